@@ -1,0 +1,29 @@
+package org.greencredit.core.rating;
+
+import java.util.List;
+
+/**
+ * The carbon account in kgCO2e. Intensity is per 10k CNY of revenue (or value added when given),
+ * annualised over the months the lines cover.
+ *
+ * @param physicalDataShare share of emissions computed from physical (not spend-based) data
+ * @param dataQuality       emission-weighted PCAF-style score, 1 (metered) .. 5 (estimated)
+ */
+public record CarbonAssessment(
+        double scope1Kg,
+        double scope2Kg,
+        double scope3Kg,
+        double totalKg,
+        Double intensityKgPer10kCny,
+        String intensityBasis,
+        int monthsCovered,
+        Double physicalDataShare,
+        Double dataQuality,
+        List<CarbonLine> lines,
+        List<Anomaly> anomalies) {
+
+    public CarbonAssessment {
+        lines = List.copyOf(lines);
+        anomalies = List.copyOf(anomalies);
+    }
+}

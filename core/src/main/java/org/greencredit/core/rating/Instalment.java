@@ -1,0 +1,6 @@
+package org.greencredit.core.rating;
+
+import java.time.YearMonth;
+
+public record Instalment(YearMonth dueMonth, double principalCny) {
+}

@@ -1,0 +1,5 @@
+package org.greencredit.core.rating;
+
+public enum Outcome {
+    APPROVE, REFER, DECLINE
+}

@@ -1,0 +1,25 @@
+package org.greencredit.core.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.greencredit.core.validation.Finite;
+
+/**
+ * The SME's carbon account: monthly activity lines and the revenue they are set against.
+ *
+ * @param revenueCny     revenue of the twelve months the lines come from (CNY)
+ * @param valueAddedCny  value added of the same period when known; the carbon-efficiency
+ *                       standard is defined on value added, revenue is the stated proxy
+ */
+public record CarbonAccount(
+        @Finite @PositiveOrZero Double revenueCny,
+        @Finite @PositiveOrZero Double valueAddedCny,
+        @Size(max = Limits.MAX_ACTIVITY_LINES) List<@NotNull @Valid ActivityLine> lines) {
+
+    public CarbonAccount {
+        lines = Lists.copyOrEmpty(lines);
+    }
+}

@@ -1,0 +1,22 @@
+package org.greencredit.core.request;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.greencredit.core.validation.Finite;
+
+/** Green behaviours in the MYbank style. Shares are fractions in [0, 1]. */
+public record GreenBehaviours(
+        @Finite @DecimalMin("0") @DecimalMax("1") Double eInvoiceShare,
+        @Finite @DecimalMin("0") @DecimalMax("1") Double paperlessReceiptShare,
+        @Finite @DecimalMin("0") @DecimalMax("1") Double greenProductShare,
+        @Finite @DecimalMin("0") @DecimalMax("1") Double renewableElectricityShare,
+        Boolean energySavingEquipment,
+        @Size(max = Limits.MAX_CERTIFICATIONS) List<@NotNull Certification> certifications) {
+
+    public GreenBehaviours {
+        certifications = Lists.copyOrEmpty(certifications);
+    }
+}

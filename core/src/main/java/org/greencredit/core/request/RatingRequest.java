@@ -1,0 +1,28 @@
+package org.greencredit.core.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Everything known about one SME or farm at the time of rating. Only {@link #sme} is
+ * required: a thin-file applicant is rated on what it has, and the rating says what it
+ * could not assess.
+ */
+public record RatingRequest(
+        @NotNull @Valid Sme sme,
+        @Valid CarbonAccount carbonAccount,
+        @Valid GreenBehaviours greenBehaviours,
+        @Valid CreditFeatures credit,
+        @Size(max = Limits.MAX_PLOTS) List<@NotNull @Valid Plot> plots,
+        @Valid LoanRequest loanRequest) {
+
+    public RatingRequest {
+        plots = Lists.copyOrNull(plots);
+    }
+
+    public boolean isFarm() {
+        return plots != null && !plots.isEmpty();
+    }
+}

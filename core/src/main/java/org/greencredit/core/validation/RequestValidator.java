@@ -1,0 +1,150 @@
+package org.greencredit.core.validation;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.greencredit.core.request.ActivityLine;
+import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.units.Unit;
+import org.greencredit.core.units.UnitException;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
+/**
+ * Validates a {@link RatingRequest} with Jakarta Bean Validation (no Spring, no EL) plus
+ * the checks annotations cannot express: units that fit the activity, months in range,
+ * and reference codes known to the catalogue. Every problem is reported, not just the first.
+ * Thread-safe.
+ */
+public final class RequestValidator implements AutoCloseable {
+    /** Activity data before this month predates every factor table the engine holds. */
+    public static final YearMonth EARLIEST_MONTH = YearMonth.of(2000, 1);
+
+    private final ValidatorFactory factory;
+    private final Validator validator;
+    private final ReferenceCodes codes;
+    private final Clock clock;
+
+    public RequestValidator(ReferenceCodes codes, Clock clock) {
+        this.factory = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        this.validator = factory.getValidator();
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** Returns every problem with the request, sorted by field; empty when it can be rated. */
+    public List<FieldError> problems(RatingRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null) {
+            errors.add(new FieldError("$", "request body is required"));
+            return errors;
+        }
+        Set<ConstraintViolation<RatingRequest>> violations = validator.validate(request);
+        for (ConstraintViolation<RatingRequest> v : violations) {
+            errors.add(new FieldError(pathOf(v.getPropertyPath()), v.getMessage()));
+        }
+        if (request.sme() != null) {
+            checkCodes(request, errors);
+        }
+        if (request.carbonAccount() != null) {
+            checkLines(request.carbonAccount(), errors);
+        }
+        errors.sort(null);
+        return errors;
+    }
+
+    /** Throws {@link InvalidRequestException} naming every bad field. */
+    public void requireValid(RatingRequest request) {
+        List<FieldError> errors = problems(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private void checkCodes(RatingRequest request, List<FieldError> errors) {
+        String region = request.sme().regionCode();
+        if (region != null && region.matches("\\d{6}") && !codes.isKnownRegion(region)) {
+            errors.add(new FieldError("sme.regionCode", "unknown GB/T 2260 region code '" + region
+                    + "': its province part '" + region.substring(0, 2) + "' is not a province of China"));
+        }
+        String industry = request.sme().industryCode();
+        if (industry != null && industry.matches("[A-T]\\d{2,4}") && !codes.isKnownIndustry(industry)) {
+            errors.add(new FieldError("sme.industryCode", "unknown GB/T 4754-2017 industry code '" + industry
+                    + "': division " + industry.substring(1, 3) + " does not exist in section " + industry.charAt(0)));
+        }
+    }
+
+    private void checkLines(CarbonAccount account, List<FieldError> errors) {
+        YearMonth latest = YearMonth.now(clock);
+        for (int i = 0; i < account.lines().size(); i++) {
+            ActivityLine line = account.lines().get(i);
+            if (line == null || line.activity() == null) {
+                continue;
+            }
+            String at = "carbonAccount.lines[" + i + "].";
+            if (line.month() != null && (line.month().isBefore(EARLIEST_MONTH) || line.month().isAfter(latest))) {
+                errors.add(new FieldError(at + "month", "month " + line.month() + " is out of range: must be between "
+                        + EARLIEST_MONTH + " and " + latest));
+            }
+            if (line.activity().isSpendBased()) {
+                if (line.spendCny() == null) {
+                    errors.add(new FieldError(at + "spendCny", "is required for " + line.activity()));
+                }
+                if (line.category() == null || line.category().isBlank()) {
+                    errors.add(new FieldError(at + "category", "is required for " + line.activity()));
+                } else if (!codes.isKnownSpendCategory(line.category())) {
+                    errors.add(new FieldError(at + "category", "unknown spend category '" + line.category()
+                            + "'; known: " + codes.spendCategories()));
+                }
+            } else {
+                if (line.quantity() == null) {
+                    errors.add(new FieldError(at + "quantity", "is required for " + line.activity()));
+                }
+                if (line.unit() == null) {
+                    errors.add(new FieldError(at + "unit", "is required for " + line.activity()));
+                } else {
+                    try {
+                        Unit.parse(line.unit()).requireFits(line.activity());
+                    } catch (UnitException e) {
+                        errors.add(new FieldError(at + "unit", e.getMessage()));
+                    }
+                }
+            }
+        }
+    }
+
+    static String pathOf(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                out.append('[').append(node.getKey()).append(']');
+            }
+            if (name != null && !name.startsWith("<")) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(name);
+            }
+        }
+        return out.length() == 0 ? "$" : out.toString();
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

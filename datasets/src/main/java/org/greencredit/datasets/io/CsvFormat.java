@@ -1,0 +1,134 @@
+package org.greencredit.datasets.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.greencredit.core.validation.FieldError;
+import org.greencredit.datasets.csv.CsvFormatException;
+import org.greencredit.datasets.csv.CsvReader;
+import org.greencredit.datasets.csv.CsvWriter;
+
+/**
+ * CSV with a header of flat column names (see {@link FlatSchema}). Columns may come in any
+ * order and may be left out; an unknown column is an error, since its data would be lost.
+ */
+final class CsvFormat {
+    private CsvFormat() {
+    }
+
+    static <T> RecordWriter<T> writer(OutputStream out, Class<T> type) {
+        RowMapper<T> rows = new RowMapper<>(type);
+        CsvWriter csv = new CsvWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        csv.write(rows.schema().columns().stream().map(FlatSchema.Column::name).toList());
+        return new RecordWriter<>() {
+            @Override
+            public void write(T record) {
+                Object[] values = rows.flatten(record);
+                List<String> cells = new ArrayList<>(values.length);
+                for (Object v : values) {
+                    cells.add(CellValues.text(v));
+                }
+                csv.write(cells);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    csv.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    static <T> RecordReader<T> reader(InputStream in, Class<T> type, String name) {
+        RowMapper<T> rows = new RowMapper<>(type);
+        FlatSchema schema = rows.schema();
+        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        List<String> header = csv.next();
+        if (header == null) {
+            throw new RecordFormatException(name + ": empty file, expected a header row");
+        }
+        int[] target = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i).trim();
+            FlatSchema.Column c = schema.column(column);
+            if (c == null) {
+                throw new RecordFormatException(name + ": unknown column '" + column + "' (column " + (i + 1)
+                        + "); known columns: " + schema.columns().stream().map(FlatSchema.Column::name).toList());
+            }
+            target[i] = schema.columns().indexOf(c);
+        }
+        return new RecordReader<>() {
+            private List<String> next;
+            private long nextLine;
+            private ReadRow<T> unreadable;
+
+            {
+                advance();
+            }
+
+            private void advance() {
+                try {
+                    next = csv.next();
+                    nextLine = csv.recordLine();
+                } catch (CsvFormatException e) {
+                    // Malformed quoting swallows the rest of the file: report it once, as a row, then stop.
+                    next = null;
+                    unreadable = ReadRow.failed(csv.recordLine(), List.of(new FieldError("$", e.getMessage())));
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null || unreadable != null;
+            }
+
+            @Override
+            public ReadRow<T> next() {
+                if (next == null) {
+                    if (unreadable == null) {
+                        throw new NoSuchElementException();
+                    }
+                    ReadRow<T> failed = unreadable;
+                    unreadable = null;
+                    return failed;
+                }
+                List<String> fields = next;
+                long line = nextLine;
+                advance();
+                if (fields.size() != header.size()) {
+                    return ReadRow.failed(line, List.of(new FieldError("$", "expected " + header.size()
+                            + " fields as in the header, found " + fields.size())));
+                }
+                Object[] values = new Object[schema.columns().size()];
+                try {
+                    for (int i = 0; i < fields.size(); i++) {
+                        values[target[i]] = CellValues.typed(schema.columns().get(target[i]), fields.get(i));
+                    }
+                } catch (CellValues.BadCell e) {
+                    return ReadRow.failed(line, List.of(e.error));
+                }
+                return rows.unflatten(line, values);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    csv.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+}

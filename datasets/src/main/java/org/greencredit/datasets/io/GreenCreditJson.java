@@ -1,0 +1,117 @@
+package org.greencredit.datasets.io;
+
+import java.util.List;
+import java.util.Locale;
+import org.greencredit.core.validation.FieldError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON configuration of the engine, the CLI and the service, so that the same rating
+ * prints the same bytes everywhere. Strict on input: unknown fields, numbers given as strings,
+ * fractions for integers and numbers for enums are errors, because a silently dropped or
+ * coerced field would change a rating without anyone noticing.
+ */
+public final class GreenCreditJson {
+    private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+
+    private GreenCreditJson() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        return builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+    }
+
+    /** Names the field a JSON reading or mapping error happened at, with what was wrong, in plain words. */
+    public static FieldError toFieldError(JacksonException e) {
+        String field = path(e.getPath());
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = field.isEmpty() ? u.getPropertyName() : field;
+            message = "unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "value " + describe(f.getValue()) + " is not a valid " + typeName(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "must be " + article(typeName(m.getTargetType()));
+        } else {
+            message = firstLine(e.getOriginalMessage());
+        }
+        return new FieldError(field.isEmpty() ? "$" : field, message);
+    }
+
+    static String path(List<JacksonException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            StringBuilder names = new StringBuilder();
+            for (Object c : constants) {
+                names.append(names.length() == 0 ? "" : ", ").append(c);
+            }
+            return "value (one of " + names + ")";
+        }
+        return switch (type.getSimpleName()) {
+            case "Double", "double", "Float", "float" -> "number";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Boolean", "boolean" -> "boolean (true or false)";
+            case "String" -> "string";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "YearMonth" -> "month (YYYY-MM)";
+            case "List" -> "array";
+            default -> "object";
+        };
+    }
+
+    private static String article(String noun) {
+        if (noun.startsWith("value (")) {
+            return "a " + noun;
+        }
+        return (noun.matches("^[aeiou].*") ? "an " : "a ") + noun;
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'" : String.valueOf(value);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.toLowerCase(Locale.ROOT).startsWith("unexpected") ? "malformed JSON: " + line : line;
+    }
+}

@@ -1,0 +1,13 @@
+package org.greencredit.datasets.io;
+
+import java.util.Iterator;
+
+/**
+ * Reads records one row at a time, so any input size fits in bounded memory. A row that
+ * cannot be read is returned with its errors rather than skipped or thrown, so a batch can
+ * report it and go on.
+ */
+public interface RecordReader<T> extends Iterator<ReadRow<T>>, AutoCloseable {
+    @Override
+    void close();
+}

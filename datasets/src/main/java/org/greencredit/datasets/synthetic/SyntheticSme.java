@@ -1,0 +1,7 @@
+package org.greencredit.datasets.synthetic;
+
+import org.greencredit.core.request.RatingRequest;
+
+/** One generated applicant and the truth behind it. */
+public record SyntheticSme(RatingRequest request, GroundTruth truth) {
+}

@@ -1,0 +1,74 @@
+package org.greencredit.rules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.greencredit.core.rating.RuleHit;
+import org.greencredit.rules.facts.GreenFacts;
+import org.greencredit.rules.facts.GreenTally;
+import org.greencredit.rules.facts.PolicyDecision;
+import org.greencredit.rules.facts.PolicyFacts;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Runs the green and policy rules of one ruleset and turns every fired rule into a
+ * {@link RuleHit} with its points or effect and the evidence it saw. Thread-safe.
+ */
+public final class RuleEvaluator {
+    private final Ruleset ruleset;
+
+    public RuleEvaluator(Ruleset ruleset) {
+        this.ruleset = ruleset;
+    }
+
+    public Ruleset ruleset() {
+        return ruleset;
+    }
+
+    public record GreenResult(int score, String grade, String colour, boolean excluded, List<RuleHit> hits) {
+    }
+
+    public record PolicyResult(String outcome, double limitCny, int rateDiscountBp, List<String> referralReasons, List<RuleHit> hits) {
+    }
+
+    public GreenResult evaluateGreen(GreenFacts facts) {
+        GreenTally tally = new GreenTally();
+        List<String> fired = run(facts, tally);
+        List<RuleHit> hits = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(fired)) {
+            GreenTally.Award award = tally.awards().get(name);
+            hits.add(hit(name, award == null ? 0 : award.points(), award == null ? "score=" + tally.getScore() : award.evidence()));
+        }
+        if (tally.getColour() == null || tally.getGrade() == null) {
+            throw new IllegalStateException("ruleset " + ruleset.version() + " left the colour or grade unset; fired: " + fired);
+        }
+        return new GreenResult(tally.getScore(), tally.getGrade(), tally.getColour(), tally.isExcluded(), hits);
+    }
+
+    public PolicyResult evaluatePolicy(PolicyFacts facts) {
+        PolicyDecision decision = new PolicyDecision();
+        List<String> fired = run(facts, decision);
+        Map<String, String> evidence = decision.evidence();
+        List<RuleHit> hits = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(fired)) {
+            hits.add(hit(name, decision.effects().getOrDefault(name, 0), evidence.getOrDefault(name, "")));
+        }
+        double limit = Double.isInfinite(decision.getLimitCny()) ? 0 : decision.getLimitCny();
+        return new PolicyResult(decision.getOutcome(), limit, decision.getRateDiscountBp(),
+                List.copyOf(new LinkedHashSet<>(decision.referralReasons())), hits);
+    }
+
+    private RuleHit hit(String name, int points, String evidence) {
+        RuleInfo info = ruleset.rule(name);
+        return new RuleHit(info.id(), info.titleZh(), info.titleEn(), points, evidence, info.source());
+    }
+
+    private List<String> run(Object... facts) {
+        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        FiredRules fired = new FiredRules();
+        session.addEventListener(fired);
+        session.execute(List.of(facts));
+        return fired.names();
+    }
+}

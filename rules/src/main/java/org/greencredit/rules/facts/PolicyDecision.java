@@ -1,0 +1,80 @@
+package org.greencredit.rules.facts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.type.Modifies;
+
+/**
+ * What the policy rules conclude. The most severe outcome any rule sets wins; the limit is the
+ * smallest cap any rule sets; discounts add up.
+ */
+public final class PolicyDecision {
+    /** Outcomes from least to most severe. */
+    private static final List<String> SEVERITY = List.of("APPROVE", "REFER", "DECLINE");
+
+    private String outcome = "APPROVE";
+    private double limitCny = Double.POSITIVE_INFINITY;
+    private int rateDiscountBp;
+    private final List<String> referralReasons = new ArrayList<>();
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+    private final Map<String, Integer> effects = new LinkedHashMap<>();
+
+    @Modifies({"outcome"})
+    public void outcomeAtLeast(String ruleName, String candidate, String reason, String seen) {
+        if (!SEVERITY.contains(candidate)) {
+            throw new IllegalArgumentException("unknown outcome " + candidate + " in rule " + ruleName);
+        }
+        if (SEVERITY.indexOf(candidate) > SEVERITY.indexOf(outcome)) {
+            outcome = candidate;
+        }
+        if (!"APPROVE".equals(candidate)) {
+            referralReasons.add(reason);
+        }
+        evidence.put(ruleName, seen);
+    }
+
+    public void capLimit(String ruleName, double capCny, String seen) {
+        limitCny = Math.min(limitCny, Math.max(0, capCny));
+        evidence.put(ruleName, seen);
+    }
+
+    @Modifies({"rateDiscountBp"})
+    public void addDiscount(String ruleName, int bp, String seen) {
+        rateDiscountBp += bp;
+        effects.put(ruleName, bp);
+        evidence.put(ruleName, seen);
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public double getLimitCny() {
+        return limitCny;
+    }
+
+    public int getRateDiscountBp() {
+        return rateDiscountBp;
+    }
+
+    @Modifies({"rateDiscountBp"})
+    public void setRateDiscountBp(String ruleName, int bp, String seen) {
+        rateDiscountBp = bp;
+        effects.put(ruleName, bp);
+        evidence.put(ruleName, seen);
+    }
+
+    public List<String> referralReasons() {
+        return referralReasons;
+    }
+
+    public Map<String, String> evidence() {
+        return evidence;
+    }
+
+    public Map<String, Integer> effects() {
+        return effects;
+    }
+}

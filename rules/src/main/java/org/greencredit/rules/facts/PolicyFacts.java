@@ -1,0 +1,101 @@
+package org.greencredit.rules.facts;
+
+/** What the policy rules see: the conclusions of the carbon, green, credit and crop stages. */
+public final class PolicyFacts {
+    private final double pd;
+    private final String creditGrade;
+    private final String colour;
+    private final int greenScore;
+    private final boolean greenExcluded;
+    private final int anomalyCount;
+    private final boolean creditDataPresent;
+    private final Integer maxPastDueDays;
+    private final Double averageMonthlyInflowCny;
+    private final double requestedAmountCny;
+    private final int requestedTermMonths;
+    private final String purpose;
+    private final boolean farm;
+    private final Double cropLendingValueCny;
+    private final boolean cropMismatch;
+
+    public PolicyFacts(double pd, String creditGrade, String colour, int greenScore, boolean greenExcluded, int anomalyCount,
+                       boolean creditDataPresent, Integer maxPastDueDays, Double averageMonthlyInflowCny,
+                       double requestedAmountCny, int requestedTermMonths, String purpose, boolean farm,
+                       Double cropLendingValueCny, boolean cropMismatch) {
+        this.pd = pd;
+        this.creditGrade = creditGrade;
+        this.colour = colour;
+        this.greenScore = greenScore;
+        this.greenExcluded = greenExcluded;
+        this.anomalyCount = anomalyCount;
+        this.creditDataPresent = creditDataPresent;
+        this.maxPastDueDays = maxPastDueDays;
+        this.averageMonthlyInflowCny = averageMonthlyInflowCny;
+        this.requestedAmountCny = requestedAmountCny;
+        this.requestedTermMonths = requestedTermMonths;
+        this.purpose = purpose;
+        this.farm = farm;
+        this.cropLendingValueCny = cropLendingValueCny;
+        this.cropMismatch = cropMismatch;
+    }
+
+    public double getPd() {
+        return pd;
+    }
+
+    public String getCreditGrade() {
+        return creditGrade;
+    }
+
+    public String getColour() {
+        return colour;
+    }
+
+    public int getGreenScore() {
+        return greenScore;
+    }
+
+    public boolean isGreenExcluded() {
+        return greenExcluded;
+    }
+
+    public int getAnomalyCount() {
+        return anomalyCount;
+    }
+
+    public boolean isCreditDataPresent() {
+        return creditDataPresent;
+    }
+
+    public Integer getMaxPastDueDays() {
+        return maxPastDueDays;
+    }
+
+    public Double getAverageMonthlyInflowCny() {
+        return averageMonthlyInflowCny;
+    }
+
+    public double getRequestedAmountCny() {
+        return requestedAmountCny;
+    }
+
+    public int getRequestedTermMonths() {
+        return requestedTermMonths;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public boolean isFarm() {
+        return farm;
+    }
+
+    public Double getCropLendingValueCny() {
+        return cropLendingValueCny;
+    }
+
+    public boolean isCropMismatch() {
+        return cropMismatch;
+    }
+}

@@ -1,0 +1,116 @@
+package org.greencredit.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.greencredit.core.rating.RuleHit;
+import org.greencredit.rules.facts.GreenFacts;
+import org.greencredit.rules.facts.PolicyFacts;
+import org.junit.jupiter.api.Test;
+
+class RuleEvaluatorTest {
+    private static final RuleEvaluator RULES = new RuleEvaluator(Ruleset.shipped());
+
+    private static GreenFacts green(Integer level, Double yoy, int anomalies, String division, double eInvoice, boolean saving, Set<String> certs) {
+        return new GreenFacts(division, level, level == null ? null : 0.5 * level, yoy, 1.0, anomalies, eInvoice, 0.0, 0.0, 0.0,
+                saving, certs, level != null);
+    }
+
+    private static PolicyFacts policy(double pd, String colour, Integer pastDue, Double inflow, double requested, boolean credit) {
+        return new PolicyFacts(pd, "B", colour, 50, false, 0, credit, pastDue, inflow, requested, 12, "WORKING_CAPITAL", false, null, false);
+    }
+
+    @Test
+    void levelOneFirmWithBehavioursIsDeepGreenAndScoresTheSumOfItsPoints() {
+        var result = RULES.evaluateGreen(green(1, -0.08, 0, "13", 0.9, true, Set.of("ISO14001")));
+        // 30 (level 1) + 10 (decline) + 8 (e-invoices) + 8 (equipment) + 6 (ISO 14001) = 62
+        assertThat(result.score()).isEqualTo(62);
+        assertThat(result.grade()).isEqualTo("B");
+        assertThat(result.colour()).isEqualTo("DEEP_GREEN");
+        assertThat(result.hits()).extracting(RuleHit::id)
+                .contains("G-CE-1", "G-HD-1", "G-BH-1", "G-BH-5", "G-BH-6", "G-CO-DG", "G-SC-0", "G-GR-B")
+                .doesNotContain("G-CO-LG", "G-CO-YEL", "G-CO-RED");
+        assertThat(result.hits()).filteredOn(h -> h.id().equals("G-CE-1")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.points()).isEqualTo(30);
+                    assertThat(h.evidence()).isEqualTo("K=0.5");
+                    assertThat(h.titleEn()).isEqualTo("Carbon-efficiency level 1 (high efficiency)");
+                    assertThat(h.source()).contains("碳效码");
+                });
+    }
+
+    @Test
+    void anomaliesDemoteAnEfficientFirmToLightGreen() {
+        var result = RULES.evaluateGreen(green(2, null, 1, "14", 0.0, false, Set.of()));
+        assertThat(result.colour()).isEqualTo("LIGHT_GREEN");
+        assertThat(result.score()).isEqualTo(22);
+        assertThat(result.grade()).isEqualTo("D");
+    }
+
+    @Test
+    void highEmissionIndustryWithLowEfficiencyIsExcludedAndNotGreen() {
+        var result = RULES.evaluateGreen(green(4, null, 0, "31", 0.0, false, Set.of()));
+        assertThat(result.excluded()).isTrue();
+        assertThat(result.colour()).isEqualTo("YELLOW");
+        assertThat(result.hits()).extracting(RuleHit::id).contains("G-EX-1", "G-CO-YEL");
+    }
+
+    @Test
+    void withoutCarbonAccountTheColourIsYellowAndGradeComesFromBehavioursAlone() {
+        var result = RULES.evaluateGreen(green(null, null, 0, "52", 0.95, false, Set.of()));
+        assertThat(result.colour()).isEqualTo("YELLOW");
+        assertThat(result.score()).isEqualTo(8);
+        assertThat(result.grade()).isEqualTo("E");
+    }
+
+    @Test
+    void lowRiskDeepGreenApplicantIsApprovedWithDiscountAndCappedLimit() {
+        var result = RULES.evaluatePolicy(policy(0.02, "DEEP_GREEN", 0, 100_000.0, 500_000, true));
+        assertThat(result.outcome()).isEqualTo("APPROVE");
+        assertThat(result.limitCny()).isEqualTo(300_000.0);
+        assertThat(result.rateDiscountBp()).isEqualTo(50);
+        assertThat(result.referralReasons()).isEmpty();
+    }
+
+    @Test
+    void reviewBandRefersAndWithdrawsTheDiscount() {
+        var result = RULES.evaluatePolicy(policy(0.12, "DEEP_GREEN", 0, 100_000.0, 100_000, true));
+        assertThat(result.outcome()).isEqualTo("REFER");
+        assertThat(result.rateDiscountBp()).isZero();
+        assertThat(result.referralReasons()).containsExactly("PD_REVIEW_BAND");
+        assertThat(result.hits()).extracting(RuleHit::id).contains("P-OUT-2", "P-DIS-1", "P-DIS-0");
+    }
+
+    @Test
+    void declineOutranksRefer() {
+        var result = RULES.evaluatePolicy(policy(0.30, "YELLOW", 120, 50_000.0, 100_000, true));
+        assertThat(result.outcome()).isEqualTo("DECLINE");
+        assertThat(result.referralReasons()).containsExactlyInAnyOrder("PD_ABOVE_APPETITE", "SERIOUS_DELINQUENCY");
+    }
+
+    @Test
+    void ruleWithoutMetadataIsRejectedNamingIt() {
+        String drl = "package x;\nrule \"bare\" when then end\n";
+        assertThatThrownBy(() -> Ruleset.compile("t", Map.of("bare.drl", drl)))
+                .isInstanceOf(RulesetException.class)
+                .hasMessageContaining("rule 'bare'").hasMessageContaining("[id, titleZh, titleEn, source]");
+    }
+
+    @Test
+    void syntaxErrorIsRejectedWithFileAndLine() {
+        String drl = "package x;\nrule \"broken\"\nwhen\n  String( length > )\nthen\nend\n";
+        assertThatThrownBy(() -> Ruleset.compile("t", Map.of("broken.drl", drl)))
+                .isInstanceOf(RulesetException.class)
+                .satisfies(e -> assertThat(((RulesetException) e).problems()).anyMatch(p -> p.contains("broken.drl:")));
+    }
+
+    @Test
+    void versionCarriesTheContentHash() {
+        assertThat(RULES.ruleset().version()).matches("2026\\.11-1\\+[0-9a-f]{12}");
+        List<String> ids = RULES.ruleset().rules().stream().map(RuleInfo::id).toList();
+        assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(30);
+    }
+}
