@@ -55,7 +55,8 @@ public final class CarbonAccountant {
         Double denominator = "VALUE_ADDED".equals(basis) ? account.valueAddedCny() : account.revenueCny();
         Double intensity = null;
         if (denominator != null && denominator > 0 && !months.isEmpty()) {
-            double annualKg = total * annualisationMonths / months.size();
+            // Scope 1+2 only, as the carbon-efficiency standard counts energy use; scope 3 is reported, not benchmarked.
+            double annualKg = (byScope[1] + byScope[2]) * annualisationMonths / months.size();
             intensity = Rounding.kg(annualKg / (denominator / 10_000.0));
         }
         List<Anomaly> anomalies = anomalyChecks.check(account);

@@ -3,8 +3,9 @@ package org.greencredit.core.rating;
 import java.util.List;
 
 /**
- * The carbon account in kgCO2e. Intensity is per 10k CNY of revenue (or value added when given),
- * annualised over the months the lines cover.
+ * The carbon account in kgCO2e. Intensity is scope 1+2 kgCO2e per 10k CNY of revenue (or of
+ * value added when given), annualised over the months the lines cover, as the carbon-efficiency
+ * standard measures energy-related emissions; scope 3 is reported but not benchmarked.
  *
  * @param physicalDataShare share of emissions computed from physical (not spend-based) data
  * @param dataQuality       emission-weighted PCAF-style score, 1 (metered) .. 5 (estimated)

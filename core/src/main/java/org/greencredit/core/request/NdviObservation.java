@@ -12,7 +12,7 @@ public record NdviObservation(
         @NotNull @Finite @DecimalMin("-1") @DecimalMax("1") Double value,
         Boolean cloudy) {
 
-    public boolean isClear() {
+    public boolean clearSky() {
         return cloudy == null || !cloudy;
     }
 }

@@ -22,7 +22,7 @@ public record RatingRequest(
         plots = Lists.copyOrNull(plots);
     }
 
-    public boolean isFarm() {
+    public boolean hasPlots() {
         return plots != null && !plots.isEmpty();
     }
 }

@@ -29,14 +29,20 @@ public final class ReferenceTable {
         this.rows = rows;
     }
 
+    /** Loads a table shipped under {@code /reference/} on the classpath. */
     public static ReferenceTable load(String resource, String... requiredColumns) {
-        try (InputStream in = ReferenceTable.class.getResourceAsStream("/reference/" + resource)) {
+        return fromClasspath("/reference/" + resource, requiredColumns);
+    }
+
+    /** Loads a table from an absolute classpath location; its name in messages is the file name. */
+    public static ReferenceTable fromClasspath(String absolutePath, String... requiredColumns) {
+        try (InputStream in = ReferenceTable.class.getResourceAsStream(absolutePath)) {
             if (in == null) {
-                throw new IllegalStateException("reference table /reference/" + resource + " is not on the classpath");
+                throw new IllegalStateException("table " + absolutePath + " is not on the classpath");
             }
-            return parse(resource, in.readAllBytes(), requiredColumns);
+            return parse(absolutePath.substring(absolutePath.lastIndexOf('/') + 1), in.readAllBytes(), requiredColumns);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read reference table " + resource, e);
+            throw new UncheckedIOException("cannot read table " + absolutePath, e);
         }
     }
 
@@ -86,7 +92,7 @@ public final class ReferenceTable {
         return rows;
     }
 
-    byte[] content() {
+    public byte[] content() {
         return content.clone();
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.definition.type.Modifies;
 
 /**
  * What the policy rules conclude. The most severe outcome any rule sets wins; the limit is the
@@ -21,7 +20,6 @@ public final class PolicyDecision {
     private final Map<String, String> evidence = new LinkedHashMap<>();
     private final Map<String, Integer> effects = new LinkedHashMap<>();
 
-    @Modifies({"outcome"})
     public void outcomeAtLeast(String ruleName, String candidate, String reason, String seen) {
         if (!SEVERITY.contains(candidate)) {
             throw new IllegalArgumentException("unknown outcome " + candidate + " in rule " + ruleName);
@@ -40,7 +38,6 @@ public final class PolicyDecision {
         evidence.put(ruleName, seen);
     }
 
-    @Modifies({"rateDiscountBp"})
     public void addDiscount(String ruleName, int bp, String seen) {
         rateDiscountBp += bp;
         effects.put(ruleName, bp);
@@ -59,7 +56,6 @@ public final class PolicyDecision {
         return rateDiscountBp;
     }
 
-    @Modifies({"rateDiscountBp"})
     public void setRateDiscountBp(String ruleName, int bp, String seen) {
         rateDiscountBp = bp;
         effects.put(ruleName, bp);

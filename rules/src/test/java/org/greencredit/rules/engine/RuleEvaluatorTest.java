@@ -92,6 +92,15 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void thinFileWithReviewBandPdIsReferredOnceForEachReasonWithoutLimit() {
+        var result = RULES.evaluatePolicy(policy(0.12, "YELLOW", null, null, 50_000, false));
+        assertThat(result.outcome()).isEqualTo("REFER");
+        assertThat(result.referralReasons()).containsExactly("PD_REVIEW_BAND", "THIN_FILE", "NO_LIMIT_BASIS");
+        assertThat(result.limitCny()).isZero();
+        assertThat(result.hits()).extracting(RuleHit::id).doesNotHaveDuplicates();
+    }
+
+    @Test
     void ruleWithoutMetadataIsRejectedNamingIt() {
         String drl = "package x;\nrule \"bare\" when then end\n";
         assertThatThrownBy(() -> Ruleset.compile("t", Map.of("bare.drl", drl)))

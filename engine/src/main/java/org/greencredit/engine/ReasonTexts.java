@@ -1,0 +1,25 @@
+package org.greencredit.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.greencredit.core.rating.Reason;
+import org.greencredit.datasets.reference.ReferenceTable;
+
+/** The zh/en wording of reason codes, from {@code engine/reasons.csv}. */
+final class ReasonTexts {
+    private final Map<String, String[]> texts = new HashMap<>();
+
+    ReasonTexts() {
+        for (ReferenceTable.Row r : ReferenceTable.fromClasspath("/engine/reasons.csv", "code", "zh", "en").rows()) {
+            texts.put(r.text("code"), new String[] {r.text("zh"), r.text("en")});
+        }
+    }
+
+    Reason reason(String code, double impact) {
+        String[] t = texts.get(code);
+        if (t == null) {
+            throw new IllegalStateException("reason code " + code + " has no text in engine/reasons.csv");
+        }
+        return new Reason(code, t[0], t[1], impact);
+    }
+}

@@ -1,0 +1,71 @@
+package org.greencredit.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.greencredit.core.rating.Anomaly;
+import org.greencredit.core.rating.Explanation;
+import org.greencredit.core.rating.Outcome;
+import org.greencredit.core.rating.Reason;
+import org.greencredit.models.credit.FeatureInfo;
+import org.greencredit.models.credit.ScorecardResult;
+
+/**
+ * Picks at most four principal reasons, as an adverse-action notice does (US Reg B), ranked
+ * by impact. Impact is tiered so that what decided the outcome always outranks what merely
+ * cost points: decline reasons, then referral reasons and data anomalies, then the credit
+ * features that lost most points against their best bin, then green shortfalls.
+ */
+final class Reasons {
+    private static final double DECLINE_TIER = 3_000;
+    private static final double REFER_TIER = 2_000;
+    private static final double ANOMALY_TIER = 1_900;
+    /** Green shortfalls rank by the green points missing to 100, at this weight against credit points. */
+    private static final double GREEN_WEIGHT = 0.5;
+    private static final double MAX_GREEN_SCORE = 100;
+
+    /** Levels 4 and 5 are "below average" and "low" in carbon_efficiency_levels.csv. */
+    private static final int LOW_EFFICIENCY_LEVEL = 4;
+
+    private final ReasonTexts texts;
+
+    Reasons(ReasonTexts texts) {
+        this.texts = texts;
+    }
+
+    List<Reason> rank(Outcome outcome, List<String> policyReasons, List<Anomaly> anomalies, ScorecardResult credit,
+                      Map<String, FeatureInfo> features, Integer carbonLevel, boolean greenExcluded, int greenScore) {
+        Map<String, Reason> candidates = new LinkedHashMap<>();
+        double tier = outcome == Outcome.DECLINE ? DECLINE_TIER : REFER_TIER;
+        for (int i = 0; i < policyReasons.size(); i++) {
+            String code = policyReasons.get(i);
+            candidates.putIfAbsent(code, texts.reason(code, tier - i));
+        }
+        for (int i = 0; i < anomalies.size(); i++) {
+            Anomaly a = anomalies.get(i);
+            candidates.putIfAbsent("ANOMALY_" + a.code(), new Reason("ANOMALY_" + a.code(), a.zh(), a.en(), ANOMALY_TIER - i));
+        }
+        for (Map.Entry<String, Integer> lost : credit.pointsBelowBest().entrySet()) {
+            if (lost.getValue() <= 0) {
+                continue;
+            }
+            FeatureInfo info = features.get(lost.getKey());
+            boolean missing = credit.missingFeatures().contains(lost.getKey());
+            String code = missing ? info.reasonCode() + "-MISSING" : info.reasonCode();
+            String zh = missing ? "未提供" + info.nameZh() + "相关数据" : info.reasonZh();
+            String en = missing ? info.nameEn() + " could not be computed from the data given" : info.reasonEn();
+            candidates.putIfAbsent(code, new Reason(code, zh, en, lost.getValue()));
+        }
+        double greenShortfall = (MAX_GREEN_SCORE - greenScore) * GREEN_WEIGHT;
+        if (greenExcluded) {
+            candidates.putIfAbsent("GREEN_EXCLUDED", texts.reason("GREEN_EXCLUDED", greenShortfall));
+        } else if (carbonLevel != null && carbonLevel >= LOW_EFFICIENCY_LEVEL) {
+            candidates.putIfAbsent("LOW_CARBON_EFFICIENCY", texts.reason("LOW_CARBON_EFFICIENCY", greenShortfall));
+        }
+        List<Reason> ranked = new ArrayList<>(candidates.values());
+        ranked.sort(Comparator.comparingDouble(Reason::impact).reversed().thenComparing(Reason::code));
+        return List.copyOf(ranked.subList(0, Math.min(Explanation.MAX_REASONS, ranked.size())));
+    }
+}

@@ -1,0 +1,97 @@
+package org.greencredit.engine.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.greencredit.core.rating.Rating;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.validation.FieldError;
+import org.greencredit.core.validation.InvalidRequestException;
+import org.greencredit.datasets.io.ReadRow;
+import org.greencredit.datasets.io.RecordReader;
+import org.greencredit.datasets.io.RecordWriter;
+import org.greencredit.engine.RatingEngine;
+
+/**
+ * Rates a stream of requests in chunks, in parallel within a chunk and in input order across
+ * the output, so memory stays bounded for any input size. A row that cannot be read or is
+ * invalid goes to the rejects with its row number and field errors: nothing is skipped silently.
+ */
+public final class BatchRater {
+    private static final int CHUNK = 1_024;
+
+    private final RatingEngine engine;
+    private final int threads;
+
+    public BatchRater(RatingEngine engine, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.engine = engine;
+        this.threads = threads;
+    }
+
+    /** A row that was not rated, and why. */
+    public record Rejected(long row, String smeId, List<FieldError> errors) {
+    }
+
+    public record Summary(long read, long rated, long rejected) {
+    }
+
+    public Summary rate(RecordReader<RatingRequest> in, RecordWriter<Rating> out, RecordWriter<Rejected> rejects) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "greencredit-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        long read = 0;
+        long rated = 0;
+        long rejected = 0;
+        try {
+            List<ReadRow<RatingRequest>> chunk = new ArrayList<>(CHUNK);
+            while (in.hasNext()) {
+                chunk.add(in.next());
+                read++;
+                if (chunk.size() == CHUNK || !in.hasNext()) {
+                    List<Future<Object>> results = new ArrayList<>(chunk.size());
+                    for (ReadRow<RatingRequest> row : chunk) {
+                        results.add(pool.submit(() -> rateRow(row)));
+                    }
+                    for (Future<Object> f : results) {
+                        Object result = f.get();
+                        if (result instanceof Rating rating) {
+                            out.write(rating);
+                            rated++;
+                        } else {
+                            rejects.write((Rejected) result);
+                            rejected++;
+                        }
+                    }
+                    chunk.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch interrupted after " + read + " rows", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("rating failed after " + read + " rows: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Summary(read, rated, rejected);
+    }
+
+    private Object rateRow(ReadRow<RatingRequest> row) {
+        if (!row.isOk()) {
+            return new Rejected(row.number(), null, row.errors());
+        }
+        try {
+            return engine.rate(row.value());
+        } catch (InvalidRequestException e) {
+            String smeId = row.value().sme() == null ? null : row.value().sme().id();
+            return new Rejected(row.number(), smeId, e.errors());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Batch rating over any record format, order-preserving, with every rejected row reported. */
+package org.greencredit.engine.batch;

@@ -1,0 +1,100 @@
+package org.greencredit.engine.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.greencredit.core.rating.Rating;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordReader;
+import org.greencredit.datasets.io.RecordWriter;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.engine.RatingEngine;
+import org.greencredit.engine.batch.BatchRater;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures what pipelines care about: the latency of one rating on a warm engine (p50, p99)
+ * and the throughput of a batch from a file to a file. Prints one JSON object.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure single-rating latency and batch throughput.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--count", defaultValue = "20000", description = "Requests per measurement (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of the generated requests (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "Batch file format: jsonl, csv, arrow (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
+        SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        List<RatingRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(population.generate(i).request());
+        }
+        for (int round = 0; round < 3; round++) {
+            for (RatingRequest r : requests.subList(0, Math.min(count, 5_000))) {
+                engine.rate(r);
+            }
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            engine.rate(requests.get(i));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+
+        Path dir = Files.createTempDirectory("greencredit-bench");
+        Path in = dir.resolve("requests." + format);
+        Path out = dir.resolve("ratings." + format);
+        Path rejects = dir.resolve("rejects.jsonl");
+        try {
+            try (RecordWriter<RatingRequest> w = RecordFormat.openWriter(in, RatingRequest.class)) {
+                requests.forEach(w::write);
+            }
+            int threads = Runtime.getRuntime().availableProcessors();
+            long start = System.nanoTime();
+            BatchRater.Summary summary;
+            try (RecordReader<RatingRequest> reader = RecordFormat.openReader(in, RatingRequest.class);
+                 RecordWriter<Rating> writer = RecordFormat.openWriter(out, Rating.class);
+                 RecordWriter<BatchRater.Rejected> rejected = RecordFormat.openWriter(rejects, BatchRater.Rejected.class)) {
+                summary = new BatchRater(engine, threads).rate(reader, writer, rejected);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "{\"processors\":%d,\"count\":%d,\"singleP50Micros\":%.1f,\"singleP99Micros\":%.1f,"
+                            + "\"singlePerSecond\":%.0f,\"batchFormat\":\"%s\",\"batchThreads\":%d,\"batchRated\":%d,\"batchRejected\":%d,"
+                            + "\"batchSeconds\":%.2f,\"batchPerSecond\":%.0f}%n",
+                    threads, count, nanos[count / 2] / 1e3, nanos[(int) (count * 0.99)] / 1e3,
+                    count / (Arrays.stream(nanos).sum() / 1e9), format, threads, summary.rated(), summary.rejected(), seconds,
+                    summary.rated() / seconds);
+        } finally {
+            for (Path p : List.of(in, out, rejects, dir)) {
+                deleteQuietly(p);
+            }
+        }
+        return 0;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

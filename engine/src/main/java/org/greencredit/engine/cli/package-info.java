@@ -1,0 +1,2 @@
+/** The {@code greencredit} command line: generate, rate, bench. */
+package org.greencredit.engine.cli;

@@ -1,0 +1,74 @@
+package org.greencredit.models.credit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.greencredit.core.rating.Counterfactual;
+
+/**
+ * The smallest change of one actionable feature that lifts the credit grade: for each such
+ * feature, step through its better bins in order and stop at the first that changes the grade.
+ * A feature that cannot lift the grade on its own is reported with its largest gain instead.
+ */
+public final class CreditCounterfactuals {
+    private final Scorecard scorecard;
+
+    public CreditCounterfactuals(Scorecard scorecard) {
+        this.scorecard = scorecard;
+    }
+
+    public List<Counterfactual> find(ScorecardResult result) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (FeatureInfo info : scorecard.features().values()) {
+            Double value = result.features().get(info.feature());
+            if (!info.actionable() || value == null || result.pointsBelowBest().get(info.feature()) == 0) {
+                continue;
+            }
+            Bin current = scorecard.binOf(info.feature(), value);
+            List<Bin> better = scorecard.bins(info.feature()).stream()
+                    .filter(b -> !b.missing() && b.points() > current.points())
+                    .sorted(Comparator.comparingDouble(b -> distance(b, value)))
+                    .toList();
+            for (Bin bin : better) {
+                int newScore = result.score() + bin.points() - current.points();
+                String newGrade = scorecard.gradeOf(scorecard.pdOf(newScore));
+                boolean lifts = !newGrade.equals(result.grade());
+                if (lifts || bin == better.get(better.size() - 1)) {
+                    candidates.add(new Candidate(info, value, target(bin, info), bin.points() - current.points(), newGrade, lifts));
+                    break;
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing((Candidate c) -> !c.lifts).thenComparing(c -> -c.gain));
+        return candidates.stream().map(c -> c.toCounterfactual(result.grade())).toList();
+    }
+
+    private static double distance(Bin bin, double value) {
+        double lower = bin.lower() == null ? Double.NEGATIVE_INFINITY : bin.lower();
+        double upper = bin.upper() == null ? Double.POSITIVE_INFINITY : bin.upper();
+        return value < lower ? lower - value : value >= upper ? value - upper : 0;
+    }
+
+    private static double target(Bin bin, FeatureInfo info) {
+        // The nearest edge of the better bin: its lower bound when higher is better, its upper bound otherwise.
+        return info.higherIsBetter() ? bin.lower() : bin.upper();
+    }
+
+    private record Candidate(FeatureInfo info, double current, double target, int gain, String newGrade, boolean lifts) {
+        Counterfactual toCounterfactual(String grade) {
+            String direction = info.higherIsBetter() ? "提高到" : "降低到";
+            String directionEn = info.higherIsBetter() ? "Raise " : "Lower ";
+            String zh = info.nameZh() + "从" + round(current) + direction + round(target) + (lifts
+                    ? "，信用等级可从" + grade + "升至" + newGrade : "，可增加" + gain + "分");
+            String en = directionEn + info.nameEn().toLowerCase(Locale.ROOT) + " from " + round(current)
+                    + (info.higherIsBetter() ? " to at least " : " to below ") + round(target)
+                    + (lifts ? " to move the credit grade from " + grade + " to " + newGrade : " to gain " + gain + " points");
+            return new Counterfactual(info.feature(), round(current), round(target), zh, en);
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10_000.0) / 10_000.0;
+        }
+    }
+}
