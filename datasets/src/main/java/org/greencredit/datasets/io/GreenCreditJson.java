@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import org.greencredit.core.validation.FieldError;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -51,6 +53,9 @@ public final class GreenCreditJson {
             message = "value " + describe(f.getValue()) + " is not a valid " + typeName(f.getTargetType());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = "must be " + article(typeName(m.getTargetType()));
+        } else if (e instanceof StreamReadException read) {
+            field = withCurrentName(field, read);
+            message = malformed(e.getOriginalMessage());
         } else {
             message = firstLine(e.getOriginalMessage());
         }
@@ -105,6 +110,32 @@ public final class GreenCreditJson {
 
     private static String describe(Object value) {
         return value instanceof String s ? "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'" : String.valueOf(value);
+    }
+
+    /** A token error happens inside a value whose name the path has not recorded yet; the parser knows it. */
+    private static String withCurrentName(String field, StreamReadException read) {
+        JsonParser parser = read.processor();
+        String name = parser == null ? null : parser.currentName();
+        if (name == null || field.endsWith(name) || parser.streamReadContext() == null || !parser.streamReadContext().inObject()) {
+            return field;
+        }
+        return field.isEmpty() ? name : field + "." + name;
+    }
+
+    /** Jackson's token errors in words a caller can act on, without the parser's internals. */
+    private static String malformed(String message) {
+        String text = firstLine(message);
+        if (text.contains("Non-standard token")) {
+            return "not a valid JSON number: NaN and Infinity are not allowed";
+        }
+        if (text.contains("end-of-input")) {
+            return "malformed JSON: the body ends before the JSON is complete";
+        }
+        int internals = text.indexOf(" (start marker");
+        if (internals < 0) {
+            internals = text.indexOf(" at [Source");
+        }
+        return "malformed JSON: " + (internals > 0 ? text.substring(0, internals) : text);
     }
 
     private static String firstLine(String message) {

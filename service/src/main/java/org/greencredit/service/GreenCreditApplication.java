@@ -1,0 +1,12 @@
+package org.greencredit.service;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The GreenCredit service: REST API, persistence and pages around the rating engine. */
+@SpringBootApplication
+public class GreenCreditApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(GreenCreditApplication.class, args);
+    }
+}

@@ -1,0 +1,69 @@
+package org.greencredit.service.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.service.rating.RatingRepository;
+import org.greencredit.service.rating.RatingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * On the first start (empty database) rates the example SME of the README and a seeded
+ * synthetic population, so the pages and the API have something to show.
+ */
+@Component
+@ConditionalOnProperty(name = "greencredit.demo.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoDataLoader implements ApplicationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+    public static final String EXAMPLE_REQUEST = "/static/demo/example-request.json";
+
+    private final RatingService ratings;
+    private final RatingRepository repository;
+    private final JsonMapper json;
+    private final int count;
+    private final long seed;
+
+    public DemoDataLoader(RatingService ratings, RatingRepository repository, JsonMapper json,
+                          @Value("${greencredit.demo.count:20}") int count, @Value("${greencredit.demo.seed:2024}") long seed) {
+        this.ratings = ratings;
+        this.repository = repository;
+        this.json = json;
+        this.count = count;
+        this.seed = seed;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (repository.count() > 0) {
+            return;
+        }
+        ratings.rate(exampleRequest(json));
+        SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        for (int i = 0; i < count; i++) {
+            ratings.rate(population.generate(i).request());
+        }
+        LOG.info("demo data: rated the example SME and {} synthetic SMEs and farms (seed {})", count, seed);
+    }
+
+    public static RatingRequest exampleRequest(JsonMapper json) {
+        try (InputStream in = DemoDataLoader.class.getResourceAsStream(EXAMPLE_REQUEST)) {
+            if (in == null) {
+                throw new IllegalStateException(EXAMPLE_REQUEST + " is missing from the classpath");
+            }
+            return json.readValue(in, RatingRequest.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Demo data loaded on the first start. */
+package org.greencredit.service.demo;

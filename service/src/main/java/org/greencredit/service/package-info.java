@@ -1,0 +1,2 @@
+/** Spring Boot service around the rating engine, packaged by feature. */
+package org.greencredit.service;

@@ -1,0 +1,32 @@
+package org.greencredit.service.rating;
+
+import org.greencredit.core.rating.Rating;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+/** Maps the domain rating to the shapes the API and the database need. */
+@Mapper
+public interface RatingMapper {
+
+    @Mapping(target = "greenScore", source = "green.score")
+    @Mapping(target = "greenGrade", source = "green.grade")
+    @Mapping(target = "colour", source = "green.colour")
+    @Mapping(target = "carbonEfficiencyLevel", source = "green.carbonEfficiencyLevel")
+    @Mapping(target = "pd", source = "credit.pd")
+    @Mapping(target = "creditGrade", source = "credit.grade")
+    @Mapping(target = "outcome", source = "decision.outcome")
+    @Mapping(target = "limitCny", source = "decision.limitCny")
+    @Mapping(target = "rateDiscountBp", source = "decision.rateDiscountBp")
+    RatingSummary toSummary(Rating rating);
+
+    @Mapping(target = "outcome", source = "rating.decision.outcome")
+    @Mapping(target = "colour", source = "rating.green.colour")
+    @Mapping(target = "pd", source = "rating.credit.pd")
+    @Mapping(target = "rulesetVersion", source = "rating.explanation.versions.ruleset")
+    @Mapping(target = "modelsVersion", source = "rating.explanation.versions.models")
+    @Mapping(target = "factorsVersion", source = "rating.explanation.versions.factors")
+    @Mapping(target = "id", source = "rating.id")
+    @Mapping(target = "smeId", source = "rating.smeId")
+    @Mapping(target = "ratedAt", source = "rating.ratedAt")
+    StoredRating toStored(Rating rating, String inputHash, String requestJson, String ratingJson);
+}

@@ -1,0 +1,2 @@
+/** Rating endpoints, service and storage. */
+package org.greencredit.service.rating;

@@ -1,0 +1,125 @@
+package org.greencredit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.service.demo.DemoDataLoader;
+import org.greencredit.service.rating.RatingRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RatingApiTest {
+    private static final List<String> CONTRACT_FIELDS = List.of("id", "smeId", "ratedAt", "green", "carbon", "credit", "crop",
+            "decision", "explanation");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RatingRepository repository;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    private static String generated(long index) {
+        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        return GreenCreditJson.mapper().writeValueAsString(population.generate(index).request());
+    }
+
+    @Test
+    void postingAGeneratedRequestReturns201WithEveryContractFieldAndCanBeReadBack() {
+        ApiClient.Reply reply = api.postJson("/api/v1/ratings", generated(0));
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode rating = reply.json();
+        for (String field : CONTRACT_FIELDS) {
+            assertThat(rating.has(field)).as("top-level field %s", field).isTrue();
+        }
+        assertThat(rating.get("green").has("colour")).isTrue();
+        assertThat(rating.get("carbon").get("lines").size()).isGreaterThan(0);
+        assertThat(rating.get("explanation").get("reasons").size()).isBetween(0, 4);
+        assertThat(rating.get("explanation").get("versions").get("ruleset").asString()).contains("+");
+
+        String id = rating.get("id").asString();
+        ApiClient.Reply again = api.get("/api/v1/ratings/" + id);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(reply.body());
+
+        ApiClient.Reply history = api.get("/api/v1/smes/" + rating.get("smeId").asString() + "/ratings");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().get(0).get("id").asString()).isEqualTo(id);
+        assertThat(history.json().get(0).get("outcome").asString()).isEqualTo(rating.get("decision").get("outcome").asString());
+    }
+
+    @Test
+    void theSameRequestTwiceGivesIdenticalRatingsApartFromIdAndTime() {
+        String request = generated(3);
+        JsonNode first = api.postJson("/api/v1/ratings", request).json();
+        JsonNode second = api.postJson("/api/v1/ratings", request).json();
+
+        assertThat(first.get("id")).isNotEqualTo(second.get("id"));
+        ((ObjectNode) first).remove(List.of("id", "ratedAt"));
+        ((ObjectNode) second).remove(List.of("id", "ratedAt"));
+        assertThat(first.toString()).isEqualTo(second.toString());
+    }
+
+    @Test
+    void aRequestWithOnlyTheSmeIsRatedAndSaysWhatItCouldNotAssess() {
+        ApiClient.Reply reply = api.postJson("/api/v1/ratings", """
+                {"sme": {"id": "91330800MA2B000099", "name": "衢州小店", "regionCode": "330802", "industryCode": "F5211",
+                         "sizeClass": "MICRO"}}""");
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode rating = reply.json();
+        assertThat(rating.get("decision").get("outcome").asString()).isEqualTo("REFER");
+        assertThat(rating.get("decision").get("referralReasons").toString()).contains("THIN_FILE", "NO_LIMIT_BASIS");
+        List<String> sections = rating.get("explanation").get("notAssessed").valueStream().map(n -> n.get("section").asString()).toList();
+        assertThat(sections).contains("carbon", "greenBehaviours", "loanRequest", "credit.leverage", "credit.maxPastDueDays");
+        assertThat(rating.get("green").get("colour").asString()).isEqualTo("YELLOW");
+        assertThat(rating.get("crop").isNull()).isTrue();
+    }
+
+    @Test
+    void theReadmeExampleIsRatedAsDocumented() {
+        String example = GreenCreditJson.mapper().writeValueAsString(DemoDataLoader.exampleRequest(GreenCreditJson.mapper()));
+        JsonNode rating = api.postJson("/api/v1/ratings", example).json();
+        // 12 months of 12,500 kWh x seasonal profile in Zhejiang (0.5153 kg/kWh) dominate scope 2.
+        assertThat(rating.get("carbon").get("monthsCovered").asInt()).isEqualTo(12);
+        assertThat(rating.get("smeId").asString()).isEqualTo("91330800MA2B000001");
+        assertThat(rating.get("decision").get("limitCny").asDouble()).isEqualTo(300_000.0);
+    }
+
+    @Test
+    void unknownRatingIs404ProblemJson() {
+        ApiClient.Reply reply = api.get("/api/v1/ratings/no-such-id");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asString()).contains("no-such-id");
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        assertThat(api.get("/actuator/health").body()).contains("\"UP\"");
+        ApiClient.Reply docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/ratings", "/api/v1/smes/{smeId}/ratings");
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(api.get("/").body()).contains("GreenCredit");
+    }
+}
