@@ -1,0 +1,94 @@
+package org.greencredit.core.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.greencredit.core.request.Activity;
+import org.greencredit.core.request.ActivityLine;
+import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.Evidence;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.request.SizeClass;
+import org.greencredit.core.request.Sme;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class RequestValidatorTest {
+    /** Two provinces, one section, two spend categories: enough to tell known from unknown. */
+    private static final ReferenceCodes CODES = new ReferenceCodes() {
+        @Override
+        public boolean isKnownRegion(String code) {
+            return code.startsWith("33") || code.startsWith("14");
+        }
+
+        @Override
+        public boolean isKnownIndustry(String code) {
+            return code.startsWith("C13") || code.startsWith("C14");
+        }
+
+        @Override
+        public boolean isKnownSpendCategory(String category) {
+            return spendCategories().contains(category);
+        }
+
+        @Override
+        public Collection<String> spendCategories() {
+            return Set.of("PACKAGING", "PAPER");
+        }
+    };
+    private static final RequestValidator VALIDATOR = new RequestValidator(CODES,
+            Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC));
+    private static final Sme SME = new Sme("S1", "测试", "330802", "C1391", SizeClass.MICRO, null);
+
+    @AfterAll
+    static void close() {
+        VALIDATOR.close();
+    }
+
+    private static List<String> fields(RatingRequest request) {
+        return VALIDATOR.problems(request).stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aRequestWithOnlyAnSmeIsValid() {
+        assertThat(VALIDATOR.problems(new RatingRequest(SME, null, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPath() {
+        ActivityLine badUnit = new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 10.0, "m3", null, null, Evidence.METER);
+        ActivityLine future = new ActivityLine(YearMonth.of(2026, 2), Activity.ELECTRICITY, 10.0, "kWh", null, null, null);
+        ActivityLine noSpend = new ActivityLine(YearMonth.of(2025, 1), Activity.PURCHASED_GOODS, null, null, "YACHTS", null, null);
+        CreditFeatures credit = new CreditFeatures(Arrays.asList(1.0, -2.0), null, -1, null, null, null, null);
+        RatingRequest request = new RatingRequest(new Sme("S 1", "x", "990000", "C9901", SizeClass.MICRO, null),
+                new CarbonAccount(-1.0, null, List.of(badUnit, future, noSpend)), null, credit, null, null);
+
+        assertThat(fields(request)).containsExactly(
+                "carbonAccount.lines[0].unit", "carbonAccount.lines[1].month", "carbonAccount.lines[2].category",
+                "carbonAccount.lines[2].spendCny", "carbonAccount.revenueCny", "credit.invoicesIssued",
+                "credit.monthlyInflowsCny[1]", "sme.id", "sme.industryCode", "sme.regionCode");
+    }
+
+    @Test
+    void nonFiniteNumbersAreRejected() {
+        RatingRequest request = new RatingRequest(SME, new CarbonAccount(Double.NaN, null, List.of()), null, null, null, null);
+        assertThat(VALIDATOR.problems(request))
+                .contains(new FieldError("carbonAccount.revenueCny", "must be a finite number (not NaN or infinity)"));
+    }
+
+    @Test
+    void requireValidThrowsWithAllErrors() {
+        RatingRequest request = new RatingRequest(null, null, null, null, null, null);
+        assertThatThrownBy(() -> VALIDATOR.requireValid(request)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("sme: must not be null");
+    }
+}

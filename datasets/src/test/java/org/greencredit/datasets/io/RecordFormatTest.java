@@ -1,0 +1,99 @@
+package org.greencredit.datasets.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RecordFormatTest {
+    @TempDir
+    Path dir;
+
+    private static List<RatingRequest> population(int n) {
+        SyntheticPopulation population = new SyntheticPopulation(5, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        return LongStream.range(0, n).mapToObj(i -> population.generate(i).request()).toList();
+    }
+
+    private static <T> List<ReadRow<T>> readAll(Path file, Class<T> type) {
+        List<ReadRow<T>> rows = new ArrayList<>();
+        try (RecordReader<T> reader = RecordFormat.openReader(file, type)) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"requests.jsonl", "requests.csv", "requests.arrow", "requests.arrows"})
+    void requestsRoundTripThroughEveryFormat(String name) {
+        // 5,000 rows span two Arrow batches; the population includes farms with plots and thin files.
+        List<RatingRequest> requests = population(5_000);
+        Path file = dir.resolve(name);
+        try (RecordWriter<RatingRequest> writer = RecordFormat.openWriter(file, RatingRequest.class)) {
+            requests.forEach(writer::write);
+        }
+        List<ReadRow<RatingRequest>> rows = readAll(file, RatingRequest.class);
+        assertThat(rows).allMatch(ReadRow::isOk);
+        assertThat(rows.stream().map(ReadRow::value).toList()).isEqualTo(requests);
+        assertThat(requests).anyMatch(RatingRequest::hasPlots).anyMatch(r -> r.carbonAccount() == null);
+    }
+
+    @Test
+    void badRowsAreReportedWithTheirNumberAndFieldWhileGoodRowsAreRead() throws IOException {
+        Path file = dir.resolve("mixed.csv");
+        Files.writeString(file, """
+                sme.id,sme.name,sme.regionCode,sme.industryCode,sme.sizeClass,carbonAccount.revenueCny,credit.monthlyInflowsCny
+                S1,甲,330802,C1391,MICRO,1000000,"[1,2,3]"
+                S2,乙,330802,C1391,MICRO,lots,
+                S3,丙,330802,C1391,HUGE,,
+                S4,丁,330802,C1391,MICRO,,"[1,"
+                S5,戊,330802,C1391,MICRO,,
+                """, StandardCharsets.UTF_8);
+        List<ReadRow<RatingRequest>> rows = readAll(file, RatingRequest.class);
+
+        assertThat(rows).extracting(ReadRow::number).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(rows.get(0).value().credit().monthlyInflowsCny()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(rows.get(1).errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("carbonAccount.revenueCny");
+            assertThat(e.message()).isEqualTo("'lots' is not a number");
+        });
+        assertThat(rows.get(2).errors().get(0).field()).isEqualTo("sme.sizeClass");
+        assertThat(rows.get(3).errors().get(0).field()).isEqualTo("credit.monthlyInflowsCny");
+        assertThat(rows.get(4).isOk()).isTrue();
+    }
+
+    @Test
+    void anUnknownColumnRejectsTheFileNamingIt() throws IOException {
+        Path file = dir.resolve("typo.csv");
+        Files.writeString(file, "sme.id,sme.regoinCode\nS1,330802\n");
+        assertThatThrownBy(() -> readAll(file, RatingRequest.class)).isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("unknown column 'sme.regoinCode' (column 2)");
+    }
+
+    @Test
+    void jsonLinesRowsAreNumberedByLineAndBlankLinesAreNotRows() throws IOException {
+        Path file = dir.resolve("r.jsonl");
+        Files.writeString(file, "{\"sme\":{\"id\":\"S1\"}}\n\n{\"sme\":{\"id\":\"S2\"},\"oops\":1}\n");
+        List<ReadRow<RatingRequest>> rows = readAll(file, RatingRequest.class);
+        assertThat(rows).extracting(ReadRow::number).containsExactly(1L, 3L);
+        assertThat(rows.get(1).errors().get(0).field()).isEqualTo("oops");
+    }
+
+    @Test
+    void anUnknownExtensionIsAnErrorListingTheKnownOnes() {
+        assertThatThrownBy(() -> RecordFormat.forFileName("x.parquet")).hasMessageContaining(".jsonl").hasMessageContaining(".arrows");
+    }
+}
