@@ -66,7 +66,7 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
             require(grid.containsKey(code), "grid_emission_factors.csv: no factor for province " + code);
         }
         ReferenceTable fuelTable = ReferenceTable.load("fuel_factors.csv", "activity", "ncv", "ncv_unit",
-                "carbon_content_tc_per_tj", "oxidation_rate", "density_kg_per_l");
+                "carbon_content_tc_per_tj", "oxidation_rate", "density_kg_per_l", "edition_year");
         for (ReferenceTable.Row r : fuelTable.rows()) {
             Activity activity = activity(r, "activity");
             fuels.put(activity, fuelFactor(r, activity));
@@ -74,9 +74,9 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
                 densities.put(activity, r.number("density_kg_per_l"));
             }
         }
-        ReferenceTable heatTable = ReferenceTable.load("heat_factors.csv", "activity", "kg_co2_per_gj");
+        ReferenceTable heatTable = ReferenceTable.load("heat_factors.csv", "activity", "kg_co2_per_gj", "edition_year");
         ReferenceTable.Row heatRow = heatTable.rows().get(0);
-        heat = new Factor(heatRow.number("kg_co2_per_gj"), Unit.GJ.symbol(), heatRow.text("source"), 0);
+        heat = new Factor(heatRow.number("kg_co2_per_gj"), Unit.GJ.symbol(), heatRow.text("source"), heatRow.integer("edition_year"));
         ReferenceTable rates = ReferenceTable.load("exchange_rates.csv", "year", "cny_per_usd");
         for (ReferenceTable.Row r : rates.rows()) {
             cnyPerUsd.put(r.integer("year"), r.number("cny_per_usd"));
@@ -147,7 +147,7 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
         // NCV (GJ/unit) x carbon content (tC/TJ = kgC/GJ) x oxidation x 44/12 = kgCO2 per unit, then per base unit.
         double kgPerNcvUnit = r.number("ncv") * r.number("carbon_content_tc_per_tj") * r.number("oxidation_rate") * CO2_PER_C;
         double kgPerBase = kgPerNcvUnit / per.convert(1.0, base);
-        return new Factor(kgPerBase, base.symbol(), r.text("source"), 0);
+        return new Factor(kgPerBase, base.symbol(), r.text("source"), r.integer("edition_year"));
     }
 
     private static Activity activity(ReferenceTable.Row r, String column) {
