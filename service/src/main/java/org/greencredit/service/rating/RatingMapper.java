@@ -3,9 +3,11 @@ package org.greencredit.service.rating;
 import org.greencredit.core.rating.Rating;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.MappingConstants;
+import org.mapstruct.ReportingPolicy;
 
 /** Maps the domain rating to the shapes the API and the database need. */
-@Mapper
+@Mapper(componentModel = MappingConstants.ComponentModel.SPRING, unmappedTargetPolicy = ReportingPolicy.ERROR)
 public interface RatingMapper {
 
     @Mapping(target = "greenScore", source = "green.score")
