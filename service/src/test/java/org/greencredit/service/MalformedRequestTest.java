@@ -4,37 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.greencredit.service.rating.RatingRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** Bad input gets a 4xx problem+json naming the field, never a 5xx, and nothing is stored. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class MalformedRequestTest {
+class MalformedRequestTest extends ApiTestSupport {
     private static final String SME = """
             "sme": {"id": "S1", "name": "测试企业", "regionCode": "330802", "industryCode": "C1391", "sizeClass": "MICRO"}""";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RatingRepository repository;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     private static String withSme(String rest) {
         return "{" + SME + (rest.isEmpty() ? "" : ", " + rest) + "}";
@@ -106,8 +86,16 @@ class MalformedRequestTest {
         JsonNode errors = reply.json().get("errors");
         assertThat(errors).as("errors of %s: %s", what, reply.body()).isNotNull();
         assertThat(errors.valueStream().map(e -> e.get("field").asString()).toList()).as(reply.body()).contains(field);
-        assertThat(errors.valueStream().map(e -> e.get("message").asString())).allMatch(m -> !m.isBlank());
+        assertThat(errors.valueStream().map(e -> e.get("message").asString()))
+                .as("messages are plain words, no unrendered templates")
+                .allMatch(m -> !m.isBlank() && !m.contains("${") && !m.contains("{value}"));
         assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    void shareAboveOneSaysTheBound() {
+        ApiClient.Reply reply = api.postJson("/api/v1/ratings", withSme("\"greenBehaviours\": {\"eInvoiceShare\": 1.5}"));
+        assertThat(reply.json().get("errors").get(0).get("message").asString()).isEqualTo("must be at most 1");
     }
 
     @Test

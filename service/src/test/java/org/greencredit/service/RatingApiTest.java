@@ -8,34 +8,14 @@ import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.service.demo.DemoDataLoader;
-import org.greencredit.service.rating.RatingRepository;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class RatingApiTest {
+class RatingApiTest extends ApiTestSupport {
     private static final List<String> CONTRACT_FIELDS = List.of("id", "smeId", "ratedAt", "green", "carbon", "credit", "crop",
             "decision", "explanation");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    RatingRepository repository;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     private static String generated(long index) {
         SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());

@@ -9,10 +9,10 @@ import org.greencredit.core.validation.Finite;
 
 /** Green behaviours in the MYbank style. Shares are fractions in [0, 1]. */
 public record GreenBehaviours(
-        @Finite @DecimalMin("0") @DecimalMax("1") Double eInvoiceShare,
-        @Finite @DecimalMin("0") @DecimalMax("1") Double paperlessReceiptShare,
-        @Finite @DecimalMin("0") @DecimalMax("1") Double greenProductShare,
-        @Finite @DecimalMin("0") @DecimalMax("1") Double renewableElectricityShare,
+        @Finite @DecimalMin(value = "0", message = "must be at least {value}") @DecimalMax(value = "1", message = "must be at most {value}") Double eInvoiceShare,
+        @Finite @DecimalMin(value = "0", message = "must be at least {value}") @DecimalMax(value = "1", message = "must be at most {value}") Double paperlessReceiptShare,
+        @Finite @DecimalMin(value = "0", message = "must be at least {value}") @DecimalMax(value = "1", message = "must be at most {value}") Double greenProductShare,
+        @Finite @DecimalMin(value = "0", message = "must be at least {value}") @DecimalMax(value = "1", message = "must be at most {value}") Double renewableElectricityShare,
         Boolean energySavingEquipment,
         @Size(max = Limits.MAX_CERTIFICATIONS) List<@NotNull Certification> certifications) {
 

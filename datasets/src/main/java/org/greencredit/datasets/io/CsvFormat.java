@@ -41,11 +41,7 @@ final class CsvFormat {
 
             @Override
             public void close() {
-                try {
-                    csv.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Closing.unchecked(csv);
             }
         };
     }
@@ -123,11 +119,7 @@ final class CsvFormat {
 
             @Override
             public void close() {
-                try {
-                    csv.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Closing.unchecked(csv);
             }
         };
     }

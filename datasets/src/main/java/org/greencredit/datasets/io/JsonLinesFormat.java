@@ -35,11 +35,7 @@ final class JsonLinesFormat {
 
             @Override
             public void close() {
-                try {
-                    w.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Closing.unchecked(w);
             }
         };
     }
@@ -86,11 +82,7 @@ final class JsonLinesFormat {
 
             @Override
             public void close() {
-                try {
-                    r.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                Closing.unchecked(r);
             }
         };
     }

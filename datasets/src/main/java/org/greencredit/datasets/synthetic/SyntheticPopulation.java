@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.greencredit.core.carbon.FactorCatalog;
+import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
@@ -103,8 +104,8 @@ public final class SyntheticPopulation {
         int pastDue = random.nextDouble() < 0.8 ? 0 : (int) Math.min(365, Math.round(-Math.log(random.nextDouble()) * 25));
         double taxShare = Math.max(0, 0.005 + 0.02 * random.nextDouble() - (random.nextDouble() < 0.1 ? 0.02 : 0));
         CreditFeatures credit = thinCredit ? null : new CreditFeatures(flows.inflows, flows.outflows,
-                (int) Math.round(revenue / (800 + 4_000 * random.nextDouble())), round2(revenue * taxShare), round2(debt),
-                pastDue, round2(years));
+                (int) Math.round(revenue / (800 + 4_000 * random.nextDouble())), Rounding.cny(revenue * taxShare), Rounding.cny(debt),
+                pastDue, Rounding.cny(years));
         double amount = Math.round(revenue * (0.05 + 0.2 * random.nextDouble()) / 1_000.0) * 1_000.0;
         LoanRequest loan = new LoanRequest(Math.max(10_000.0, amount), farm ? 12 : 6 + 6 * random.nextInt(4),
                 farm ? LoanPurpose.AGRICULTURAL_INPUTS : green > 0.7 ? LoanPurpose.GREEN_UPGRADE : LoanPurpose.WORKING_CAPITAL);
@@ -114,7 +115,7 @@ public final class SyntheticPopulation {
                 size == SizeClass.MICRO, plots == null ? 0.0 : plots.health - 0.8);
         boolean defaulted = random.nextDouble() < pd;
         RatingRequest request = new RatingRequest(sme, carbon, behaviours, credit, plots == null ? null : plots.plots, loan);
-        return new SyntheticSme(request, new GroundTruth(id, pd, defaulted, round4(green), farm,
+        return new SyntheticSme(request, new GroundTruth(id, pd, defaulted, Rounding.ratio(green), farm,
                 plots == null ? null : plots.plots.get(0).declaredCrop().name(), null));
     }
 
@@ -157,19 +158,19 @@ public final class SyntheticPopulation {
             double winter = 1 + 0.30 * Math.cos(2 * Math.PI * (month.getMonthValue() - 1) / 12.0);
             double monthKg = annualKg / 12.0 * trend;
             double kwh = monthKg * electricityShare * summer * noise(random, 0.05) / factors.electricity(province, month.getYear()).kgCo2ePerUnit();
-            lines.add(new ActivityLine(month, Activity.ELECTRICITY, round2(kwh), "kWh", null, null, electricityEvidence));
+            lines.add(new ActivityLine(month, Activity.ELECTRICITY, Rounding.cny(kwh), "kWh", null, null, electricityEvidence));
             if (gasShare > 0) {
                 double m3 = monthKg * gasShare * winter * noise(random, 0.08) / factors.fuel(Activity.NATURAL_GAS).kgCo2ePerUnit();
-                lines.add(new ActivityLine(month, Activity.NATURAL_GAS, round2(m3), "m3", null, null, Evidence.INVOICE));
+                lines.add(new ActivityLine(month, Activity.NATURAL_GAS, Rounding.cny(m3), "m3", null, null, Evidence.INVOICE));
             }
             if (dieselShare > 0.01) {
                 double tonnes = monthKg * dieselShare * noise(random, 0.10) / factors.fuel(Activity.DIESEL).kgCo2ePerUnit();
-                lines.add(new ActivityLine(month, Activity.DIESEL, round4(tonnes), "t", null, null,
+                lines.add(new ActivityLine(month, Activity.DIESEL, Rounding.ratio(tonnes), "t", null, null,
                         random.nextDouble() < 0.7 ? Evidence.INVOICE : Evidence.SELF_REPORTED));
             }
             for (String category : spend) {
                 double cny = revenue / 12.0 * (0.04 + 0.06 * random.nextDouble());
-                lines.add(new ActivityLine(month, Activity.PURCHASED_GOODS, null, null, category, round2(cny), Evidence.INVOICE));
+                lines.add(new ActivityLine(month, Activity.PURCHASED_GOODS, null, null, category, Rounding.cny(cny), Evidence.INVOICE));
             }
         }
         return new CarbonAccount(revenue, null, lines);
@@ -219,8 +220,8 @@ public final class SyntheticPopulation {
         for (int m = n - 1; m >= 0; m--) {
             double level = revenue / 12.0 * Math.pow(1 + growth, -m / 12.0);
             double in = Math.max(0, level * (1 + cv * gaussian(random)));
-            inflows.add(round2(in));
-            outflows.add(round2(in * (0.88 + 0.08 * random.nextDouble())));
+            inflows.add(Rounding.cny(in));
+            outflows.add(Rounding.cny(in * (0.88 + 0.08 * random.nextDouble())));
             sum += in;
             sumSq += in * in;
         }
@@ -252,7 +253,7 @@ public final class SyntheticPopulation {
                     List.of(round6(lon + dLon), round6(lat + dLat)), List.of(round6(lon), round6(lat + dLat)),
                     List.of(round6(lon), round6(lat))));
             double declared = areaMu * (random.nextDouble() < 0.05 ? 1.4 : 1 + 0.03 * gaussian(random));
-            plots.add(new Plot("P" + (k + 1), crop, round2(declared), new PolygonGeometry("Polygon", rings),
+            plots.add(new Plot("P" + (k + 1), crop, Rounding.cny(declared), new PolygonGeometry("Polygon", rings),
                     ndvi(random, crop, health)));
         }
         return new FarmPlots(plots, health);
@@ -269,7 +270,7 @@ public final class SyntheticPopulation {
             if (cloudy) {
                 value *= 0.3 + 0.4 * random.nextDouble();
             }
-            series.add(new NdviObservation(date, round4(Math.max(-1, Math.min(1, value))), cloudy));
+            series.add(new NdviObservation(date, Rounding.ratio(Math.max(-1, Math.min(1, value))), cloudy));
         }
         return series;
     }
@@ -301,15 +302,7 @@ public final class SyntheticPopulation {
     }
 
     private static double share(double x) {
-        return round4(Math.max(0, Math.min(1, x)));
-    }
-
-    private static double round2(double x) {
-        return Math.round(x * 100.0) / 100.0;
-    }
-
-    private static double round4(double x) {
-        return Math.round(x * 10_000.0) / 10_000.0;
+        return Rounding.ratio(Math.max(0, Math.min(1, x)));
     }
 
     private static double round6(double x) {
