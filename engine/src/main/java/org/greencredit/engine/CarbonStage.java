@@ -3,12 +3,14 @@ package org.greencredit.engine;
 import java.time.YearMonth;
 import java.util.List;
 import org.greencredit.core.carbon.AnomalyChecks;
+import org.greencredit.core.carbon.AnomalyContext;
 import org.greencredit.core.carbon.CarbonAccountant;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.CarbonAssessment;
 import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.rating.Dimensions;
 import org.greencredit.core.rating.NotAssessed;
+import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.Industry;
@@ -16,23 +18,20 @@ import org.greencredit.datasets.reference.ReferenceData;
 
 /**
  * Carbon accounting plus what follows from it: the carbon-efficiency value K against the
- * industry benchmark and its level, the year-on-year change of emissions over matching
- * calendar months (so seasonality cancels), and the three Quzhou dimensions.
+ * industry benchmark and its level, and the three Quzhou dimensions (industry advancement,
+ * regional contribution, historical decline).
  */
 final class CarbonStage {
-    private static final int MONTHS_PER_YEAR = 12;
-
     private final ReferenceData reference;
     private final CarbonAccountant accountant;
     private final double declineFullScale;
 
-    record Result(CarbonAssessment assessment, Integer level, Double k, Double yoyChange, Dimensions dimensions) {
+    record Result(CarbonAssessment assessment, Integer level, Double k, Dimensions dimensions) {
     }
 
     CarbonStage(ReferenceData reference) {
         this.reference = reference;
-        this.accountant = new CarbonAccountant(reference,
-                new AnomalyChecks((int) reference.parameter("carbon.copiedMonths.minRun").value()),
+        this.accountant = new CarbonAccountant(reference, new AnomalyChecks(reference.anomalyThresholds()),
                 (int) reference.parameter("carbon.intensity.annualisationMonths").value());
         this.declineFullScale = reference.parameter("green.dimension.declineFullScale").value();
     }
@@ -41,29 +40,53 @@ final class CarbonStage {
         if (request.carbonAccount() == null || request.carbonAccount().lines().isEmpty()) {
             notAssessed.add(new NotAssessed("carbon", "未提供碳账户（能源和采购明细），无法核算排放和碳效等级",
                     "No carbon account (energy and purchase lines) was given: emissions and carbon-efficiency level not assessed"));
-            CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, List.of(), List.of());
-            return new Result(empty, null, null, null, new Dimensions(null, null, null));
+            CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of());
+            return new Result(empty, null, null, new Dimensions(null, null, null));
         }
-        CarbonAssessment carbon = accountant.account(request.sme().provinceCode(), request.carbonAccount());
         Industry industry = reference.industry(request.sme().industryDivision());
+        double electricityShare = reference.electricityShare(industry.section());
+        CarbonAssessment carbon = accountant.account(request.sme().provinceCode(), request.carbonAccount(),
+                anomalyContext(request.carbonAccount(), industry, electricityShare));
         Double k = null;
         Integer level = null;
+        Double regional = null;
         if (carbon.intensityKgPer10kCny() == null) {
             notAssessed.add(new NotAssessed("green.carbonEfficiencyLevel", "未提供营业收入，无法计算碳排放强度和碳效等级",
                     "No revenue was given, so emission intensity and the carbon-efficiency level cannot be computed"));
         } else {
             k = Rounding.ratio(carbon.intensityKgPer10kCny() / industry.benchmarkKgPer10kCny());
             level = levelOf(k);
+            regional = advancement(carbon.intensityKgPer10kCny()
+                    / regionalBenchmark(request, industry, electricityShare, latestYear(carbon)));
         }
-        Double yoy = yearOnYear(carbon.lines());
-        if (yoy == null) {
+        if (carbon.yoyChange() == null) {
             notAssessed.add(new NotAssessed("green.dimensions.historicalDecline", "不足24个月的能源数据，无法计算同比变化",
                     "Fewer than 24 months of activity data: year-on-year change not assessed"));
         }
-        notAssessed.add(new NotAssessed("green.dimensions.regionalContribution", "地区平均碳排放强度基准尚未接入，区域贡献维度暂不评估",
-                "Regional average intensity benchmarks are not yet available: regional contribution not assessed"));
-        Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), null, yoy == null ? null : decline(yoy));
-        return new Result(carbon, level, k, yoy, dimensions);
+        Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), regional,
+                carbon.yoyChange() == null ? null : decline(carbon.yoyChange()));
+        return new Result(carbon, level, k, dimensions);
+    }
+
+    private AnomalyContext anomalyContext(CarbonAccount account, Industry industry, double electricityShare) {
+        Double expected = account.revenueCny() == null || account.revenueCny() <= 0 ? null
+                : industry.benchmarkKgPer10kCny() * account.revenueCny() / 10_000.0 * electricityShare;
+        return new AnomalyContext(expected, reference.tariffMinCnyPerKwh(), reference.tariffMaxCnyPerKwh());
+    }
+
+    /**
+     * The industry benchmark moved to the firm's own grid: the electricity part of the benchmark
+     * scales with the province's grid factor against the national one. A firm in a hydro-rich
+     * province is thus compared with its industry as it would be in that province.
+     */
+    private double regionalBenchmark(RatingRequest request, Industry industry, double electricityShare, int year) {
+        double province = reference.electricity(request.sme().provinceCode(), year).kgCo2ePerUnit();
+        double national = reference.electricity("national", year).kgCo2ePerUnit();
+        return industry.benchmarkKgPer10kCny() * (1 + electricityShare * (province / national - 1));
+    }
+
+    private static int latestYear(CarbonAssessment carbon) {
+        return carbon.lines().stream().map(CarbonLine::month).max(YearMonth::compareTo).orElseThrow().getYear();
     }
 
     private Integer levelOf(double k) {
@@ -85,40 +108,5 @@ final class CarbonStage {
 
     private double decline(double yoy) {
         return Rounding.ratio(Math.max(0, Math.min(100, 50.0 - 50.0 * yoy / declineFullScale)));
-    }
-
-    /**
-     * Change of total emissions in the latest twelve months against the twelve before, over
-     * whole calendar years so that seasons match. Revenue is one annual figure, so this is also
-     * the change of intensity at constant revenue.
-     */
-    static Double yearOnYear(List<CarbonLine> lines) {
-        YearMonth latest = lines.stream().map(CarbonLine::month).max(YearMonth::compareTo).orElse(null);
-        if (latest == null) {
-            return null;
-        }
-        YearMonth startOfRecent = latest.minusMonths(MONTHS_PER_YEAR - 1);
-        YearMonth startOfPrevious = startOfRecent.minusMonths(MONTHS_PER_YEAR);
-        boolean[] covered = new boolean[2 * MONTHS_PER_YEAR];
-        double recent = 0;
-        double previous = 0;
-        for (CarbonLine line : lines) {
-            if (line.month().isBefore(startOfPrevious)) {
-                continue;
-            }
-            int index = (int) startOfPrevious.until(line.month(), java.time.temporal.ChronoUnit.MONTHS);
-            covered[index] = true;
-            if (line.month().isBefore(startOfRecent)) {
-                previous += line.kgCo2e();
-            } else {
-                recent += line.kgCo2e();
-            }
-        }
-        for (boolean c : covered) {
-            if (!c) {
-                return null;
-            }
-        }
-        return previous > 0 ? Rounding.ratio(recent / previous - 1.0) : null;
     }
 }

@@ -107,6 +107,13 @@ public final class RatingEngine {
         return rateValid(request, UUID.randomUUID().toString(), clock.instant());
     }
 
+    /** Validates and accounts the carbon part only: what `greencredit carbon` writes. */
+    public CarbonReport carbon(RatingRequest request) {
+        validator.requireValid(request);
+        CarbonStage.Result carbon = carbonStage.assess(request, new ArrayList<>());
+        return new CarbonReport(request.sme().id(), carbon.level(), carbon.k(), carbon.dimensions(), carbon.assessment());
+    }
+
     Rating rateValid(RatingRequest request, String id, Instant ratedAt) {
         List<NotAssessed> notAssessed = new ArrayList<>();
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
@@ -190,7 +197,7 @@ public final class RatingEngine {
         if (b != null) {
             b.certifications().stream().map(Certification::name).forEach(certifications::add);
         }
-        return new GreenFacts(request.sme().industryDivision(), carbon.level(), carbon.k(), carbon.yoyChange(),
+        return new GreenFacts(request.sme().industryDivision(), carbon.level(), carbon.k(), carbon.assessment().yoyChange(),
                 carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(),
                 b == null ? null : b.eInvoiceShare(), b == null ? null : b.paperlessReceiptShare(),
                 b == null ? null : b.greenProductShare(), b == null ? null : b.renewableElectricityShare(),

@@ -1,38 +1,62 @@
 package org.greencredit.core.carbon;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.greencredit.core.rating.Anomaly;
+import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.EnergyMeasure;
 
 /**
- * Consistency checks for distorted carbon data (碳数据失真). Each flag carries a reason the
- * SME can read. A flag leads to referral to an officer, never to a decline by itself.
+ * Consistency checks for distorted carbon data (碳数据失真): copied months, zero energy use while
+ * revenue flows, electricity far from what the industry and revenue imply, a sudden fall with no
+ * recorded measure, and electricity spend that does not fit the kWh at any plausible tariff. Each
+ * flag carries a reason the SME can read; a flag leads to referral, never to a decline by itself.
+ * Stateless and thread-safe.
  */
 public final class AnomalyChecks {
-    private final int copiedMonthsMinRun;
+    public static final String COPIED_MONTHS = "COPIED_MONTHS";
+    public static final String ZERO_ENERGY_WITH_REVENUE = "ZERO_ENERGY_WITH_REVENUE";
+    public static final String ELECTRICITY_IMPLAUSIBLY_LOW = "ELECTRICITY_IMPLAUSIBLY_LOW";
+    public static final String ELECTRICITY_IMPLAUSIBLY_HIGH = "ELECTRICITY_IMPLAUSIBLY_HIGH";
+    public static final String SUDDEN_DROP = "SUDDEN_DROP";
+    public static final String TARIFF_MISMATCH = "TARIFF_MISMATCH";
 
-    /** @param copiedMonthsMinRun how many consecutive identical non-zero monthly readings count as copied */
-    public AnomalyChecks(int copiedMonthsMinRun) {
-        if (copiedMonthsMinRun < 2) {
-            throw new IllegalArgumentException("copiedMonthsMinRun must be at least 2, got " + copiedMonthsMinRun);
-        }
-        this.copiedMonthsMinRun = copiedMonthsMinRun;
+    private static final int MONTHS_PER_YEAR = 12;
+    private final AnomalyThresholds thresholds;
+
+    public AnomalyChecks(AnomalyThresholds thresholds) {
+        this.thresholds = thresholds;
     }
 
-    public List<Anomaly> check(CarbonAccount account) {
+    /** @param lines the accounted lines, in the order of {@code account.lines()} */
+    public List<Anomaly> check(CarbonAccount account, List<CarbonLine> lines, AnomalyContext context) {
         List<Anomaly> anomalies = new ArrayList<>();
         Map<Activity, List<ActivityLine>> byActivity = account.lines().stream()
                 .filter(l -> !l.activity().isSpendBased())
                 .collect(Collectors.groupingBy(ActivityLine::activity, TreeMap::new, Collectors.toList()));
-        byActivity.forEach((activity, lines) -> copiedMonths(activity, lines, anomalies));
+        byActivity.forEach((activity, activityLines) -> copiedMonths(activity, activityLines, anomalies));
         zeroEnergyWithRevenue(account, anomalies);
+        SortedMap<YearMonth, Double> electricityKg = new TreeMap<>();
+        for (CarbonLine line : lines) {
+            if (Activity.ELECTRICITY.name().equals(line.activity())) {
+                electricityKg.merge(line.month(), line.kgCo2e(), Double::sum);
+            }
+        }
+        if (!electricityKg.isEmpty()) {
+            electricityAgainstBenchmark(electricityKg, context, anomalies);
+            suddenDrop(electricityKg, account.measures(), anomalies);
+            tariff(account.lines(), lines, context, anomalies);
+        }
         return anomalies;
     }
 
@@ -46,12 +70,13 @@ public final class AnomalyChecks {
                     && current.quantity().equals(previous.quantity())
                     && current.month().equals(previous.month().plusMonths(1));
             run = same ? run + 1 : 1;
-            if (run == copiedMonthsMinRun) {
-                out.add(new Anomaly("COPIED_MONTHS",
+            if (run == thresholds.copiedMonthsMinRun()) {
+                out.add(new Anomaly(COPIED_MONTHS,
                         activity + " 连续" + run + "个月读数完全相同（" + current.quantity() + " " + current.unit() + "），疑似复制数据",
                         activity + " shows the identical reading " + current.quantity() + " " + current.unit() + " for "
                                 + run + " consecutive months, which suggests copied rather than metered data",
                         activity + " " + sorted.get(i - run + 1).month() + ".." + current.month()));
+                return;
             }
         }
     }
@@ -63,10 +88,92 @@ public final class AnomalyChecks {
                 .filter(l -> !l.activity().isSpendBased())
                 .allMatch(l -> l.quantity() == null || l.quantity() == 0);
         if (hasRevenue && allZero) {
-            out.add(new Anomaly("ZERO_ENERGY_WITH_REVENUE",
+            out.add(new Anomaly(ZERO_ENERGY_WITH_REVENUE,
                     "有营业收入但申报的能源消耗全部为零",
                     "All reported energy use is zero while the firm reports revenue",
                     "revenueCny=" + account.revenueCny()));
+        }
+    }
+
+    private void electricityAgainstBenchmark(SortedMap<YearMonth, Double> electricityKg, AnomalyContext context, List<Anomaly> out) {
+        Double expected = context.expectedElectricityKgPerYear();
+        double total = electricityKg.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (expected == null || expected <= 0 || total <= 0) {
+            return;
+        }
+        double ratio = total * MONTHS_PER_YEAR / electricityKg.size() / expected;
+        String evidence = String.format(Locale.ROOT, "reported/expected electricity emissions = %.2f", ratio);
+        if (ratio < thresholds.electricityRatioLow()) {
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_LOW,
+                    String.format(Locale.ROOT, "申报用电量仅为同行业同等营收水平的%.0f%%，明显偏低", ratio * 100),
+                    String.format(Locale.ROOT, "Reported electricity is only %.0f%% of what firms of this industry and revenue use", ratio * 100),
+                    evidence));
+        } else if (ratio > thresholds.electricityRatioHigh()) {
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_HIGH,
+                    String.format(Locale.ROOT, "申报用电量是同行业同等营收水平的%.1f倍，与营业收入不符", ratio),
+                    String.format(Locale.ROOT, "Reported electricity is %.1f times what firms of this industry and revenue use", ratio),
+                    evidence));
+        }
+    }
+
+    private void suddenDrop(SortedMap<YearMonth, Double> electricityKg, List<EnergyMeasure> measures, List<Anomaly> out) {
+        YearMonth latest = electricityKg.lastKey();
+        int n = thresholds.suddenDropMonths();
+        double recent = 0;
+        double yearEarlier = 0;
+        for (int i = 0; i < n; i++) {
+            Double now = electricityKg.get(latest.minusMonths(i));
+            Double before = electricityKg.get(latest.minusMonths(i + MONTHS_PER_YEAR));
+            if (now == null || before == null) {
+                return;
+            }
+            recent += now;
+            yearEarlier += before;
+        }
+        if (yearEarlier <= 0 || recent >= thresholds.suddenDropShare() * yearEarlier) {
+            return;
+        }
+        YearMonth windowStart = latest.minusMonths(n - 1 + MONTHS_PER_YEAR);
+        boolean explained = measures.stream().anyMatch(m -> !m.month().isBefore(windowStart) && !m.month().isAfter(latest));
+        if (!explained) {
+            double fall = 1 - recent / yearEarlier;
+            out.add(new Anomaly(SUDDEN_DROP,
+                    String.format(Locale.ROOT, "最近%d个月用电量比去年同期下降%.0f%%，但未登记节能措施", n, fall * 100),
+                    String.format(Locale.ROOT, "Electricity in the last %d months fell %.0f%% against the same months a year earlier"
+                            + " with no energy-saving measure recorded", n, fall * 100),
+                    latest.minusMonths(n - 1) + ".." + latest));
+        }
+    }
+
+    private static void tariff(List<ActivityLine> input, List<CarbonLine> lines, AnomalyContext context, List<Anomaly> out) {
+        List<YearMonth> months = new ArrayList<>();
+        double worst = Double.NaN;
+        double worstDistance = 0;
+        for (int i = 0; i < input.size(); i++) {
+            ActivityLine line = input.get(i);
+            CarbonLine accounted = lines.get(i);
+            if (line.activity() != Activity.ELECTRICITY || line.spendCny() == null || accounted.kgCo2e() <= 0) {
+                continue;
+            }
+            double kwh = accounted.kgCo2e() / accounted.factor();
+            double price = line.spendCny() / kwh;
+            // How far outside the range, as a factor, so that "3x too dear" and "3x too cheap" weigh the same.
+            double distance = Math.max(Math.log(context.tariffMinCnyPerKwh() / price), Math.log(price / context.tariffMaxCnyPerKwh()));
+            if (distance > 0) {
+                months.add(line.month());
+                if (distance > worstDistance) {
+                    worstDistance = distance;
+                    worst = price;
+                }
+            }
+        }
+        if (!months.isEmpty()) {
+            out.add(new Anomaly(TARIFF_MISMATCH,
+                    String.format(Locale.ROOT, "电费与用电量不符：折合电价%.2f元/千瓦时，超出合理范围%.2f-%.2f元", worst,
+                            context.tariffMinCnyPerKwh(), context.tariffMaxCnyPerKwh()),
+                    String.format(Locale.ROOT, "Electricity spend does not fit the kWh: %.2f CNY/kWh is outside the plausible %.2f-%.2f",
+                            worst, context.tariffMinCnyPerKwh(), context.tariffMaxCnyPerKwh()),
+                    months.size() + " month(s), first " + months.get(0)));
         }
     }
 }

@@ -30,8 +30,8 @@ public final class CarbonAccountant {
         this.annualisationMonths = annualisationMonths;
     }
 
-    /** Accounts the lines of an SME in the given province. The request must have passed validation. */
-    public CarbonAssessment account(String provinceCode, CarbonAccount account) {
+    /** Accounts the lines of an SME in the given province and checks them. The request must have passed validation. */
+    public CarbonAssessment account(String provinceCode, CarbonAccount account, AnomalyContext context) {
         List<CarbonLine> lines = new ArrayList<>(account.lines().size());
         double[] byScope = new double[4];
         double physicalKg = 0;
@@ -59,10 +59,10 @@ public final class CarbonAccountant {
             double annualKg = (byScope[1] + byScope[2]) * annualisationMonths / months.size();
             intensity = Rounding.kg(annualKg / (denominator / 10_000.0));
         }
-        List<Anomaly> anomalies = anomalyChecks.check(account);
+        List<Anomaly> anomalies = anomalyChecks.check(account, lines, context);
         return new CarbonAssessment(Rounding.kg(byScope[1]), Rounding.kg(byScope[2]), Rounding.kg(byScope[3]),
                 Rounding.kg(total), intensity, intensity == null ? null : basis, months.size(),
-                physicalShare, quality, lines, anomalies);
+                CarbonTrend.yearOnYear(lines), CarbonTrend.trendPerYear(lines), physicalShare, quality, lines, anomalies);
     }
 
     CarbonLine accountLine(String provinceCode, ActivityLine line) {

@@ -7,6 +7,8 @@ import java.util.List;
  * value added when given), annualised over the months the lines cover, as the carbon-efficiency
  * standard measures energy-related emissions; scope 3 is reported but not benchmarked.
  *
+ * @param yoyChange         scope 1+2 change of the latest twelve months against the twelve before (needs 24 months)
+ * @param trendPerYear      slope of rolling twelve-month scope 1+2 totals per year, relative (needs 13 months); seasons cancel
  * @param physicalDataShare share of emissions computed from physical (not spend-based) data
  * @param dataQuality       emission-weighted PCAF-style score, 1 (metered) .. 5 (estimated)
  */
@@ -18,6 +20,8 @@ public record CarbonAssessment(
         Double intensityKgPer10kCny,
         String intensityBasis,
         int monthsCovered,
+        Double yoyChange,
+        Double trendPerYear,
         Double physicalDataShare,
         Double dataQuality,
         List<CarbonLine> lines,

@@ -13,13 +13,21 @@ import org.greencredit.core.validation.Finite;
  * @param revenueCny     revenue of the twelve months the lines come from (CNY)
  * @param valueAddedCny  value added of the same period when known; the carbon-efficiency
  *                       standard is defined on value added, revenue is the stated proxy
+ * @param measures       energy-saving measures taken, which explain falls in energy use
  */
 public record CarbonAccount(
         @Finite @PositiveOrZero Double revenueCny,
         @Finite @PositiveOrZero Double valueAddedCny,
-        @Size(max = Limits.MAX_ACTIVITY_LINES) List<@NotNull @Valid ActivityLine> lines) {
+        @Size(max = Limits.MAX_ACTIVITY_LINES) List<@NotNull @Valid ActivityLine> lines,
+        @Size(max = Limits.MAX_MEASURES) List<@NotNull @Valid EnergyMeasure> measures) {
 
     public CarbonAccount {
         lines = Lists.copyOrEmpty(lines);
+        measures = Lists.copyOrEmpty(measures);
+    }
+
+    /** An account without recorded measures. */
+    public CarbonAccount(Double revenueCny, Double valueAddedCny, List<ActivityLine> lines) {
+        this(revenueCny, valueAddedCny, lines, List.of());
     }
 }

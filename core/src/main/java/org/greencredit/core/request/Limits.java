@@ -11,6 +11,7 @@ public final class Limits {
     public static final int MAX_POLYGON_VERTICES = 5_000;
     public static final int MAX_NDVI_OBSERVATIONS = 1_000;
     public static final int MAX_CERTIFICATIONS = 20;
+    public static final int MAX_MEASURES = 100;
     public static final int MAX_TEXT = 200;
 
     private Limits() {

@@ -58,17 +58,19 @@ class CarbonAccountantTest {
             return "test";
         }
     };
-    private static final CarbonAccountant ACCOUNTANT = new CarbonAccountant(FACTORS, new AnomalyChecks(3), 12);
+    static final AnomalyThresholds THRESHOLDS = new AnomalyThresholds(3, 0.25, 4, 0.5, 3);
+    static final AnomalyContext NO_BENCHMARK = new AnomalyContext(null, 0.35, 1.4);
+    static final CarbonAccountant ACCOUNTANT = new CarbonAccountant(FACTORS, new AnomalyChecks(THRESHOLDS), 12);
     private static final YearMonth JAN = YearMonth.of(2022, 1);
 
-    private static ActivityLine physical(YearMonth month, Activity activity, double quantity, String unit, Evidence evidence) {
+    static ActivityLine physical(YearMonth month, Activity activity, double quantity, String unit, Evidence evidence) {
         return new ActivityLine(month, activity, quantity, unit, null, null, evidence);
     }
 
     @Test
     void tenThousandKwhInShanxiIn2022Is7096Kg() {
         CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(null, null,
-                List.of(physical(JAN, Activity.ELECTRICITY, 10_000, "kWh", Evidence.METER))));
+                List.of(physical(JAN, Activity.ELECTRICITY, 10_000, "kWh", Evidence.METER))), NO_BENCHMARK);
         assertThat(result.scope2Kg()).isEqualTo(7_096.0);
         assertThat(result.lines().get(0).factor()).isEqualTo(0.7096);
         assertThat(result.lines().get(0).factorSource()).isEqualTo("test grid 14");
@@ -83,7 +85,7 @@ class CarbonAccountantTest {
                 physical(JAN, Activity.NATURAL_GAS, 0.1, "10^4 m3", Evidence.INVOICE), // 1,000 m3 x 2.162 = 2,162
                 physical(JAN, Activity.HEAT, 10, "GJ", Evidence.BILL),           // 10 x 110 = 1,100
                 new ActivityLine(JAN, Activity.PURCHASED_GOODS, null, null, "PACKAGING", 10_000.0, Evidence.INVOICE)); // 712
-        CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(1_000_000.0, null, lines));
+        CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(1_000_000.0, null, lines), NO_BENCHMARK);
 
         assertThat(result.scope1Kg()).isCloseTo(1_300.32 + 2_162, within(1e-9));
         assertThat(result.scope2Kg()).isCloseTo(1_419.2 + 1_100, within(1e-9));
@@ -101,7 +103,7 @@ class CarbonAccountantTest {
     @Test
     void valueAddedIsPreferredOverRevenueWhenGiven() {
         CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(1_000_000.0, 200_000.0,
-                List.of(physical(JAN, Activity.ELECTRICITY, 1_000, "kWh", Evidence.METER))));
+                List.of(physical(JAN, Activity.ELECTRICITY, 1_000, "kWh", Evidence.METER))), NO_BENCHMARK);
         // 709.6 kg x 12 / 20 (10k CNY)
         assertThat(result.intensityKgPer10kCny()).isCloseTo(425.76, within(1e-9));
         assertThat(result.intensityBasis()).isEqualTo("VALUE_ADDED");
@@ -113,14 +115,14 @@ class CarbonAccountantTest {
         for (int m = 0; m < 4; m++) {
             copied.add(physical(JAN.plusMonths(m), Activity.ELECTRICITY, 5_000, "kWh", Evidence.BILL));
         }
-        assertThat(ACCOUNTANT.account("14", new CarbonAccount(1e6, null, copied)).anomalies())
+        assertThat(ACCOUNTANT.account("14", new CarbonAccount(1e6, null, copied), NO_BENCHMARK).anomalies())
                 .singleElement().satisfies(a -> {
                     assertThat(a.code()).isEqualTo("COPIED_MONTHS");
                     assertThat(a.evidence()).isEqualTo("ELECTRICITY 2022-01..2022-03");
                     assertThat(a.en()).contains("3 consecutive months");
                 });
         List<ActivityLine> zero = List.of(physical(JAN, Activity.ELECTRICITY, 0, "kWh", Evidence.BILL));
-        assertThat(ACCOUNTANT.account("14", new CarbonAccount(1e6, null, zero)).anomalies())
+        assertThat(ACCOUNTANT.account("14", new CarbonAccount(1e6, null, zero), NO_BENCHMARK).anomalies())
                 .extracting(a -> a.code()).containsExactly("ZERO_ENERGY_WITH_REVENUE");
     }
 
@@ -135,9 +137,9 @@ class CarbonAccountantTest {
                 default -> "GJ";
             };
             double base = ACCOUNTANT.account("14", new CarbonAccount(null, null,
-                    List.of(physical(JAN, activity, quantity, unit, Evidence.METER)))).totalKg();
+                    List.of(physical(JAN, activity, quantity, unit, Evidence.METER))), NO_BENCHMARK).totalKg();
             double more = ACCOUNTANT.account("14", new CarbonAccount(null, null,
-                    List.of(physical(JAN, activity, quantity + extra, unit, Evidence.METER)))).totalKg();
+                    List.of(physical(JAN, activity, quantity + extra, unit, Evidence.METER))), NO_BENCHMARK).totalKg();
             assertThat(more).isGreaterThanOrEqualTo(base);
         }
     }

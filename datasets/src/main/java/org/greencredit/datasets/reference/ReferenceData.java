@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.greencredit.core.carbon.AnomalyThresholds;
 import org.greencredit.core.carbon.Factor;
 import org.greencredit.core.carbon.FactorCatalog;
 import org.greencredit.core.request.Activity;
@@ -43,6 +45,11 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
     private final List<EfficiencyLevel> levels;
     private final Map<Crop, CropReference> crops = new EnumMap<>(Crop.class);
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<Character, Double> electricityShares = new HashMap<>();
+    private final double tariffMin;
+    private final double tariffMax;
+    /** Grid factors by province and year, resolved once: the source text is built per lookup otherwise. */
+    private final Map<String, Factor> electricityCache = new ConcurrentHashMap<>();
     private final String version;
 
     private record GridRow(double kgPerKwh, String source, String verification) {
@@ -124,8 +131,20 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
         for (ReferenceTable.Row r : parameterTable.rows()) {
             parameters.put(r.text("name"), new Parameter(r.text("name"), r.number("value"), r.text("unit"), r.text("source")));
         }
+        ReferenceTable mixTable = ReferenceTable.load("section_energy_mix.csv", "section", "electricity_share");
+        for (ReferenceTable.Row r : mixTable.rows()) {
+            electricityShares.put(r.text("section").charAt(0), r.number("electricity_share"));
+        }
+        for (Industry industry : industries.values()) {
+            require(electricityShares.containsKey(industry.section()), "section_energy_mix.csv: no row for section " + industry.section());
+        }
+        ReferenceTable tariffTable = ReferenceTable.load("electricity_tariffs.csv", "area", "min_cny_per_kwh", "max_cny_per_kwh");
+        ReferenceTable.Row national = tariffTable.rows().stream().filter(r -> r.text("area").equals("national")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("electricity_tariffs.csv: no national row"));
+        tariffMin = national.number("min_cny_per_kwh");
+        tariffMax = national.number("max_cny_per_kwh");
         version = "ref-" + hash(provinceTable, gridTable, fuelTable, heatTable, rates, spendTable, quality, industryTable,
-                levelTable, cropTable, parameterTable);
+                levelTable, cropTable, parameterTable, mixTable, tariffTable);
     }
 
     private static final class Holder {
@@ -181,6 +200,10 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
 
     @Override
     public Factor electricity(String provinceCode, int year) {
+        return electricityCache.computeIfAbsent(provinceCode + "/" + year, k -> resolveElectricity(provinceCode, year));
+    }
+
+    private Factor resolveElectricity(String provinceCode, int year) {
         NavigableMap<Integer, GridRow> province = grid.get(provinceCode);
         NavigableMap<Integer, GridRow> national = grid.get("national");
         if (province != null && province.containsKey(year)) {
@@ -295,6 +318,26 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
 
     public CropReference crop(Crop crop) {
         return crops.get(crop);
+    }
+
+    /** Share of scope 1+2 emissions from electricity typical of a GB/T 4754 section (estimate, see the table). */
+    public double electricityShare(char section) {
+        return electricityShares.get(section);
+    }
+
+    public double tariffMinCnyPerKwh() {
+        return tariffMin;
+    }
+
+    public double tariffMaxCnyPerKwh() {
+        return tariffMax;
+    }
+
+    /** The distortion-check cut-offs of {@code parameters.csv}. */
+    public AnomalyThresholds anomalyThresholds() {
+        return new AnomalyThresholds((int) parameter("carbon.copiedMonths.minRun").value(),
+                parameter("carbon.electricity.ratioLow").value(), parameter("carbon.electricity.ratioHigh").value(),
+                parameter("carbon.suddenDrop.share").value(), (int) parameter("carbon.suddenDrop.months").value());
     }
 
     public Parameter parameter(String name) {

@@ -59,23 +59,36 @@ public final class SyntheticPopulation {
     private static final double SQUARE_METRES_PER_MU = 10_000.0 / 15.0;
     private static final double METRES_PER_DEGREE = 111_320.0;
 
+    private static final double ELECTRICITY_SPEND_SHARE = 0.5;
+    private static final double DISTORTED_TARIFF_MULTIPLE = 3.0;
+
     private final long seed;
     private final YearMonth lastMonth;
     private final int months;
     private final ReferenceData reference;
+    private final double distortionRate;
 
     /**
      * @param lastMonth the most recent month of activity data
      * @param months    how many months of activity and flows each SME reports (24 allows year-on-year comparison)
      */
     public SyntheticPopulation(long seed, YearMonth lastMonth, int months, ReferenceData reference) {
+        this(seed, lastMonth, months, reference, 0.0);
+    }
+
+    /** @param distortionRate share of carbon accounts given one {@link Distortion}, its kind drawn uniformly */
+    public SyntheticPopulation(long seed, YearMonth lastMonth, int months, ReferenceData reference, double distortionRate) {
         if (months < 1 || months > 120) {
             throw new IllegalArgumentException("months must be in 1..120, got " + months);
+        }
+        if (!(distortionRate >= 0 && distortionRate <= 1)) {
+            throw new IllegalArgumentException("distortionRate must be in [0, 1], got " + distortionRate);
         }
         this.seed = seed;
         this.lastMonth = lastMonth;
         this.months = months;
         this.reference = reference;
+        this.distortionRate = distortionRate;
     }
 
     public SyntheticSme generate(long index) {
@@ -97,7 +110,11 @@ public final class SyntheticPopulation {
         boolean thinCarbon = random.nextDouble() < 0.10;
         boolean thinBehaviour = random.nextDouble() < 0.08;
         boolean thinCredit = random.nextDouble() < 0.05;
-        CarbonAccount carbon = thinCarbon ? null : carbonAccount(random, province, industry, revenue, green);
+        // Drawn for every SME, used or not, so that the distortion rate does not shift anything else.
+        double distortionDraw = random.nextDouble();
+        Distortion distortion = !thinCarbon && distortionDraw < distortionRate
+                ? Distortion.values()[(int) (distortionDraw / distortionRate * Distortion.values().length)] : null;
+        CarbonAccount carbon = thinCarbon ? null : carbonAccount(random, province, industry, revenue, green, distortion);
         GreenBehaviours behaviours = thinBehaviour ? null : behaviours(random, green, size);
         Flows flows = flows(random, revenue);
         double debt = revenue * random.nextDouble() * (0.2 + 0.6 * random.nextDouble());
@@ -116,7 +133,7 @@ public final class SyntheticPopulation {
         boolean defaulted = random.nextDouble() < pd;
         RatingRequest request = new RatingRequest(sme, carbon, behaviours, credit, plots == null ? null : plots.plots, loan);
         return new SyntheticSme(request, new GroundTruth(id, pd, defaulted, Rounding.ratio(green), farm,
-                plots == null ? null : plots.plots.get(0).declaredCrop().name(), null));
+                plots == null ? null : plots.plots.get(0).declaredCrop().name(), distortion == null ? null : distortion.name()));
     }
 
     private static SizeClass pickSize(SplittableRandom random) {
@@ -133,23 +150,20 @@ public final class SyntheticPopulation {
         return Math.round(median * Math.exp(0.6 * gaussian(random)) / 1_000.0) * 1_000.0;
     }
 
-    private CarbonAccount carbonAccount(SplittableRandom random, String province, Industry industry, double revenue, double green) {
+    private CarbonAccount carbonAccount(SplittableRandom random, String province, Industry industry, double revenue, double green,
+                                        Distortion distortion) {
         double efficiency = Math.exp(0.35 * gaussian(random)) * (1.0 - 0.3 * green);
         double annualKg = industry.benchmarkKgPer10kCny() * revenue / 10_000.0 * efficiency;
         char section = industry.section();
-        double electricityShare = switch (section) {
-            case 'G' -> 0.15;
-            case 'A' -> 0.4;
-            case 'C' -> 0.7;
-            case 'E' -> 0.35;
-            default -> 0.85;
-        };
+        double electricityShare = reference.electricityShare(section);
         double gasShare = section == 'H' || section == 'C' ? (1 - electricityShare) * 0.6 : 0;
         double dieselShare = 1 - electricityShare - gasShare;
         double yearlyDecline = 0.02 + 0.05 * green + 0.04 * gaussian(random);
         FactorCatalog factors = reference;
         List<ActivityLine> lines = new ArrayList<>();
         Evidence electricityEvidence = random.nextDouble() < 0.6 ? Evidence.METER : Evidence.BILL;
+        boolean reportsSpend = random.nextDouble() < ELECTRICITY_SPEND_SHARE;
+        double tariff = 0.55 + 0.4 * random.nextDouble();
         String[] spend = spendCategories(section);
         for (int m = months - 1; m >= 0; m--) {
             YearMonth month = lastMonth.minusMonths(m);
@@ -158,7 +172,8 @@ public final class SyntheticPopulation {
             double winter = 1 + 0.30 * Math.cos(2 * Math.PI * (month.getMonthValue() - 1) / 12.0);
             double monthKg = annualKg / 12.0 * trend;
             double kwh = monthKg * electricityShare * summer * noise(random, 0.05) / factors.electricity(province, month.getYear()).kgCo2ePerUnit();
-            lines.add(new ActivityLine(month, Activity.ELECTRICITY, Rounding.cny(kwh), "kWh", null, null, electricityEvidence));
+            lines.add(new ActivityLine(month, Activity.ELECTRICITY, Rounding.cny(kwh), "kWh", null,
+                    reportsSpend ? Rounding.cny(kwh * tariff) : null, electricityEvidence));
             if (gasShare > 0) {
                 double m3 = monthKg * gasShare * winter * noise(random, 0.08) / factors.fuel(Activity.NATURAL_GAS).kgCo2ePerUnit();
                 lines.add(new ActivityLine(month, Activity.NATURAL_GAS, Rounding.cny(m3), "m3", null, null, Evidence.INVOICE));
@@ -173,7 +188,45 @@ public final class SyntheticPopulation {
                 lines.add(new ActivityLine(month, Activity.PURCHASED_GOODS, null, null, category, Rounding.cny(cny), Evidence.INVOICE));
             }
         }
+        if (distortion != null) {
+            distort(lines, distortion, tariff);
+        }
         return new CarbonAccount(revenue, null, lines);
+    }
+
+    private static void distort(List<ActivityLine> lines, Distortion distortion, double tariff) {
+        List<Integer> electricity = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).activity() == Activity.ELECTRICITY) {
+                electricity.add(i);
+            }
+        }
+        int n = electricity.size();
+        for (int k = 0; k < n; k++) {
+            int i = electricity.get(k);
+            ActivityLine l = lines.get(i);
+            double q = l.quantity();
+            double spend = l.spendCny() == null ? 0 : l.spendCny();
+            switch (distortion) {
+                case COPIED_MONTHS -> q = k >= n - 4 ? lines.get(electricity.get(Math.max(0, n - 4))).quantity() : q;
+                case UNDER_REPORTED -> q = Rounding.cny(q * 0.1);
+                case INFLATED -> q = Rounding.cny(q * 6);
+                case SUDDEN_DROP -> q = k >= n - 3 ? Rounding.cny(q * 0.3) : q;
+                case TARIFF_MISMATCH -> spend = Rounding.cny(q * tariff * DISTORTED_TARIFF_MULTIPLE);
+                default -> { }
+            }
+            boolean keepsSpend = distortion == Distortion.TARIFF_MISMATCH || l.spendCny() != null;
+            lines.set(i, new ActivityLine(l.month(), l.activity(), q, l.unit(), l.category(),
+                    keepsSpend ? Rounding.cny(distortion == Distortion.TARIFF_MISMATCH ? spend : q * tariff) : null, l.evidence()));
+        }
+        if (distortion == Distortion.ZERO_ENERGY) {
+            for (int i = 0; i < lines.size(); i++) {
+                ActivityLine l = lines.get(i);
+                if (!l.activity().isSpendBased()) {
+                    lines.set(i, new ActivityLine(l.month(), l.activity(), 0.0, l.unit(), l.category(), null, l.evidence()));
+                }
+            }
+        }
     }
 
     private static String[] spendCategories(char section) {

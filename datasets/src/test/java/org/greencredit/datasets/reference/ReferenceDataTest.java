@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 import org.greencredit.core.carbon.AnomalyChecks;
+import org.greencredit.core.carbon.AnomalyContext;
 import org.greencredit.core.carbon.CarbonAccountant;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
@@ -21,9 +22,10 @@ class ReferenceDataTest {
 
     @Test
     void tenThousandKwhInShanxiIn2022Is7096KgWithTheShippedFactor() {
-        CarbonAccountant accountant = new CarbonAccountant(DATA, new AnomalyChecks(3), 12);
+        CarbonAccountant accountant = new CarbonAccountant(DATA, new AnomalyChecks(DATA.anomalyThresholds()), 12);
         var result = accountant.account("14", new CarbonAccount(null, null, List.of(
-                new ActivityLine(YearMonth.of(2022, 6), Activity.ELECTRICITY, 10_000.0, "kWh", null, null, Evidence.METER))));
+                new ActivityLine(YearMonth.of(2022, 6), Activity.ELECTRICITY, 10_000.0, "kWh", null, null, Evidence.METER))),
+                new AnomalyContext(null, DATA.tariffMinCnyPerKwh(), DATA.tariffMaxCnyPerKwh()));
         assertThat(result.scope2Kg()).isEqualTo(7_096.0);
         assertThat(result.lines().get(0).factorSource()).contains("2022 electricity CO2 emission factors").contains("province 14");
     }

@@ -19,7 +19,7 @@ import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.RatingEngine;
-import org.greencredit.engine.batch.BatchRater;
+import org.greencredit.engine.batch.BatchRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,11 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             int threads = Runtime.getRuntime().availableProcessors();
             long start = System.nanoTime();
-            BatchRater.Summary summary;
+            BatchRunner.Summary summary;
             try (RecordReader<RatingRequest> reader = RecordFormat.openReader(in, RatingRequest.class);
                  RecordWriter<Rating> writer = RecordFormat.openWriter(out, Rating.class);
-                 RecordWriter<BatchRater.Rejected> rejected = RecordFormat.openWriter(rejects, BatchRater.Rejected.class)) {
-                summary = new BatchRater(engine, threads).rate(reader, writer, rejected);
+                 RecordWriter<BatchRunner.Rejected> rejected = RecordFormat.openWriter(rejects, BatchRunner.Rejected.class)) {
+                summary = BatchRunner.rating(engine, threads).run(reader, writer, rejected);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "{\"processors\":%d,\"count\":%d,\"singleP50Micros\":%.1f,\"singleP99Micros\":%.1f,"

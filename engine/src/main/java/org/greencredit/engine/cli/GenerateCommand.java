@@ -31,6 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--months", defaultValue = "24", description = "Months of activity data per SME (default ${DEFAULT-VALUE}).")
     int months;
 
+    @Option(names = "--distortion-rate", defaultValue = "0", description = "Share of carbon accounts given an injected distortion"
+            + " (copied months, zero energy, under- or over-reported electricity, sudden drop, tariff mismatch); default ${DEFAULT-VALUE}.")
+    double distortionRate;
+
     @Option(names = "--last-month", defaultValue = "2025-12", description = "Latest month of activity data (default ${DEFAULT-VALUE}).")
     YearMonth lastMonth;
 
@@ -39,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new IllegalArgumentException("--count must not be negative, got " + count);
         }
-        SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, months, ReferenceData.shipped());
+        SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, months, ReferenceData.shipped(), distortionRate);
         try (RecordWriter<RatingRequest> requests = RecordFormat.openWriter(out, RatingRequest.class);
              RecordWriter<GroundTruth> truths = truth == null ? null : RecordFormat.openWriter(truth, GroundTruth.class)) {
             for (long i = 0; i < count; i++) {

@@ -4,12 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.greencredit.core.rating.Rating;
-import org.greencredit.core.request.RatingRequest;
-import org.greencredit.datasets.io.RecordFormat;
-import org.greencredit.datasets.io.RecordReader;
-import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.RatingEngine;
-import org.greencredit.engine.batch.BatchRater;
+import org.greencredit.engine.batch.BatchRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,17 +26,10 @@ final class RateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path rejectsFile = rejects != null ? rejects : out.resolveSibling(out.getFileName() + ".rejects.jsonl");
+        Path rejectsFile = rejects != null ? rejects : FileBatch.defaultRejects(out);
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BatchRater.Summary summary;
-        try (RecordReader<RatingRequest> reader = RecordFormat.openReader(in, RatingRequest.class);
-             RecordWriter<Rating> writer = RecordFormat.openWriter(out, Rating.class);
-             RecordWriter<BatchRater.Rejected> rejected = RecordFormat.openWriter(rejectsFile, BatchRater.Rejected.class)) {
-            summary = new BatchRater(engine, workers).rate(reader, writer, rejected);
-        }
-        System.err.printf("greencredit rate: read %d, rated %d, rejected %d%s%n", summary.read(), summary.rated(), summary.rejected(),
-                summary.rejected() > 0 ? " (see " + rejectsFile + ")" : "");
-        return summary.rejected() > 0 ? GreenCreditCli.EXIT_SOME_REJECTED : 0;
+        BatchRunner.Summary summary = FileBatch.run(in, out, rejectsFile, BatchRunner.rating(engine, workers), Rating.class);
+        return FileBatch.report("rate", summary, rejectsFile);
     }
 }

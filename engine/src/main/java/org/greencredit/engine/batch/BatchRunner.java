@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
@@ -15,22 +16,29 @@ import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.RatingEngine;
 
 /**
- * Rates a stream of requests in chunks, in parallel within a chunk and in input order across
- * the output, so memory stays bounded for any input size. A row that cannot be read or is
- * invalid goes to the rejects with its row number and field errors: nothing is skipped silently.
+ * Runs the engine over a stream of requests in chunks, in parallel within a chunk and in input
+ * order across the output, so memory stays bounded for any input size. A row that cannot be read
+ * or is invalid goes to the rejects with its row number and field errors: nothing is skipped
+ * silently. The work per row is given, so rating and carbon accounting share the same batch path.
  */
-public final class BatchRater {
+public final class BatchRunner<R> {
     private static final int CHUNK = 1_024;
 
-    private final RatingEngine engine;
+    private final Function<RatingRequest, R> work;
     private final int threads;
 
-    public BatchRater(RatingEngine engine, int threads) {
+    /** @param work what to do with one request; throws {@link InvalidRequestException} for an invalid one */
+    public BatchRunner(Function<RatingRequest, R> work, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.engine = engine;
+        this.work = work;
         this.threads = threads;
+    }
+
+    /** Rates each request with the engine. */
+    public static BatchRunner<Rating> rating(RatingEngine engine, int threads) {
+        return new BatchRunner<>(engine::rate, threads);
     }
 
     /** A row that was not rated, and why. */
@@ -40,7 +48,7 @@ public final class BatchRater {
     public record Summary(long read, long rated, long rejected) {
     }
 
-    public Summary rate(RecordReader<RatingRequest> in, RecordWriter<Rating> out, RecordWriter<Rejected> rejects) {
+    public Summary run(RecordReader<RatingRequest> in, RecordWriter<R> out, RecordWriter<Rejected> rejects) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "greencredit-batch");
             t.setDaemon(true);
@@ -61,12 +69,12 @@ public final class BatchRater {
                     }
                     for (Future<Object> f : results) {
                         Object result = f.get();
-                        if (result instanceof Rating rating) {
-                            out.write(rating);
-                            rated++;
-                        } else {
-                            rejects.write((Rejected) result);
+                        if (result instanceof Rejected r) {
+                            rejects.write(r);
                             rejected++;
+                        } else {
+                            out.write(cast(result));
+                            rated++;
                         }
                     }
                     chunk.clear();
@@ -83,12 +91,17 @@ public final class BatchRater {
         return new Summary(read, rated, rejected);
     }
 
+    @SuppressWarnings("unchecked")
+    private R cast(Object result) {
+        return (R) result;
+    }
+
     private Object rateRow(ReadRow<RatingRequest> row) {
         if (!row.isOk()) {
             return new Rejected(row.number(), null, row.errors());
         }
         try {
-            return engine.rate(row.value());
+            return work.apply(row.value());
         } catch (InvalidRequestException e) {
             String smeId = row.value().sme() == null ? null : row.value().sme().id();
             return new Rejected(row.number(), smeId, e.errors());
