@@ -110,8 +110,13 @@ public final class RatingEngine {
     /** Validates and accounts the carbon part only: what `greencredit carbon` writes. */
     public CarbonReport carbon(RatingRequest request) {
         validator.requireValid(request);
-        CarbonStage.Result carbon = carbonStage.assess(request, new ArrayList<>());
-        return new CarbonReport(request.sme().id(), carbon.level(), carbon.k(), carbon.dimensions(), carbon.assessment());
+        return carbonAccountOnly(request);
+    }
+
+    /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
+    public CarbonReport carbonAccountOnly(RatingRequest validRequest) {
+        CarbonStage.Result carbon = carbonStage.assess(validRequest, new ArrayList<>());
+        return new CarbonReport(validRequest.sme().id(), carbon.level(), carbon.k(), carbon.dimensions(), carbon.assessment());
     }
 
     Rating rateValid(RatingRequest request, String id, Instant ratedAt) {

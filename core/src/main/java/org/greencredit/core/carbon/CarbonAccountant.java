@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import org.greencredit.core.rating.Anomaly;
 import org.greencredit.core.rating.CarbonAssessment;
@@ -20,6 +21,7 @@ import org.greencredit.core.units.Unit;
  * data-quality score. Stateless and thread-safe.
  */
 public final class CarbonAccountant {
+    private static final String SPEND_FACTOR_LABEL = "kgCO2e/CNY";
     private final FactorCatalog factors;
     private final AnomalyChecks anomalyChecks;
     private final int annualisationMonths;
@@ -60,9 +62,10 @@ public final class CarbonAccountant {
             intensity = Rounding.kg(annualKg / (denominator / 10_000.0));
         }
         List<Anomaly> anomalies = anomalyChecks.check(account, lines, context);
+        SortedMap<YearMonth, Double> monthlyEnergy = CarbonTrend.monthlyEnergyKg(lines);
         return new CarbonAssessment(Rounding.kg(byScope[1]), Rounding.kg(byScope[2]), Rounding.kg(byScope[3]),
                 Rounding.kg(total), intensity, intensity == null ? null : basis, months.size(),
-                CarbonTrend.yearOnYear(lines), CarbonTrend.trendPerYear(lines), physicalShare, quality, lines, anomalies);
+                CarbonTrend.yearOnYear(monthlyEnergy), CarbonTrend.trendPerYear(monthlyEnergy), physicalShare, quality, lines, anomalies);
     }
 
     CarbonLine accountLine(String provinceCode, ActivityLine line) {
@@ -73,7 +76,7 @@ public final class CarbonAccountant {
             Factor f = factors.spendPerCny(line.category(), year);
             double kg = line.spendCny() * f.kgCo2ePerUnit();
             return new CarbonLine(line.month(), activity.name(), line.category(), activity.scope(), line.spendCny(), "CNY",
-                    f.kgCo2ePerUnit(), "kgCO2e/" + f.unit(), f.source(), f.year(), Rounding.kg(kg), quality);
+                    f.kgCo2ePerUnit(), SPEND_FACTOR_LABEL, f.source(), f.year(), Rounding.kg(kg), quality);
         }
         Unit unit = Unit.parse(line.unit()).requireFits(activity);
         Factor f = switch (activity) {
@@ -87,6 +90,6 @@ public final class CarbonAccountant {
                 : unit.convert(line.quantity(), factorUnit);
         double kg = quantityInFactorUnit * f.kgCo2ePerUnit();
         return new CarbonLine(line.month(), activity.name(), line.category(), activity.scope(), line.quantity(), unit.symbol(),
-                f.kgCo2ePerUnit(), "kgCO2e/" + f.unit(), f.source(), f.year(), Rounding.kg(kg), quality);
+                f.kgCo2ePerUnit(), factorUnit.factorLabel(), f.source(), f.year(), Rounding.kg(kg), quality);
     }
 }

@@ -31,7 +31,11 @@ public final class CarbonTrend {
 
     /** Relative change of the latest twelve months against the twelve before; null without 24 consecutive months. */
     public static Double yearOnYear(List<CarbonLine> lines) {
-        SortedMap<YearMonth, Double> monthly = monthlyEnergyKg(lines);
+        return yearOnYear(monthlyEnergyKg(lines));
+    }
+
+    /** As {@link #yearOnYear(List)}, from monthly scope 1+2 totals. */
+    public static Double yearOnYear(SortedMap<YearMonth, Double> monthly) {
         if (monthly.isEmpty()) {
             return null;
         }
@@ -57,7 +61,11 @@ public final class CarbonTrend {
      * months, per year, relative to their mean; null with fewer than 13 consecutive months.
      */
     public static Double trendPerYear(List<CarbonLine> lines) {
-        SortedMap<YearMonth, Double> monthly = monthlyEnergyKg(lines);
+        return trendPerYear(monthlyEnergyKg(lines));
+    }
+
+    /** As {@link #trendPerYear(List)}, from monthly scope 1+2 totals. */
+    public static Double trendPerYear(SortedMap<YearMonth, Double> monthly) {
         if (monthly.isEmpty()) {
             return null;
         }

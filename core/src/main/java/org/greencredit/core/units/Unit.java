@@ -33,15 +33,22 @@ public enum Unit {
     private final String symbol;
     private final Dimension dimension;
     private final double inBaseUnit;
+    private final String factorLabel;
 
     Unit(String symbol, Dimension dimension, double inBaseUnit) {
         this.symbol = symbol;
+        this.factorLabel = "kgCO2e/" + symbol;
         this.dimension = dimension;
         this.inBaseUnit = inBaseUnit;
     }
 
     public String symbol() {
         return symbol;
+    }
+
+    /** The label of an emission factor per this unit, e.g. {@code kgCO2e/kWh}. */
+    public String factorLabel() {
+        return factorLabel;
     }
 
     public Dimension dimension() {
@@ -97,6 +104,6 @@ public enum Unit {
     }
 
     private static String normalise(String symbol) {
-        return symbol.replace(" ", "");
+        return symbol.indexOf(' ') < 0 ? symbol : symbol.replace(" ", "");
     }
 }

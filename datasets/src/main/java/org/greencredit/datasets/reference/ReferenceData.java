@@ -40,7 +40,8 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
     private Factor heat;
     private final Map<String, SpendRow> spend = new LinkedHashMap<>();
     private final Map<Integer, Double> cnyPerUsd = new HashMap<>();
-    private final Map<String, Integer> dataQuality = new HashMap<>();
+    private final Map<Evidence, Integer> physicalQuality = new EnumMap<>(Evidence.class);
+    private final Map<Evidence, Integer> spendQuality = new EnumMap<>(Evidence.class);
     private final Map<String, Industry> industries = new LinkedHashMap<>();
     private final List<EfficiencyLevel> levels;
     private final Map<Crop, CropReference> crops = new EnumMap<>(Crop.class);
@@ -49,7 +50,9 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
     private final double tariffMin;
     private final double tariffMax;
     /** Grid factors by province and year, resolved once: the source text is built per lookup otherwise. */
-    private final Map<String, Factor> electricityCache = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Factor>> electricityCache = new ConcurrentHashMap<>();
+    /** Spend factors per CNY, resolved at load: their source text names the NAICS code and the exchange rate. */
+    private final Map<String, Factor> spendFactors = new HashMap<>();
     private final String version;
 
     private record GridRow(double kgPerKwh, String source, String verification) {
@@ -95,15 +98,26 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
                 throw new CsvFormatException(r.where("usd_year") + ": no exchange rate for " + row.usdYear() + " in exchange_rates.csv");
             }
             spend.put(r.text("category"), row);
+            double rate = cnyPerUsd.get(row.usdYear());
+            spendFactors.put(r.text("category"), new Factor(row.kgPerUsd() / rate, "CNY",
+                    row.source() + " [NAICS " + row.naics() + ", " + row.usdYear() + " USD at " + rate + " CNY/USD]", row.usdYear()));
         }
         ReferenceTable quality = ReferenceTable.load("data_quality_scores.csv", "basis", "evidence", "score");
         for (ReferenceTable.Row r : quality.rows()) {
-            Evidence.valueOf(r.text("evidence"));
-            dataQuality.put(r.text("basis") + "/" + r.text("evidence"), r.integer("score"));
+            Evidence evidence;
+            try {
+                evidence = Evidence.valueOf(r.text("evidence"));
+            } catch (IllegalArgumentException e) {
+                throw new CsvFormatException(r.where("evidence") + ": unknown evidence '" + r.text("evidence") + "'", e);
+            }
+            switch (r.text("basis")) {
+                case "PHYSICAL" -> physicalQuality.put(evidence, r.integer("score"));
+                case "SPEND" -> spendQuality.put(evidence, r.integer("score"));
+                default -> throw new CsvFormatException(r.where("basis") + ": must be PHYSICAL or SPEND, got '" + r.text("basis") + "'");
+            }
         }
         for (Evidence e : Evidence.values()) {
-            require(dataQuality.containsKey("PHYSICAL/" + e) && dataQuality.containsKey("SPEND/" + e),
-                    "data_quality_scores.csv: no score for evidence " + e);
+            require(physicalQuality.containsKey(e) && spendQuality.containsKey(e), "data_quality_scores.csv: no score for evidence " + e);
         }
         ReferenceTable industryTable = ReferenceTable.load("industries.csv", "section", "division", "name_zh", "name_en",
                 "benchmark_kg_co2e_per_10k_cny", "benchmark_method");
@@ -200,7 +214,8 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
 
     @Override
     public Factor electricity(String provinceCode, int year) {
-        return electricityCache.computeIfAbsent(provinceCode + "/" + year, k -> resolveElectricity(provinceCode, year));
+        return electricityCache.computeIfAbsent(provinceCode, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(year, y -> resolveElectricity(provinceCode, y));
     }
 
     private Factor resolveElectricity(String provinceCode, int year) {
@@ -249,18 +264,16 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
 
     @Override
     public Factor spendPerCny(String category, int year) {
-        SpendRow row = spend.get(category);
-        if (row == null) {
+        Factor f = spendFactors.get(category);
+        if (f == null) {
             throw new IllegalArgumentException("unknown spend category '" + category + "'; known: " + spend.keySet());
         }
-        double rate = cnyPerUsd.get(row.usdYear());
-        return new Factor(row.kgPerUsd() / rate, "CNY",
-                row.source() + " [NAICS " + row.naics() + ", " + row.usdYear() + " USD at " + rate + " CNY/USD]", row.usdYear());
+        return f;
     }
 
     @Override
     public int dataQuality(boolean spendBased, Evidence evidence) {
-        return dataQuality.get((spendBased ? "SPEND/" : "PHYSICAL/") + evidence);
+        return (spendBased ? spendQuality : physicalQuality).get(evidence);
     }
 
     @Override

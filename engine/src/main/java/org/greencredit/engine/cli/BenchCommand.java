@@ -38,8 +38,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "jsonl", description = "Batch file format: jsonl, csv, arrow (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--target", defaultValue = "rating",
+            description = "rating: latency and batch throughput of full ratings; carbon: accounts per second of 12-month carbon accounts.")
+    String target;
+
     @Override
     public Integer call() throws IOException {
+        if ("carbon".equals(target)) {
+            System.out.println(carbonAccounts());
+            return 0;
+        }
+        if (!"rating".equals(target)) {
+            throw new IllegalArgumentException("--target must be rating or carbon, got '" + target + "'");
+        }
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         List<RatingRequest> requests = new ArrayList<>(count);
@@ -88,6 +99,35 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Accounts per second of the carbon stage alone (accounting, trend, distortion checks, level)
+     * on 12-month accounts, one thread and all threads, after warm-up.
+     */
+    private String carbonAccounts() {
+        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
+        SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 12, ReferenceData.shipped());
+        List<RatingRequest> accounts = new ArrayList<>(count);
+        for (int i = 0; accounts.size() < count; i++) {
+            RatingRequest r = population.generate(i).request();
+            if (r.carbonAccount() != null) {
+                accounts.add(r);
+            }
+        }
+        double lines = accounts.stream().mapToInt(r -> r.carbonAccount().lines().size()).average().orElse(0);
+        for (int round = 0; round < 3; round++) {
+            accounts.forEach(engine::carbonAccountOnly);
+        }
+        long start = System.nanoTime();
+        accounts.forEach(engine::carbonAccountOnly);
+        double single = count / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        accounts.parallelStream().forEach(engine::carbonAccountOnly);
+        double parallel = count / ((System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "{\"target\":\"carbon\",\"processors\":%d,\"accounts\":%d,\"meanLines\":%.1f,"
+                + "\"accountsPerSecondOneThread\":%.0f,\"accountsPerSecondAllThreads\":%.0f,\"linesPerSecondAllThreads\":%.0f}",
+                Runtime.getRuntime().availableProcessors(), count, lines, single, parallel, parallel * lines);
     }
 
     private static void deleteQuietly(Path p) {
