@@ -4,6 +4,9 @@ import java.time.YearMonth;
 import java.util.List;
 import org.greencredit.core.carbon.AnomalyChecks;
 import org.greencredit.core.carbon.AnomalyContext;
+import org.greencredit.core.rating.Anomaly;
+import org.greencredit.models.anomaly.CarbonPatternDetector;
+import org.greencredit.models.anomaly.CarbonPatternFeatures;
 import org.greencredit.core.carbon.CarbonAccountant;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.CarbonAssessment;
@@ -24,13 +27,17 @@ import org.greencredit.datasets.reference.ReferenceData;
 final class CarbonStage {
     private final ReferenceData reference;
     private final CarbonAccountant accountant;
+    private final CarbonPatternDetector detector;
     private final double declineFullScale;
 
-    record Result(CarbonAssessment assessment, Integer level, Double k, Dimensions dimensions) {
+    /** @param patternFeatures the inputs of the pattern detector, empty without a carbon account */
+    record Result(CarbonAssessment assessment, Integer level, Double k, Dimensions dimensions, double[] patternFeatures) {
     }
 
-    CarbonStage(ReferenceData reference) {
+    /** @param detector the pattern detector, or null to account without it (as when training it) */
+    CarbonStage(ReferenceData reference, CarbonPatternDetector detector) {
         this.reference = reference;
+        this.detector = detector;
         this.accountant = new CarbonAccountant(reference, new AnomalyChecks(reference.anomalyThresholds()),
                 (int) reference.parameter("carbon.intensity.annualisationMonths").value());
         this.declineFullScale = reference.parameter("green.dimension.declineFullScale").value();
@@ -41,12 +48,17 @@ final class CarbonStage {
             notAssessed.add(new NotAssessed("carbon", "未提供碳账户（能源和采购明细），无法核算排放和碳效等级",
                     "No carbon account (energy and purchase lines) was given: emissions and carbon-efficiency level not assessed"));
             CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of());
-            return new Result(empty, null, null, new Dimensions(null, null, null));
+            return new Result(empty, null, null, new Dimensions(null, null, null), new double[0]);
         }
         Industry industry = reference.industry(request.sme().industryDivision());
         double electricityShare = reference.electricityShare(industry.section());
-        CarbonAssessment carbon = accountant.account(request.sme().provinceCode(), request.carbonAccount(),
-                anomalyContext(request.carbonAccount(), industry, electricityShare));
+        AnomalyContext context = anomalyContext(request.carbonAccount(), industry, electricityShare);
+        CarbonAssessment carbon = accountant.account(request.sme().provinceCode(), request.carbonAccount(), context);
+        double[] features = CarbonPatternFeatures.extract(request.carbonAccount(), carbon, context.expectedElectricityKgPerYear());
+        Anomaly unusual = detector == null ? null : detector.check(features);
+        if (unusual != null) {
+            carbon = carbon.withAnomaly(unusual);
+        }
         Double k = null;
         Integer level = null;
         Double regional = null;
@@ -65,7 +77,7 @@ final class CarbonStage {
         }
         Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), regional,
                 carbon.yoyChange() == null ? null : decline(carbon.yoyChange()));
-        return new Result(carbon, level, k, dimensions);
+        return new Result(carbon, level, k, dimensions, features);
     }
 
     private AnomalyContext anomalyContext(CarbonAccount account, Industry industry, double electricityShare) {

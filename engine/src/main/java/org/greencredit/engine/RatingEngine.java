@@ -45,6 +45,7 @@ import org.greencredit.models.credit.CreditCounterfactuals;
 import org.greencredit.models.credit.CreditFeatureExtractor;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
+import org.greencredit.models.anomaly.CarbonPatternDetector;
 import org.greencredit.models.crop.CropEstimator;
 import org.greencredit.models.crop.PlotEstimate;
 import org.greencredit.rules.engine.RuleEvaluator;
@@ -74,10 +75,11 @@ public final class RatingEngine {
     private final int defaultTermMonths;
     private final Versions versions;
 
-    public RatingEngine(ReferenceData reference, Ruleset ruleset, Scorecard scorecard, Clock clock) {
+    /** @param detector the carbon pattern detector, or null to rate without it */
+    public RatingEngine(ReferenceData reference, Ruleset ruleset, Scorecard scorecard, CarbonPatternDetector detector, Clock clock) {
         this.reference = reference;
         this.validator = new RequestValidator(reference, clock);
-        this.carbonStage = new CarbonStage(reference);
+        this.carbonStage = new CarbonStage(reference, detector);
         this.rules = new RuleEvaluator(ruleset);
         this.scorecard = scorecard;
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
@@ -85,12 +87,19 @@ public final class RatingEngine {
         this.reasons = new Reasons(new ReasonTexts());
         this.clock = clock;
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
-        this.versions = new Versions(engineVersion(), ruleset.version(), scorecard.version() + "," + CROP_MODEL, reference.version());
+        this.versions = new Versions(engineVersion(), ruleset.version(),
+                scorecard.version() + "," + CROP_MODEL + (detector == null ? "" : "," + detector.version()), reference.version());
     }
 
     /** The engine with the shipped reference data, ruleset and scorecard. */
     public static RatingEngine standard(Clock clock) {
-        return new RatingEngine(ReferenceData.shipped(), Ruleset.shipped(), Scorecard.shipped(SCORECARD), clock);
+        return new RatingEngine(ReferenceData.shipped(), Ruleset.shipped(), Scorecard.shipped(SCORECARD),
+                CarbonPatternDetector.shipped(), clock);
+    }
+
+    /** The shipped engine without the carbon pattern detector: for training that detector. */
+    public static RatingEngine withoutPatternDetector(Clock clock) {
+        return new RatingEngine(ReferenceData.shipped(), Ruleset.shipped(), Scorecard.shipped(SCORECARD), null, clock);
     }
 
     public RequestValidator validator() {
@@ -111,6 +120,11 @@ public final class RatingEngine {
     public CarbonReport carbon(RatingRequest request) {
         validator.requireValid(request);
         return carbonAccountOnly(request);
+    }
+
+    /** The inputs of the carbon pattern detector for a valid request with a carbon account; empty without one. */
+    public double[] carbonPatternFeatures(RatingRequest validRequest) {
+        return carbonStage.assess(validRequest, new ArrayList<>()).patternFeatures();
     }
 
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */

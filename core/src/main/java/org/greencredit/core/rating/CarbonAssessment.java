@@ -31,4 +31,12 @@ public record CarbonAssessment(
         lines = List.copyOf(lines);
         anomalies = List.copyOf(anomalies);
     }
+
+    /** This account with one more anomaly flag. */
+    public CarbonAssessment withAnomaly(Anomaly anomaly) {
+        List<Anomaly> more = new java.util.ArrayList<>(anomalies);
+        more.add(anomaly);
+        return new CarbonAssessment(scope1Kg, scope2Kg, scope3Kg, totalKg, intensityKgPer10kCny, intensityBasis, monthsCovered,
+                yoyChange, trendPerYear, physicalDataShare, dataQuality, lines, more);
+    }
 }

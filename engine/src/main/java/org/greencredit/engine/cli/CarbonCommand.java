@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
-@Command(name = "carbon", mixinStandardHelpOptions = true, subcommands = DetectorReportCommand.class,
+@Command(name = "carbon", mixinStandardHelpOptions = true, subcommands = {DetectorReportCommand.class, TrainDetectorCommand.class},
         description = "Account the carbon of a file of RatingRequests: scopes, lines with factors and sources, intensity,"
                 + " trend, data quality, distortion flags, carbon-efficiency level.")
 final class CarbonCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import org.greencredit.datasets.synthetic.Distortion;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.datasets.synthetic.SyntheticSme;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.models.anomaly.CarbonPatternDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,13 +47,14 @@ final class DetectorReportCommand implements Callable<Integer> {
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped(), rate);
         Map<Distortion, int[]> byKind = new LinkedHashMap<>();
         for (Distortion d : Distortion.values()) {
-            byKind.put(d, new int[3]);
+            byKind.put(d, new int[4]);
         }
         Map<String, Integer> falseAlarms = new LinkedHashMap<>();
         Set<String> codes = new TreeSet<>();
         for (Distortion d : Distortion.values()) {
             codes.add(d.expectedCode());
         }
+        codes.add(CarbonPatternDetector.CODE);
         int clean = 0;
         for (int i = 0; i < count; i++) {
             SyntheticSme sme = population.generate(i);
@@ -70,13 +72,15 @@ final class DetectorReportCommand implements Callable<Integer> {
                 counts[0]++;
                 counts[1] += flagged.contains(d.expectedCode()) ? 1 : 0;
                 counts[2] += flagged.isEmpty() ? 0 : 1;
+                counts[3] += flagged.contains(CarbonPatternDetector.CODE) ? 1 : 0;
             }
         }
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"count\":%d,\"seed\":%d,\"distortionRate\":%s,\"clean\":%d,\"kinds\":{",
                 count, seed, rate, clean));
         json.append(byKind.entrySet().stream().map(e -> String.format(Locale.ROOT,
-                "\"%s\":{\"injected\":%d,\"recallOfItsCheck\":%.4f,\"recallOfAnyFlag\":%.4f}", e.getKey(), e.getValue()[0],
-                ratio(e.getValue()[1], e.getValue()[0]), ratio(e.getValue()[2], e.getValue()[0]))).collect(Collectors.joining(",")));
+                "\"%s\":{\"injected\":%d,\"recallOfItsCheck\":%.4f,\"recallOfPatternModel\":%.4f,\"recallOfAnyFlag\":%.4f}",
+                e.getKey(), e.getValue()[0], ratio(e.getValue()[1], e.getValue()[0]), ratio(e.getValue()[3], e.getValue()[0]),
+                ratio(e.getValue()[2], e.getValue()[0]))).collect(Collectors.joining(",")));
         json.append("},\"falseAlarmRate\":{");
         int cleanAccounts = clean;
         json.append(codes.stream().map(code -> String.format(Locale.ROOT, "\"%s\":%.4f", code,

@@ -3,8 +3,6 @@ package org.greencredit.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,16 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class GreenCreditCliTest {
     @TempDir
     Path dir;
 
     private static int run(String... args) {
-        CommandLine cli = GreenCreditCli.commandLine();
-        cli.setErr(new PrintWriter(new StringWriter()));
-        return cli.execute(args);
+        return CommandLineRunner.run(args);
     }
 
     private static List<Rating> ratings(Path file) {
