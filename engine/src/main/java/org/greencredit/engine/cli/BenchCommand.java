@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
@@ -20,6 +22,10 @@ import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
+import org.greencredit.rules.engine.RuleEvaluator;
+import org.greencredit.rules.engine.Ruleset;
+import org.greencredit.rules.facts.GreenFacts;
+import org.greencredit.rules.facts.PolicyFacts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--target", defaultValue = "rating",
-            description = "rating: latency and batch throughput of full ratings; carbon: accounts per second of 12-month carbon accounts.")
+            description = "rating: latency and batch throughput of full ratings; carbon: accounts per second of 12-month"
+                    + " carbon accounts; rules: green plus policy rule evaluations per second.")
     String target;
 
     @Override
@@ -48,8 +55,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(carbonAccounts());
             return 0;
         }
+        if ("rules".equals(target)) {
+            System.out.println(ruleEvaluations());
+            return 0;
+        }
         if (!"rating".equals(target)) {
-            throw new IllegalArgumentException("--target must be rating or carbon, got '" + target + "'");
+            throw new IllegalArgumentException("--target must be rating, carbon or rules, got '" + target + "'");
         }
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
@@ -128,6 +139,41 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "{\"target\":\"carbon\",\"processors\":%d,\"accounts\":%d,\"meanLines\":%.1f,"
                 + "\"accountsPerSecondOneThread\":%.0f,\"accountsPerSecondAllThreads\":%.0f,\"linesPerSecondAllThreads\":%.0f}",
                 Runtime.getRuntime().availableProcessors(), count, lines, single, parallel, parallel * lines);
+    }
+
+    /** Full green plus policy evaluations per second (two stateless Drools sessions each), on seeded random facts. */
+    private String ruleEvaluations() {
+        RuleEvaluator rules = new RuleEvaluator(Ruleset.shipped());
+        SplittableRandom random = new SplittableRandom(seed);
+        List<GreenFacts> green = new ArrayList<>(count);
+        List<PolicyFacts> policy = new ArrayList<>(count);
+        List<String> certifications = List.of("ISO14001", "CHINA_ENVIRONMENTAL_LABEL", "GREEN_FACTORY");
+        for (int i = 0; i < count; i++) {
+            double k = 0.2 + 3 * random.nextDouble();
+            int level = k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
+            green.add(new GreenFacts(String.format(Locale.ROOT, "%02d", 13 + random.nextInt(30)), level, k, 0.1 * random.nextDouble() - 0.07,
+                    random.nextDouble(), random.nextInt(10) == 0 ? 1 : 0, random.nextDouble(), random.nextDouble(), random.nextDouble(),
+                    random.nextDouble() * 0.3, random.nextBoolean(), Set.of(certifications.get(random.nextInt(3))), true));
+            policy.add(new PolicyFacts(random.nextDouble() * 0.3, "B", "LIGHT_GREEN", random.nextInt(100), false, random.nextInt(10) == 0 ? 1 : 0,
+                    random.nextInt(20) != 0, random.nextInt(5) == 0 ? random.nextInt(120) : 0, 50_000 + 500_000 * random.nextDouble(),
+                    100_000 + 900_000 * random.nextDouble(), 12, random.nextBoolean() ? "GREEN_UPGRADE" : "WORKING_CAPITAL", false, null, false));
+        }
+        java.util.function.IntConsumer evaluate = i -> {
+            rules.evaluateGreen(green.get(i));
+            rules.evaluatePolicy(policy.get(i));
+        };
+        for (int round = 0; round < 3; round++) {
+            java.util.stream.IntStream.range(0, count).forEach(evaluate);
+        }
+        long start = System.nanoTime();
+        java.util.stream.IntStream.range(0, count).forEach(evaluate);
+        double single = count / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        java.util.stream.IntStream.range(0, count).parallel().forEach(evaluate);
+        double parallel = count / ((System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "{\"target\":\"rules\",\"processors\":%d,\"evaluations\":%d,\"ruleset\":\"%s\","
+                + "\"evaluationsPerSecondOneThread\":%.0f,\"evaluationsPerSecondAllThreads\":%.0f}",
+                Runtime.getRuntime().availableProcessors(), count, rules.ruleset().version(), single, parallel);
     }
 
     private static void deleteQuietly(Path p) {
