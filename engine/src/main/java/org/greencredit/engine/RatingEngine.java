@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.Colour;
@@ -66,48 +67,67 @@ public final class RatingEngine {
     private final ReferenceData reference;
     private final RequestValidator validator;
     private final CarbonStage carbonStage;
-    private final RuleEvaluator rules;
+    private final Supplier<RuleEvaluator> rules;
     private final Scorecard scorecard;
     private final CreditCounterfactuals creditCounterfactuals;
     private final CropEstimator crops;
     private final Reasons reasons;
     private final Clock clock;
     private final int defaultTermMonths;
-    private final Versions versions;
+    private final String engineVersion;
+    private final String modelsVersion;
 
-    /** @param detector the carbon pattern detector, or null to rate without it */
-    public RatingEngine(ReferenceData reference, Ruleset ruleset, Scorecard scorecard, CarbonPatternDetector detector, Clock clock) {
+    /**
+     * @param rules    the active rules; a registry swaps them on reload, and each rating uses and reports one ruleset
+     * @param detector the carbon pattern detector, or null to rate without it
+     */
+    public RatingEngine(ReferenceData reference, Supplier<RuleEvaluator> rules, Scorecard scorecard, CarbonPatternDetector detector,
+                        Clock clock) {
         this.reference = reference;
         this.validator = new RequestValidator(reference, clock);
         this.carbonStage = new CarbonStage(reference, detector);
-        this.rules = new RuleEvaluator(ruleset);
+        this.rules = rules;
         this.scorecard = scorecard;
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
         this.crops = new CropEstimator(reference);
         this.reasons = new Reasons(new ReasonTexts());
         this.clock = clock;
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
-        this.versions = new Versions(engineVersion(), ruleset.version(),
-                scorecard.version() + "," + CROP_MODEL + (detector == null ? "" : "," + detector.version()), reference.version());
+        this.engineVersion = engineVersion();
+        this.modelsVersion = scorecard.version() + "," + CROP_MODEL + (detector == null ? "" : "," + detector.version());
     }
 
-    /** The engine with the shipped reference data, ruleset and scorecard. */
+    /** The engine with the shipped reference data, ruleset, scorecard and detector. */
     public static RatingEngine standard(Clock clock) {
-        return new RatingEngine(ReferenceData.shipped(), Ruleset.shipped(), Scorecard.shipped(SCORECARD),
-                CarbonPatternDetector.shipped(), clock);
+        return standard(clock, fixed(Ruleset.shipped()));
+    }
+
+    /** The shipped engine on rules that may change, e.g. a {@code RulesetRegistry} watching a directory. */
+    public static RatingEngine standard(Clock clock, Supplier<RuleEvaluator> rules) {
+        return new RatingEngine(ReferenceData.shipped(), rules, Scorecard.shipped(SCORECARD), CarbonPatternDetector.shipped(), clock);
     }
 
     /** The shipped engine without the carbon pattern detector: for training that detector. */
     public static RatingEngine withoutPatternDetector(Clock clock) {
-        return new RatingEngine(ReferenceData.shipped(), Ruleset.shipped(), Scorecard.shipped(SCORECARD), null, clock);
+        return new RatingEngine(ReferenceData.shipped(), fixed(Ruleset.shipped()), Scorecard.shipped(SCORECARD), null, clock);
+    }
+
+    private static Supplier<RuleEvaluator> fixed(Ruleset ruleset) {
+        RuleEvaluator evaluator = new RuleEvaluator(ruleset);
+        return () -> evaluator;
     }
 
     public RequestValidator validator() {
         return validator;
     }
 
+    /** The versions a rating made now would report. */
     public Versions versions() {
-        return versions;
+        return versions(rules.get());
+    }
+
+    private Versions versions(RuleEvaluator evaluator) {
+        return new Versions(engineVersion, evaluator.ruleset().version(), modelsVersion, reference.version());
     }
 
     /** Validates and rates; throws {@link org.greencredit.core.validation.InvalidRequestException} naming every bad field. */
@@ -134,6 +154,8 @@ public final class RatingEngine {
     }
 
     Rating rateValid(RatingRequest request, String id, Instant ratedAt) {
+        // One ruleset for the whole rating, even if a reload swaps it meanwhile.
+        RuleEvaluator rules = this.rules.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
 
@@ -207,7 +229,7 @@ public final class RatingEngine {
                 new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scorecard.version()),
                 request.hasPlots() ? new CropAssessment(plots.stream().map(RatingEngine::plotAssessment).toList()) : null,
                 decision,
-                new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions));
+                new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions(rules)));
     }
 
     private static GreenFacts greenFacts(RatingRequest request, CarbonStage.Result carbon) {

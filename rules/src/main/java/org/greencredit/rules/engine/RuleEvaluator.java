@@ -16,6 +16,9 @@ import org.kie.api.runtime.StatelessKieSession;
  * {@link RuleHit} with its points or effect and the evidence it saw. Thread-safe.
  */
 public final class RuleEvaluator {
+    /** The global through which decision-table rows award points (declared in the tables' Variables). */
+    private static final String TALLY_GLOBAL = "tally";
+
     private final Ruleset ruleset;
 
     public RuleEvaluator(Ruleset ruleset) {
@@ -33,8 +36,8 @@ public final class RuleEvaluator {
     }
 
     public GreenResult evaluateGreen(GreenFacts facts) {
-        GreenTally tally = new GreenTally();
-        List<String> fired = run(facts, tally);
+        GreenTally tally = new GreenTally(facts);
+        List<String> fired = run(tally, facts, tally);
         List<RuleHit> hits = new ArrayList<>();
         for (String name : new LinkedHashSet<>(fired)) {
             GreenTally.Award award = tally.awards().get(name);
@@ -48,7 +51,7 @@ public final class RuleEvaluator {
 
     public PolicyResult evaluatePolicy(PolicyFacts facts) {
         PolicyDecision decision = new PolicyDecision();
-        List<String> fired = run(facts, decision);
+        List<String> fired = run(null, facts, decision);
         Map<String, String> evidence = decision.evidence();
         List<RuleHit> hits = new ArrayList<>();
         for (String name : new LinkedHashSet<>(fired)) {
@@ -64,8 +67,12 @@ public final class RuleEvaluator {
         return new RuleHit(info.id(), info.titleZh(), info.titleEn(), points, evidence, info.source());
     }
 
-    private List<String> run(Object... facts) {
+    /** @param tally the green tally the decision tables write to (their global {@code tally}), or null */
+    private List<String> run(GreenTally tally, Object... facts) {
         StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        if (tally != null) {
+            session.setGlobal(TALLY_GLOBAL, tally);
+        }
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);
         session.execute(List.of(facts));

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,23 +48,46 @@ public final class Ruleset {
 
     /** The ruleset shipped in this jar: the files listed in {@code rules/ruleset.properties}. */
     public static Ruleset shipped() {
+        return load(name -> Ruleset.class.getResourceAsStream(CLASSPATH_DIR + name), "classpath:rules/");
+    }
+
+    /**
+     * A ruleset from a directory laid out as the shipped one: {@code ruleset.properties} naming
+     * the version and the files (DRL and {@code .drl.xlsx} decision tables).
+     */
+    public static Ruleset fromDirectory(Path dir) {
+        return load(name -> {
+            Path file = dir.resolve(name);
+            try {
+                return Files.exists(file) ? Files.newInputStream(file) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }, dir + "/");
+    }
+
+    private interface Source {
+        InputStream open(String name) throws IOException;
+    }
+
+    private static Ruleset load(Source source, String where) {
         Properties properties = new Properties();
-        try (InputStream in = Ruleset.class.getResourceAsStream(CLASSPATH_DIR + "ruleset.properties")) {
+        try (InputStream in = source.open("ruleset.properties")) {
             if (in == null) {
-                throw new IllegalStateException("rules/ruleset.properties is not on the classpath");
+                throw new RulesetException(List.of(where + "ruleset.properties is missing"));
             }
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : properties.getProperty("files", "").split(",")) {
             String name = file.trim();
-            try (InputStream in = Ruleset.class.getResourceAsStream(CLASSPATH_DIR + name)) {
+            try (InputStream in = source.open(name)) {
                 if (in == null) {
-                    throw new IllegalStateException("rule file rules/" + name + " listed in ruleset.properties is not on the classpath");
+                    throw new RulesetException(List.of(where + name + " is listed in ruleset.properties but missing"));
                 }
-                files.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                files.put(name, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -70,20 +95,31 @@ public final class Ruleset {
         return compile(properties.getProperty("version", "unversioned"), files);
     }
 
-    /** Compiles rule sources (file name to DRL text) and checks every rule's metadata. */
-    public static Ruleset compile(String version, Map<String, String> files) {
+    /** Compiles DRL text files (file name to text) and checks every rule's metadata. */
+    public static Ruleset compileDrl(String version, Map<String, String> drlFiles) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        drlFiles.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return compile(version, files);
+    }
+
+    /** Compiles rule sources (DRL, or decision tables named {@code *.drl.xlsx}) and checks every rule's metadata. */
+    public static Ruleset compile(String version, Map<String, byte[]> files) {
         if (files.isEmpty()) {
             throw new RulesetException(List.of("no rule files"));
         }
         KieServices kie = KieServices.Factory.get();
         KieFileSystem fs = kie.newKieFileSystem();
-        // Drools expects a rule file in the folder of its package; the file name alone is what users see.
-        files.forEach((name, text) -> fs.write("src/main/resources/" + packageFolder(text) + name, text));
+        // Drools expects a DRL file in the folder of its package; the file name alone is what users see.
+        files.forEach((name, bytes) -> fs.write("src/main/resources/" + folderOf(name, bytes) + name, bytes));
         KieBuilder builder = kie.newKieBuilder(fs).buildAll();
         List<String> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath().substring(m.getPath().lastIndexOf('/') + 1);
-            problems.add(path + ":" + m.getLine() + ":" + m.getColumn() + ": " + m.getText().trim());
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            // Drools adds this after any parse error in a file; it says nothing the first error did not.
+            boolean echo = m.getText() != null && m.getText().contains("Parser returned a null Package") && errors.size() > 1;
+            if (!echo) {
+                problems.add(DecisionTableLocations.describe(m, files));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
@@ -113,8 +149,11 @@ public final class Ruleset {
         return new Ruleset(kieBase, version + "+" + hash(files), Map.copyOf(rules));
     }
 
-    private static String packageFolder(String drl) {
-        Matcher m = PACKAGE.matcher(drl);
+    private static String folderOf(String name, byte[] bytes) {
+        if (!name.endsWith(".drl")) {
+            return "tables/";
+        }
+        Matcher m = PACKAGE.matcher(new String(bytes, StandardCharsets.UTF_8));
         return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
@@ -130,13 +169,13 @@ public final class Ruleset {
         return s;
     }
 
-    private static String hash(Map<String, String> files) {
+    private static String hash(Map<String, byte[]> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                digest.update(e.getValue());
             });
             return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {

@@ -95,4 +95,24 @@ public final class GreenFacts {
     public boolean hasCertification(String certification) {
         return certifications.contains(certification);
     }
+
+    /** "field=value" of a named fact, as decision-table rules record the evidence they saw. */
+    public String describe(String field) {
+        Object value = switch (field) {
+            case "industryDivision" -> industryDivision;
+            case "carbonEfficiencyLevel" -> carbonEfficiencyLevel;
+            case "carbonEfficiencyK" -> carbonEfficiencyK;
+            case "intensityYoyChange" -> intensityYoyChange;
+            case "physicalDataShare" -> physicalDataShare;
+            case "anomalyCount" -> anomalyCount;
+            case "electronicInvoiceShare" -> electronicInvoiceShare;
+            case "paperlessReceiptShare" -> paperlessReceiptShare;
+            case "greenProductShare" -> greenProductShare;
+            case "renewableElectricityShare" -> renewableElectricityShare;
+            case "energySavingEquipment" -> energySavingEquipment;
+            case "certifications" -> certifications.stream().sorted().toList();
+            default -> throw new IllegalArgumentException("no green fact named '" + field + "'");
+        };
+        return field + "=" + value;
+    }
 }

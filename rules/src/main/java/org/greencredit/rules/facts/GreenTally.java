@@ -8,10 +8,16 @@ import java.util.Map;
  * and exclusions. Rules write to it; the engine reads it after the rules have run.
  */
 public final class GreenTally {
+    private final GreenFacts facts;
     private final Map<String, Award> awards = new LinkedHashMap<>();
     private String colour;
     private String grade;
     private boolean excluded;
+
+    /** @param facts the facts being evaluated, so that decision-table rows can name the evidence they used */
+    public GreenTally(GreenFacts facts) {
+        this.facts = facts;
+    }
 
     /** Points a rule awards and what it saw. */
     public record Award(int points, String evidence) {
@@ -19,6 +25,18 @@ public final class GreenTally {
 
     public void award(String ruleName, int points, String evidence) {
         awards.put(ruleName, new Award(points, evidence));
+    }
+
+    /** Points of a decision-table row; its evidence arrives from the row's evidence column. */
+    public void award(String ruleName, int points) {
+        Award earlier = awards.get(ruleName);
+        awards.put(ruleName, new Award(points, earlier == null ? "" : earlier.evidence()));
+    }
+
+    /** Records the value of the named fact as the evidence of a decision-table row. */
+    public void evidence(String ruleName, String field) {
+        Award earlier = awards.get(ruleName);
+        awards.put(ruleName, new Award(earlier == null ? 0 : earlier.points(), facts.describe(field)));
     }
 
     public Map<String, Award> awards() {

@@ -36,7 +36,7 @@ class RuleEvaluatorTest {
         assertThat(result.hits()).filteredOn(h -> h.id().equals("G-CE-1")).singleElement()
                 .satisfies(h -> {
                     assertThat(h.points()).isEqualTo(30);
-                    assertThat(h.evidence()).isEqualTo("K=0.5");
+                    assertThat(h.evidence()).isEqualTo("carbonEfficiencyK=0.5");
                     assertThat(h.titleEn()).isEqualTo("Carbon-efficiency level 1 (high efficiency)");
                     assertThat(h.source()).contains("碳效码");
                 });
@@ -103,7 +103,7 @@ class RuleEvaluatorTest {
     @Test
     void ruleWithoutMetadataIsRejectedNamingIt() {
         String drl = "package x;\nrule \"bare\" when then end\n";
-        assertThatThrownBy(() -> Ruleset.compile("t", Map.of("bare.drl", drl)))
+        assertThatThrownBy(() -> Ruleset.compileDrl("t", Map.of("bare.drl", drl)))
                 .isInstanceOf(RulesetException.class)
                 .hasMessageContaining("rule 'bare'").hasMessageContaining("[id, titleZh, titleEn, source]");
     }
@@ -111,7 +111,7 @@ class RuleEvaluatorTest {
     @Test
     void syntaxErrorIsRejectedWithFileAndLine() {
         String drl = "package x;\nrule \"broken\"\nwhen\n  String( length > )\nthen\nend\n";
-        assertThatThrownBy(() -> Ruleset.compile("t", Map.of("broken.drl", drl)))
+        assertThatThrownBy(() -> Ruleset.compileDrl("t", Map.of("broken.drl", drl)))
                 .isInstanceOf(RulesetException.class)
                 .satisfies(e -> assertThat(((RulesetException) e).problems()).anyMatch(p -> p.contains("broken.drl:")));
     }

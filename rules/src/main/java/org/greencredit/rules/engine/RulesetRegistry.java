@@ -1,0 +1,108 @@
+package org.greencredit.rules.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The active ruleset, swapped atomically. A new ruleset from a directory is compiled and
+ * validated first; only a ruleset that passes replaces the active one, so a broken table never
+ * reaches a rating and the previous rules stay in force. Evaluations already running finish on
+ * the ruleset they started with. Thread-safe.
+ */
+public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
+
+    private final AtomicReference<RuleEvaluator> active;
+    private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
+    private ScheduledExecutorService watcher;
+    private FileTime lastSeen = FileTime.fromMillis(0);
+
+    public RulesetRegistry(Ruleset initial) {
+        this.active = new AtomicReference<>(new RuleEvaluator(initial));
+    }
+
+    @Override
+    public RuleEvaluator get() {
+        return active.get();
+    }
+
+    /** Problems of the last rejected reload, empty when the last reload succeeded. */
+    public List<String> lastProblems() {
+        return lastProblems.get();
+    }
+
+    /**
+     * Compiles the ruleset in {@code dir} and makes it active if it is valid.
+     *
+     * @return true when the new ruleset is active; false when it was rejected (see {@link #lastProblems()})
+     */
+    public synchronized boolean reloadFrom(Path dir) {
+        try {
+            Ruleset next = Ruleset.fromDirectory(dir);
+            active.set(new RuleEvaluator(next));
+            lastProblems.set(List.of());
+            LOG.info("ruleset {} from {} is now active", next.version(), dir);
+            return true;
+        } catch (RulesetException e) {
+            lastProblems.set(e.problems());
+            LOG.error("ruleset in {} rejected; {} stays active:\n  {}", dir, active.get().ruleset().version(),
+                    String.join("\n  ", e.problems()));
+            return false;
+        }
+    }
+
+    /** Loads {@code dir} now and then again whenever a file in it changes, checking every {@code periodSeconds}. */
+    public synchronized void watch(Path dir, long periodSeconds) {
+        if (watcher != null) {
+            throw new IllegalStateException("already watching a rules directory");
+        }
+        lastSeen = newestChange(dir);
+        reloadFrom(dir);
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "greencredit-rules-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(() -> {
+            FileTime newest = newestChange(dir);
+            if (newest.compareTo(lastSeen) > 0) {
+                lastSeen = newest;
+                reloadFrom(dir);
+            }
+        }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+    }
+
+    private static FileTime newestChange(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> {
+                try {
+                    return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).max(FileTime::compareTo).orElse(FileTime.fromMillis(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rules directory " + dir, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+            watcher = null;
+        }
+    }
+}
