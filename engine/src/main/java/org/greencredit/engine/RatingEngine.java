@@ -242,7 +242,8 @@ public final class RatingEngine {
                 carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(),
                 b == null ? null : b.eInvoiceShare(), b == null ? null : b.paperlessReceiptShare(),
                 b == null ? null : b.greenProductShare(), b == null ? null : b.renewableElectricityShare(),
-                b != null && Boolean.TRUE.equals(b.energySavingEquipment()), certifications, request.carbonAccount() != null);
+                b != null && Boolean.TRUE.equals(b.energySavingEquipment()), certifications, request.carbonAccount() != null,
+                b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
     }
 
     /** "Cut emission intensity by X% to reach level L-1", from the level table's bounds. */

@@ -60,6 +60,8 @@ public final class SyntheticPopulation {
     private static final double METRES_PER_DEGREE = 111_320.0;
 
     private static final double ELECTRICITY_SPEND_SHARE = 0.5;
+    /** Chance of an environmental penalty in three years for the least green firms, falling to 0 for the greenest. */
+    private static final double PENALTY_RATE = 0.04;
     private static final double DISTORTED_TARIFF_MULTIPLE = 3.0;
 
     private final long seed;
@@ -256,7 +258,8 @@ public final class SyntheticPopulation {
                 share(0.5 * green * random.nextDouble()),
                 share(green > 0.7 ? 0.3 * random.nextDouble() : 0.05 * random.nextDouble()),
                 random.nextDouble() < 0.2 + 0.6 * green,
-                certifications);
+                certifications,
+                random.nextDouble() < PENALTY_RATE * (1 - green) ? 1 : 0);
     }
 
     private record Flows(List<Double> inflows, List<Double> outflows, double annualInflow, double cv, double growth) {

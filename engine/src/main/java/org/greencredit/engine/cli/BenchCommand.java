@@ -153,7 +153,8 @@ final class BenchCommand implements Callable<Integer> {
             int level = k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
             green.add(new GreenFacts(String.format(Locale.ROOT, "%02d", 13 + random.nextInt(30)), level, k, 0.1 * random.nextDouble() - 0.07,
                     random.nextDouble(), random.nextInt(10) == 0 ? 1 : 0, random.nextDouble(), random.nextDouble(), random.nextDouble(),
-                    random.nextDouble() * 0.3, random.nextBoolean(), Set.of(certifications.get(random.nextInt(3))), true));
+                    random.nextDouble() * 0.3, random.nextBoolean(), Set.of(certifications.get(random.nextInt(3))), true,
+                    random.nextInt(50) == 0 ? 1 : 0));
             policy.add(new PolicyFacts(random.nextDouble() * 0.3, "B", "LIGHT_GREEN", random.nextInt(100), false, random.nextInt(10) == 0 ? 1 : 0,
                     random.nextInt(20) != 0, random.nextInt(5) == 0 ? random.nextInt(120) : 0, 50_000 + 500_000 * random.nextDouble(),
                     100_000 + 900_000 * random.nextDouble(), 12, random.nextBoolean() ? "GREEN_UPGRADE" : "WORKING_CAPITAL", false, null, false));

@@ -23,7 +23,7 @@ import org.greencredit.rules.facts.PolicyFacts;
  */
 public final class RuleCases {
     public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "physicalShare", "anomalies", "eInvoice",
-            "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount");
+            "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties");
     public static final List<String> POLICY_INPUTS = List.of("pd", "colour", "greenScore", "excluded", "anomalies", "creditData",
             "maxPastDueDays", "avgMonthlyInflow", "requested", "term", "purpose", "farm", "cropValue", "cropMismatch");
 
@@ -129,7 +129,7 @@ public final class RuleCases {
         return new GreenFacts(c.get("division"), integer(c, "level"), decimal(c, "k"), decimal(c, "yoy"), decimal(c, "physicalShare"),
                 intOr(c, "anomalies", 0), decimal(c, "eInvoice"), decimal(c, "paperless"), decimal(c, "greenProducts"),
                 decimal(c, "renewable"), Boolean.parseBoolean(c.get("equipment")), Set.copyOf(list(c.get("certifications"))),
-                !"false".equalsIgnoreCase(c.get("carbonAccount")));
+                !"false".equalsIgnoreCase(c.get("carbonAccount")), intOr(c, "penalties", 0));
     }
 
     private static PolicyFacts policy(Case c) {

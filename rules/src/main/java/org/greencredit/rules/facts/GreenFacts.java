@@ -20,11 +20,12 @@ public final class GreenFacts {
     private final boolean energySavingEquipment;
     private final Set<String> certifications;
     private final boolean carbonAccountPresent;
+    private final int environmentalPenalties;
 
     public GreenFacts(String industryDivision, Integer carbonEfficiencyLevel, Double carbonEfficiencyK, Double intensityYoyChange,
                       Double physicalDataShare, int anomalyCount, Double electronicInvoiceShare, Double paperlessReceiptShare,
                       Double greenProductShare, Double renewableElectricityShare, boolean energySavingEquipment,
-                      Set<String> certifications, boolean carbonAccountPresent) {
+                      Set<String> certifications, boolean carbonAccountPresent, int environmentalPenalties) {
         this.industryDivision = industryDivision;
         this.carbonEfficiencyLevel = carbonEfficiencyLevel;
         this.carbonEfficiencyK = carbonEfficiencyK;
@@ -38,6 +39,11 @@ public final class GreenFacts {
         this.energySavingEquipment = energySavingEquipment;
         this.certifications = Set.copyOf(certifications);
         this.carbonAccountPresent = carbonAccountPresent;
+        this.environmentalPenalties = environmentalPenalties;
+    }
+
+    public int getEnvironmentalPenalties() {
+        return environmentalPenalties;
     }
 
     public String getIndustryDivision() {
@@ -111,6 +117,7 @@ public final class GreenFacts {
             case "renewableElectricityShare" -> renewableElectricityShare;
             case "energySavingEquipment" -> energySavingEquipment;
             case "certifications" -> certifications.stream().sorted().toList();
+            case "environmentalPenalties" -> environmentalPenalties;
             default -> throw new IllegalArgumentException("no green fact named '" + field + "'");
         };
         return field + "=" + value;

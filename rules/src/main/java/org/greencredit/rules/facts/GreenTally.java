@@ -13,6 +13,7 @@ public final class GreenTally {
     private String colour;
     private String grade;
     private boolean excluded;
+    private boolean deepGreenAllowed = true;
 
     /** @param facts the facts being evaluated, so that decision-table rows can name the evidence they used */
     public GreenTally(GreenFacts facts) {
@@ -65,6 +66,14 @@ public final class GreenTally {
 
     public void setGrade(String grade) {
         this.grade = grade;
+    }
+
+    public boolean isDeepGreenAllowed() {
+        return deepGreenAllowed;
+    }
+
+    public void setDeepGreenAllowed(boolean deepGreenAllowed) {
+        this.deepGreenAllowed = deepGreenAllowed;
     }
 
     public boolean isExcluded() {

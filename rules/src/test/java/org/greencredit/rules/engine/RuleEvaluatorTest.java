@@ -16,7 +16,7 @@ class RuleEvaluatorTest {
 
     private static GreenFacts green(Integer level, Double yoy, int anomalies, String division, double eInvoice, boolean saving, Set<String> certs) {
         return new GreenFacts(division, level, level == null ? null : 0.5 * level, yoy, 1.0, anomalies, eInvoice, 0.0, 0.0, 0.0,
-                saving, certs, level != null);
+                saving, certs, level != null, 0);
     }
 
     private static PolicyFacts policy(double pd, String colour, Integer pastDue, Double inflow, double requested, boolean credit) {

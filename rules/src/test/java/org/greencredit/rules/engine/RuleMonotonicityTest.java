@@ -40,7 +40,7 @@ class RuleMonotonicityTest {
     private static GreenFacts facts(Double k, Behaviour b, String division) {
         Integer level = k == null ? null : k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
         return new GreenFacts(division, level, k, null, 1.0, 0, b.eInvoice, b.paperless, b.greenProducts, b.renewable,
-                b.equipment, b.certs, k != null);
+                b.equipment, b.certs, k != null, 0);
     }
 
     @Property(tries = 300)

@@ -63,7 +63,7 @@ class RulesetReloadTest {
     }
 
     private static GreenFacts invoices(double share) {
-        return new GreenFacts("52", 3, 1.0, null, 1.0, 0, share, 0.0, 0.0, 0.0, false, Set.of(), true);
+        return new GreenFacts("52", 3, 1.0, null, 1.0, 0, share, 0.0, 0.0, 0.0, false, Set.of(), true, 0);
     }
 
     @Test
