@@ -18,6 +18,8 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RuleEvaluator {
     /** The global through which decision-table rows award points (declared in the tables' Variables). */
     private static final String TALLY_GLOBAL = "tally";
+    /** The global through which policy-table rows set outcomes, caps and discounts. */
+    private static final String DECISION_GLOBAL = "decision";
 
     private final Ruleset ruleset;
 
@@ -37,7 +39,7 @@ public final class RuleEvaluator {
 
     public GreenResult evaluateGreen(GreenFacts facts) {
         GreenTally tally = new GreenTally(facts);
-        List<String> fired = run(tally, facts, tally);
+        List<String> fired = run(tally, null, facts, tally);
         List<RuleHit> hits = new ArrayList<>();
         for (String name : new LinkedHashSet<>(fired)) {
             GreenTally.Award award = tally.awards().get(name);
@@ -50,8 +52,8 @@ public final class RuleEvaluator {
     }
 
     public PolicyResult evaluatePolicy(PolicyFacts facts) {
-        PolicyDecision decision = new PolicyDecision();
-        List<String> fired = run(null, facts, decision);
+        PolicyDecision decision = new PolicyDecision(facts);
+        List<String> fired = run(null, decision, facts, decision);
         Map<String, String> evidence = decision.evidence();
         List<RuleHit> hits = new ArrayList<>();
         for (String name : new LinkedHashSet<>(fired)) {
@@ -67,11 +69,17 @@ public final class RuleEvaluator {
         return new RuleHit(info.id(), info.titleZh(), info.titleEn(), points, evidence, info.source());
     }
 
-    /** @param tally the green tally the decision tables write to (their global {@code tally}), or null */
-    private List<String> run(GreenTally tally, Object... facts) {
+    /**
+     * @param tally    the green tally the green tables write to (their global {@code tally}), or null
+     * @param decision the policy decision the policy tables write to (their global {@code decision}), or null
+     */
+    private List<String> run(GreenTally tally, PolicyDecision decision, Object... facts) {
         StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
         if (tally != null) {
             session.setGlobal(TALLY_GLOBAL, tally);
+        }
+        if (decision != null) {
+            session.setGlobal(DECISION_GLOBAL, decision);
         }
         FiredRules fired = new FiredRules();
         session.addEventListener(fired);

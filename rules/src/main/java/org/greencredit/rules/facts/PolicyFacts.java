@@ -98,4 +98,24 @@ public final class PolicyFacts {
     public boolean isCropMismatch() {
         return cropMismatch;
     }
+
+    /** "field=value" of a named fact, as decision-table rules record the evidence they saw. */
+    public String describe(String field) {
+        Object value = switch (field) {
+            case "pd" -> pd;
+            case "colour" -> colour;
+            case "greenScore" -> greenScore;
+            case "greenExcluded" -> greenExcluded;
+            case "anomalyCount" -> anomalyCount;
+            case "creditDataPresent" -> creditDataPresent;
+            case "maxPastDueDays" -> maxPastDueDays;
+            case "averageMonthlyInflowCny" -> averageMonthlyInflowCny;
+            case "requestedAmountCny" -> requestedAmountCny;
+            case "purpose" -> purpose;
+            case "farm" -> farm;
+            case "cropLendingValueCny" -> cropLendingValueCny;
+            default -> throw new IllegalArgumentException("no policy fact named '" + field + "'");
+        };
+        return field + "=" + value;
+    }
 }

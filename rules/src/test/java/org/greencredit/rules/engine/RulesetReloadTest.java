@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Editing the spreadsheet, with no Java change, changes ratings once the directory is reloaded. */
 class RulesetReloadTest {
-    private static final List<String> FILES = List.of("ruleset.properties", "green-criteria.drl.xlsx", "green.drl", "policy.drl");
+    private static final List<String> FILES = List.of("ruleset.properties", "green-criteria.drl.xlsx", "green.drl", "policy-criteria.drl.xlsx", "policy.drl");
 
     @TempDir
     Path dir;
