@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code greencredit} command line. {@code serve} is started by the launcher script from the service jar. */
 @Command(name = "greencredit", mixinStandardHelpOptions = true, versionProvider = EngineVersionProvider.class,
         description = "Explainable green rating and loan decisions for SMEs and farmers.",
-        subcommands = {GenerateCommand.class, RateCommand.class, CarbonCommand.class, RulesCommand.class, BenchCommand.class})
+        subcommands = {GenerateCommand.class, RateCommand.class, CarbonCommand.class, RulesCommand.class, ModelCommand.class, BenchCommand.class})
 public final class GreenCreditCli {
     /** Exit code when some rows were rejected; the rejects file says which and why. */
     public static final int EXIT_SOME_REJECTED = 2;

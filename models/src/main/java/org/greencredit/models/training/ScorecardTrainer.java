@@ -1,0 +1,127 @@
+package org.greencredit.models.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.greencredit.models.tabular.Column;
+import org.greencredit.models.tabular.TabularData;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Trains a points scorecard: monotone WoE binning per feature, features with too little
+ * information value dropped, a Tribuo logistic regression on the WoE values, and points per bin
+ * from its coefficients with the usual scaling ({@code basePoints} at {@code baseOdds} good:bad,
+ * {@code pointsToDoubleOdds}).
+ */
+public final class ScorecardTrainer {
+    /** Features separating the classes less than this (information value) only add noise. */
+    static final double MIN_INFORMATION_VALUE = 0.01;
+    static final int EPOCHS = 40;
+    static final double LEARNING_RATE = 0.5;
+    static final String POSITIVE = "1";
+    static final String NEGATIVE = "0";
+
+    private final double basePoints;
+    private final double baseOdds;
+    private final double pointsToDoubleOdds;
+    private final long seed;
+
+    public ScorecardTrainer(double basePoints, double baseOdds, double pointsToDoubleOdds, long seed) {
+        this.basePoints = basePoints;
+        this.baseOdds = baseOdds;
+        this.pointsToDoubleOdds = pointsToDoubleOdds;
+        this.seed = seed;
+    }
+
+    /** The trained scorecard and the Tribuo model behind it (kept for its provenance). */
+    public record Result(TrainedScorecard scorecard, LinearSGDModel model, Map<String, Double> informationValues) {
+    }
+
+    public Result train(TabularData data, int[] trainRows, String version) {
+        WoeBinner binner = new WoeBinner(data.target(), trainRows);
+        Map<String, List<WoeBin>> bins = new LinkedHashMap<>();
+        Map<String, Boolean> numeric = new LinkedHashMap<>();
+        Map<String, Double> iv = new LinkedHashMap<>();
+        for (Column column : data.columns()) {
+            List<WoeBin> featureBins = binner.bin(column, data.target(), trainRows);
+            double value = binner.informationValue(featureBins);
+            iv.put(column.name(), value);
+            if (value >= MIN_INFORMATION_VALUE) {
+                bins.put(column.name(), featureBins);
+                numeric.put(column.name(), column.numeric());
+            }
+        }
+        if (bins.isEmpty()) {
+            throw new IllegalArgumentException("no feature separates the classes (information value below "
+                    + MIN_INFORMATION_VALUE + " for all): " + iv);
+        }
+        Properties skeleton = properties(data, version, 0);
+        TrainedScorecard woeOnly = new TrainedScorecard(skeleton, bins, numeric);
+        String[] names = bins.keySet().toArray(String[]::new);
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("training rows", factory), factory);
+        List<Column> selected = new ArrayList<>();
+        for (String name : names) {
+            selected.add(data.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+        }
+        for (int r : trainRows) {
+            double[] woe = new double[names.length];
+            for (int j = 0; j < names.length; j++) {
+                woe[j] = woeOnly.binOf(names[j], selected.get(j).raw()[r]).woe();
+            }
+            dataset.add(new ArrayExample<>(new Label(data.target()[r] ? POSITIVE : NEGATIVE), names, woe));
+        }
+        // Logging interval beyond any data size: the trainer's progress lines would only clutter the CLI.
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS,
+                Integer.MAX_VALUE, 1, seed);
+        LinearSGDModel model = (LinearSGDModel) trainer.train(dataset);
+
+        // Softmax over two labels: logit(positive) = (w_pos - w_neg) . woe + (b_pos - b_neg).
+        DenseMatrix w = model.getWeightsCopy();
+        int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
+        int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
+        int biasColumn = w.getDimension2Size() - 1;
+        double factor = pointsToDoubleOdds / Math.log(2);
+        double offset = basePoints - factor * Math.log(baseOdds);
+        double bias = w.get(pos, biasColumn) - w.get(neg, biasColumn);
+        Map<String, List<WoeBin>> pointed = new LinkedHashMap<>();
+        for (String name : names) {
+            int id = model.getFeatureIDMap().get(name).getID();
+            double beta = w.get(pos, id) - w.get(neg, id);
+            List<WoeBin> withPoints = new ArrayList<>();
+            for (WoeBin b : bins.get(name)) {
+                // Good:bad log-odds are -logit(positive); each bin's share of that, in points.
+                withPoints.add(b.withPoints(-factor * beta * b.woe()));
+            }
+            pointed.put(name, withPoints);
+        }
+        TrainedScorecard scorecard = new TrainedScorecard(properties(data, version, offset - factor * bias), pointed, numeric);
+        return new Result(scorecard, model, iv);
+    }
+
+    private Properties properties(TabularData data, String version, double basePointsOfScore) {
+        Properties p = new Properties();
+        p.setProperty("kind", "scorecard");
+        p.setProperty("version", version);
+        p.setProperty("target", data.targetName());
+        p.setProperty("positive", data.positiveValue());
+        p.setProperty("basePoints", Double.toString(basePoints));
+        p.setProperty("baseOdds", Double.toString(baseOdds));
+        p.setProperty("pointsToDoubleOdds", Double.toString(pointsToDoubleOdds));
+        p.setProperty("basePointsOfScore", Double.toString(basePointsOfScore));
+        p.setProperty("trainer", "Tribuo LinearSGDTrainer(LogMulticlass, AdaGrad " + LEARNING_RATE + ", " + EPOCHS + " epochs, seed " + seed
+                + ") on monotone WoE bins");
+        return p;
+    }
+}
