@@ -106,8 +106,70 @@ public final class ScorecardTrainer {
             }
             pointed.put(name, withPoints);
         }
-        TrainedScorecard scorecard = new TrainedScorecard(properties(data, version, offset - factor * bias), pointed, numeric);
-        return new Result(scorecard, model, iv);
+        TrainedScorecard sgd = new TrainedScorecard(properties(data, version, offset - factor * bias), pointed, numeric);
+        return new Result(recalibrate(sgd, selected, data.target(), trainRows, data, version), model, iv);
+    }
+
+    /**
+     * Stochastic gradient descent stops near, not at, the likelihood optimum, which shows as a
+     * slightly compressed spread of probabilities. A two-parameter logistic fit of the outcome on the
+     * scorecard's own log-odds (Newton's method, exact) restores level and spread; scaling every
+     * bin's points by the same factor keeps base + points = score exact.
+     */
+    private TrainedScorecard recalibrate(TrainedScorecard sgd, List<Column> columns, boolean[] y, int[] rows, TabularData data,
+                                         String version) {
+        double factor = pointsToDoubleOdds / Math.log(2);
+        double offset = basePoints - factor * Math.log(baseOdds);
+        double[] x = new double[rows.length];
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < rows.length; i++) {
+            row.clear();
+            for (Column c : columns) {
+                row.put(c.name(), c.raw()[rows[i]]);
+            }
+            x[i] = (offset - sgd.score(row)) / factor;
+        }
+        double a = 0;
+        double b = 1;
+        for (int iteration = 0; iteration < 25; iteration++) {
+            double ga = 0;
+            double gb = 0;
+            double haa = 0;
+            double hab = 0;
+            double hbb = 0;
+            for (int i = 0; i < rows.length; i++) {
+                double p = 1 / (1 + Math.exp(-(a + b * x[i])));
+                double r = (y[rows[i]] ? 1 : 0) - p;
+                double w = p * (1 - p);
+                ga += r;
+                gb += r * x[i];
+                haa += w;
+                hab += w * x[i];
+                hbb += w * x[i] * x[i];
+            }
+            double det = haa * hbb - hab * hab;
+            if (det <= 0) {
+                break;
+            }
+            double da = (hbb * ga - hab * gb) / det;
+            double db = (haa * gb - hab * ga) / det;
+            a += da;
+            b += db;
+            if (Math.abs(da) + Math.abs(db) < 1e-10) {
+                break;
+            }
+        }
+        double newBase = offset - factor * a - b * (offset - sgd.base());
+        Map<String, List<WoeBin>> scaled = new LinkedHashMap<>();
+        Map<String, Boolean> numeric = new LinkedHashMap<>();
+        double slope = b;
+        sgd.bins().forEach((feature, bins) -> {
+            scaled.put(feature, bins.stream().map(bin -> bin.withPoints(slope * bin.points())).toList());
+            numeric.put(feature, columns.stream().filter(c -> c.name().equals(feature)).findFirst().orElseThrow().numeric());
+        });
+        Properties p = properties(data, version, newBase);
+        p.setProperty("recalibration", "logit' = " + a + " + " + b + " x logit (Newton, training rows)");
+        return new TrainedScorecard(p, scaled, numeric);
     }
 
     private Properties properties(TabularData data, String version, double basePointsOfScore) {
