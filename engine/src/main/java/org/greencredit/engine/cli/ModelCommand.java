@@ -29,7 +29,8 @@ final class ModelCommand {
         @Option(names = "--exclude", split = ",", description = "Columns to leave out.")
         List<String> exclude = List.of();
 
-        @Option(names = "--kind", defaultValue = "scorecard", description = "Model kind; scorecard is the one available (default ${DEFAULT-VALUE}).")
+        @Option(names = "--kind", defaultValue = "scorecard",
+                description = "scorecard (points, WoE bins, logistic regression) or gbt (gradient-boosted trees); default ${DEFAULT-VALUE}.")
         String kind;
 
         @Option(names = "--seed", defaultValue = "42", description = "Seed of the hold-out split and the trainer (default ${DEFAULT-VALUE}).")
@@ -40,13 +41,14 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            if (!"scorecard".equals(kind)) {
-                throw new IllegalArgumentException("--kind " + kind + " is not available yet; use --kind scorecard");
-            }
-            ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed);
+            ModelTraining.Kind modelKind = switch (kind) {
+                case "scorecard" -> ModelTraining.Kind.SCORECARD;
+                case "gbt" -> ModelTraining.Kind.GBT;
+                default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
+            };
+            ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed, modelKind);
             System.out.printf("{\"model\":\"%s\",\"out\":\"%s\",\"trainRows\":%d,\"features\":%d,\"holdout\":%s}%n",
-                    t.scorecard().version(), out.toString().replace("\\", "\\\\"), t.trainRows(), t.scorecard().bins().size(),
-                    t.holdout().toJson());
+                    t.version(), out.toString().replace("\\", "\\\\"), t.trainRows(), t.features().size(), t.holdout().toJson());
             return 0;
         }
     }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.greencredit.models.tabular.Column;
@@ -34,52 +35,103 @@ public final class ModelTraining {
     private ModelTraining() {
     }
 
-    /** What training produced, for the command line to print. */
-    public record Trained(TrainedScorecard scorecard, Metrics holdout, int trainRows, List<String> ignoredColumns, int droppedRows,
-                          Map<String, Double> informationValues) {
+    /** Model kinds: the interpretable champion and the boosted challenger. */
+    public enum Kind {
+        SCORECARD, GBT
     }
 
-    public static Trained train(Path data, String target, String positive, Set<String> exclude, Path out, long seed) {
+    /** What training produced, for the command line to print. */
+    public record Trained(Kind kind, String version, List<String> features, Metrics holdout, int trainRows, List<String> ignoredColumns,
+                          int droppedRows) {
+    }
+
+    public static Trained train(Path data, String target, String positive, Set<String> exclude, Path out, long seed, Kind kind) {
         TabularData table = TabularReader.read(data, target, positive, exclude);
         int[][] split = stratifiedSplit(table.target(), HOLDOUT_SHARE, seed);
-        String version = "scorecard-" + sha256(data).substring(0, 12);
-        ScorecardTrainer.Result result = new ScorecardTrainer(600, 50, 20, seed).train(table, split[0], version);
-        Metrics holdout = Metrics.of(predict(result.scorecard(), table, split[1]), select(table.target(), split[1]));
-        result.scorecard().save(out);
+        String dataSha256 = sha256(data);
+        boolean[] holdoutTarget = select(table.target(), split[1]);
+        if (kind == Kind.GBT) {
+            TrainedGbt gbt = new GbtTrainer(seed).train(table, split[0], "gbt-" + dataSha256.substring(0, 12));
+            Metrics holdout = Metrics.of(gbt.predict(rows(table, split[1], gbt.features())), holdoutTarget);
+            gbt.save(out);
+            Trained trained = new Trained(kind, gbt.version(), gbt.features(), holdout, split[0].length, table.ignoredColumns(),
+                    table.droppedRows());
+            ModelCard.write(out, trained, table, data, dataSha256, "", "gradient-boosted trees (Tribuo over XGBoost); numeric features"
+                    + " as numbers with missing values left to the trees, categories as their weight of evidence; per-prediction"
+                    + " contributions from the booster (TreeSHAP) add up to the log-odds");
+            return trained;
+        }
+        ScorecardTrainer.Result result = new ScorecardTrainer(600, 50, 20, seed).train(table, split[0], "scorecard-" + dataSha256.substring(0, 12));
+        TrainedScorecard scorecard = result.scorecard();
+        Metrics holdout = Metrics.of(predict(scorecard, rows(table, split[1], List.copyOf(scorecard.bins().keySet()))), holdoutTarget);
+        scorecard.save(out);
         try (OutputStream stream = Files.newOutputStream(out.resolve(TRIBUO_MODEL))) {
             result.model().serializeToStream(stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Trained trained = new Trained(result.scorecard(), holdout, split[0].length, table.ignoredColumns(), table.droppedRows(),
-                result.informationValues());
-        ModelCard.write(out, trained, data, sha256(data), result.model().getProvenance().toString());
+        Trained trained = new Trained(kind, scorecard.version(), List.copyOf(scorecard.bins().keySet()), holdout, split[0].length,
+                table.ignoredColumns(), table.droppedRows());
+        String features = scorecard.bins().entrySet().stream()
+                .map(e -> "| " + e.getKey() + " | " + format(result.informationValues().get(e.getKey())) + " | " + e.getValue().size() + " |")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        ModelCard.write(out, trained, table, data, dataSha256, "| feature | information value | bins |\n|---|---|---|\n" + features,
+                "points scorecard; monotone weight-of-evidence bins per feature, Tribuo logistic regression on the WoE values, 600"
+                        + " points at 50:1 good:bad odds, 20 points to double the odds. Every feature's points are its exact contribution;"
+                        + " base + points = score\n\n## Tribuo provenance\n\n```\n" + result.model().getProvenance() + "\n```");
         return trained;
     }
 
     public static Metrics evaluate(Path modelDir, Path data, String target, String positive) {
-        TrainedScorecard scorecard = TrainedScorecard.load(modelDir);
-        String positiveValue = positive != null ? positive : scorecard.positive();
+        Properties properties = properties(modelDir);
+        String positiveValue = positive != null ? positive : properties.getProperty("positive");
         TabularData table = TabularReader.read(data, target, positiveValue, Set.of());
         int[] all = new int[table.rows()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return Metrics.of(predict(scorecard, table, all), table.target());
+        if ("gbt".equals(properties.getProperty("kind"))) {
+            TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
+            return Metrics.of(gbt.predict(rows(table, all, gbt.features())), table.target());
+        }
+        TrainedScorecard scorecard = TrainedScorecard.load(modelDir);
+        return Metrics.of(predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet()))), table.target());
     }
 
-    static double[] predict(TrainedScorecard scorecard, TabularData table, int[] rows) {
+    private static Properties properties(Path modelDir) {
+        Path file = modelDir.resolve(TrainedScorecard.PROPERTIES);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(modelDir + " is not a model directory: " + TrainedScorecard.PROPERTIES + " is missing");
+        }
+        Properties p = new Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** The raw values of the given features for the given rows; a feature the table lacks is missing. */
+    static List<Map<String, String>> rows(TabularData table, int[] rows, List<String> features) {
         Map<String, Column> byName = new HashMap<>();
         table.columns().forEach(c -> byName.put(c.name(), c));
-        double[] p = new double[rows.length];
-        Map<String, String> row = new HashMap<>();
-        for (int i = 0; i < rows.length; i++) {
-            row.clear();
-            for (String feature : scorecard.bins().keySet()) {
+        List<Map<String, String>> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            Map<String, String> row = new HashMap<>();
+            for (String feature : features) {
                 Column c = byName.get(feature);
-                row.put(feature, c == null ? null : c.raw()[rows[i]]);
+                row.put(feature, c == null ? null : c.raw()[r]);
             }
-            p[i] = scorecard.pdOf(scorecard.score(row));
+            out.add(row);
+        }
+        return out;
+    }
+
+    static double[] predict(TrainedScorecard scorecard, List<Map<String, String>> rows) {
+        double[] p = new double[rows.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = scorecard.pdOf(scorecard.score(rows.get(i)));
         }
         return p;
     }
