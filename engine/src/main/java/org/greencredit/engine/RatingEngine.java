@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -61,7 +62,7 @@ import org.greencredit.rules.facts.PolicyFacts;
  * the same request always gives the same rating.
  */
 public final class RatingEngine {
-    private static final String SCORECARD = "scorecard-v0";
+    private static final String SCORECARD = "scorecard-v1";
     private static final String CROP_MODEL = "crop-v0-declared";
 
     private final ReferenceData reference;
@@ -147,6 +148,15 @@ public final class RatingEngine {
         return carbonStage.assess(validRequest, new ArrayList<>()).patternFeatures();
     }
 
+    private static Map<String, Double> creditFeatures(RatingRequest request, CarbonStage.Result carbon) {
+        return CreditFeatureExtractor.extract(request, carbon.k(), carbon.assessment().yoyChange());
+    }
+
+    /** The credit model's features of a valid request, as the rating computes them: for exporting training tables. */
+    public Map<String, Double> creditFeatures(RatingRequest validRequest) {
+        return creditFeatures(validRequest, carbonStage.assess(validRequest, new ArrayList<>()));
+    }
+
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
     public CarbonReport carbonAccountOnly(RatingRequest validRequest) {
         CarbonStage.Result carbon = carbonStage.assess(validRequest, new ArrayList<>());
@@ -166,7 +176,7 @@ public final class RatingEngine {
         }
         RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon));
 
-        ScorecardResult credit = scorecard.score(CreditFeatureExtractor.extract(request));
+        ScorecardResult credit = scorecard.score(creditFeatures(request, carbon));
         for (String feature : credit.missingFeatures()) {
             notAssessed.add(new NotAssessed("credit." + feature, "无法计算" + scorecard.features().get(feature).nameZh()
                     + "，按缺失值计分", scorecard.features().get(feature).nameEn() + " could not be computed; scored as missing"));

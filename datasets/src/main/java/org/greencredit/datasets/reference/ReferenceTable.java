@@ -46,7 +46,7 @@ public final class ReferenceTable {
         }
     }
 
-    static ReferenceTable parse(String name, byte[] content, String... requiredColumns) {
+    public static ReferenceTable parse(String name, byte[] content, String... requiredColumns) {
         try (CsvReader csv = new CsvReader(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8), name)) {
             List<String> header = csv.next();
             if (header == null) {

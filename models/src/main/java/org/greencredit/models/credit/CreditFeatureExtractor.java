@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.request.SizeClass;
 
 /**
  * Turns a request into the model's features. A feature that cannot be computed is null, never
@@ -22,7 +24,16 @@ public final class CreditFeatureExtractor {
     private CreditFeatureExtractor() {
     }
 
+    /** The credit features without the carbon-derived ones (for callers that have no carbon stage). */
     public static Map<String, Double> extract(RatingRequest request) {
+        return extract(request, null, null);
+    }
+
+    /**
+     * @param carbonEfficiencyK firm intensity over its industry benchmark, null when not assessed
+     * @param intensityYoy      year-on-year change of scope 1+2 emissions, null when not assessed
+     */
+    public static Map<String, Double> extract(RatingRequest request, Double carbonEfficiencyK, Double intensityYoy) {
         Map<String, Double> features = new LinkedHashMap<>();
         CreditFeatures credit = request.credit();
         List<Double> inflows = credit == null ? List.of() : credit.monthlyInflowsCny();
@@ -34,7 +45,15 @@ public final class CreditFeatureExtractor {
         features.put("inflowGrowth", flows && inflows.size() >= MIN_MONTHS_GROWTH ? growth(inflows) : null);
         features.put("yearsInBusiness", yearsInBusiness(request));
         features.put("taxToInflow", flows && credit.taxPaidCny() != null ? credit.taxPaidCny() / annualInflow : null);
-        features.put("eInvoiceShare", request.greenBehaviours() == null ? null : request.greenBehaviours().eInvoiceShare());
+        GreenBehaviours b = request.greenBehaviours();
+        features.put("eInvoiceShare", b == null ? null : b.eInvoiceShare());
+        features.put("paperlessShare", b == null ? null : b.paperlessReceiptShare());
+        features.put("greenProductShare", b == null ? null : b.greenProductShare());
+        features.put("renewableShare", b == null ? null : b.renewableElectricityShare());
+        features.put("energySavingEquipment", b == null || b.energySavingEquipment() == null ? null : b.energySavingEquipment() ? 1.0 : 0.0);
+        features.put("microEnterprise", request.sme().sizeClass() == SizeClass.MICRO ? 1.0 : 0.0);
+        features.put("carbonEfficiencyK", carbonEfficiencyK);
+        features.put("intensityYoy", intensityYoy);
         return features;
     }
 

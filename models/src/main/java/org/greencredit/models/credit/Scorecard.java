@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.Contribution;
@@ -42,24 +44,55 @@ public final class Scorecard {
     /** Loads a scorecard shipped under {@code /models/credit/NAME/}. */
     public static Scorecard shipped(String name) {
         String dir = "/models/credit/" + name + "/";
-        Properties p = new Properties();
-        try (InputStream in = Scorecard.class.getResourceAsStream(dir + "model.properties")) {
+        return load(file -> Scorecard.class.getResourceAsStream(dir + file), name);
+    }
+
+    /** Loads a scorecard written to a directory (model.properties, scorecard.csv, features.csv). */
+    public static Scorecard fromDirectory(Path dir) {
+        return load(file -> {
+            Path path = dir.resolve(file);
+            try {
+                return Files.exists(path) ? Files.newInputStream(path) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, dir.toString());
+    }
+
+    private interface Source {
+        InputStream open(String file) throws IOException;
+    }
+
+    private static ReferenceTable table(Source source, String file, String where, String... columns) {
+        try (InputStream in = source.open(file)) {
             if (in == null) {
-                throw new IllegalStateException("no scorecard " + dir + "model.properties on the classpath");
+                throw new IllegalStateException("scorecard " + where + " has no " + file);
+            }
+            return ReferenceTable.parse(file, in.readAllBytes(), columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Scorecard load(Source source, String name) {
+        Properties p = new Properties();
+        try (InputStream in = source.open("model.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("scorecard " + name + " has no model.properties");
             }
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, FeatureInfo> features = new LinkedHashMap<>();
-        for (ReferenceTable.Row r : ReferenceTable.fromClasspath(dir + "features.csv", "feature", "name_zh", "name_en",
+        for (ReferenceTable.Row r : table(source, "features.csv", name, "feature", "name_zh", "name_en",
                 "actionable", "better", "reason_code", "reason_zh", "reason_en").rows()) {
             features.put(r.text("feature"), new FeatureInfo(r.text("feature"), r.text("name_zh"), r.text("name_en"),
                     Boolean.parseBoolean(r.text("actionable")), "higher".equals(r.text("better")), r.text("reason_code"),
                     r.text("reason_zh"), r.text("reason_en")));
         }
         Map<String, List<Bin>> bins = new LinkedHashMap<>();
-        for (ReferenceTable.Row r : ReferenceTable.fromClasspath(dir + "scorecard.csv", "feature", "lower", "upper", "points").rows()) {
+        for (ReferenceTable.Row r : table(source, "scorecard.csv", name, "feature", "lower", "upper", "points").rows()) {
             String feature = r.text("feature");
             if (!features.containsKey(feature)) {
                 throw new CsvFormatException(r.where("feature") + ": feature '" + feature + "' is not described in features.csv");
