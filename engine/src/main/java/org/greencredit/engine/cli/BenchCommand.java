@@ -46,7 +46,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "rating",
             description = "rating: latency and batch throughput of full ratings; carbon: accounts per second of 12-month"
-                    + " carbon accounts; rules: green plus policy rule evaluations per second.")
+                    + " carbon accounts; rules: green plus policy rule evaluations per second; models: credit predictions with"
+                    + " explanations per second, champion and challenger.")
     String target;
 
     @Override
@@ -59,8 +60,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(ruleEvaluations());
             return 0;
         }
+        if ("models".equals(target)) {
+            System.out.println(modelPredictions());
+            return 0;
+        }
         if (!"rating".equals(target)) {
-            throw new IllegalArgumentException("--target must be rating, carbon or rules, got '" + target + "'");
+            throw new IllegalArgumentException("--target must be rating, carbon, rules or models, got '" + target + "'");
         }
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
@@ -139,6 +144,65 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "{\"target\":\"carbon\",\"processors\":%d,\"accounts\":%d,\"meanLines\":%.1f,"
                 + "\"accountsPerSecondOneThread\":%.0f,\"accountsPerSecondAllThreads\":%.0f,\"linesPerSecondAllThreads\":%.0f}",
                 Runtime.getRuntime().availableProcessors(), count, lines, single, parallel, parallel * lines);
+    }
+
+    /**
+     * Credit predictions with their explanations per second: the champion scorecard one applicant
+     * at a time (score, PD, grade and the points of every feature), and the boosted challenger in
+     * batches (probabilities plus TreeSHAP contributions), trained here on a synthetic export.
+     */
+    private String modelPredictions() throws IOException {
+        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
+        Path dir = Files.createTempDirectory("greencredit-bench-models");
+        Path table = dir.resolve("features.csv");
+        ExportFeaturesCommand.write(engine, new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped()), count, table);
+        org.greencredit.models.credit.Scorecard champion = org.greencredit.models.credit.Scorecard.shipped("scorecard-v1");
+        List<java.util.Map<String, Double>> numeric = new ArrayList<>(count);
+        List<java.util.Map<String, String>> raw = new ArrayList<>(count);
+        try (java.io.Reader in = Files.newBufferedReader(table); org.greencredit.datasets.csv.CsvReader csv = new org.greencredit.datasets.csv.CsvReader(in, "features.csv")) {
+            List<String> header = csv.next();
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                java.util.Map<String, Double> n = new java.util.HashMap<>();
+                java.util.Map<String, String> r = new java.util.HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    r.put(header.get(i), row.get(i));
+                    if (champion.features().containsKey(header.get(i))) {
+                        n.put(header.get(i), row.get(i).isEmpty() ? null : Double.valueOf(row.get(i)));
+                    }
+                }
+                numeric.add(n);
+                raw.add(r);
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            numeric.forEach(champion::score);
+        }
+        long start = System.nanoTime();
+        numeric.forEach(champion::score);
+        double scorecardPerSecond = count / ((System.nanoTime() - start) / 1e9);
+
+        org.greencredit.models.training.ModelTraining.train(table, "defaulted", "1",
+                Set.of("province", "section", "sizeClass", "thinFile", "truePd"), dir.resolve("gbt"), seed,
+                org.greencredit.models.training.ModelTraining.Kind.GBT);
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(dir.resolve("gbt/model.properties"))) {
+            properties.load(in);
+        }
+        org.greencredit.models.training.TrainedGbt gbt = org.greencredit.models.training.TrainedGbt.load(dir.resolve("gbt"), properties);
+        gbt.predict(raw.subList(0, Math.min(1_000, count)));
+        start = System.nanoTime();
+        for (int from = 0; from < count; from += 10_000) {
+            List<java.util.Map<String, String>> batch = raw.subList(from, Math.min(count, from + 10_000));
+            gbt.predict(batch);
+            gbt.contributions(batch);
+        }
+        double gbtPerSecond = count / ((System.nanoTime() - start) / 1e9);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(BenchCommand::deleteQuietly);
+        }
+        return String.format(Locale.ROOT, "{\"target\":\"models\",\"processors\":%d,\"predictions\":%d,"
+                + "\"scorecardWithContributionsPerSecond\":%.0f,\"gbtWithTreeShapPerSecondInBatchesOf10000\":%.0f}",
+                Runtime.getRuntime().availableProcessors(), count, scorecardPerSecond, gbtPerSecond);
     }
 
     /** Full green plus policy evaluations per second (two stateless Drools sessions each), on seeded random facts. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,10 +66,12 @@ final class ModelCommand {
         @Option(names = "--positive", description = "Target value of the positive class (default: the one the model was trained with).")
         String positive;
 
+        @Option(names = "--segment", split = ",", description = "Columns to break the metrics down by, e.g. province,sizeClass,thinFile.")
+        List<String> segments = List.of();
+
         @Override
         public Integer call() {
-            Metrics m = ModelTraining.evaluate(model, data, target, positive);
-            System.out.println(m.toJson());
+            System.out.println(ModelTraining.evaluate(model, data, target, positive, segments).toJson());
             return 0;
         }
     }

@@ -20,9 +20,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * credit data without tuning: shallow trees, a small learning rate, row and column subsampling.
  */
 public final class GbtTrainer {
-    static final int TREES = 300;
-    static final double ETA = 0.05;
-    static final int MAX_DEPTH = 4;
+    static final int TREES = 100;
+    static final double ETA = 0.15;
+    static final int MAX_DEPTH = 3;
     static final double MIN_CHILD_WEIGHT = 5;
     static final double SUBSAMPLE = 0.8;
     static final double COLUMN_SUBSAMPLE = 0.8;

@@ -20,6 +20,11 @@ public record Metrics(int n, int positives, double auc, double gini, double ks, 
 
     private static final int DECILES = 10;
 
+    /** A JSON number, or null where the metric is undefined (AUC of a segment holding one class). */
+    private static String number(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6f", d) : "null";
+    }
+
     public static Metrics of(double[] p, boolean[] y) {
         int n = p.length;
         Integer[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> p[i])).toArray(Integer[]::new);
@@ -88,8 +93,8 @@ public record Metrics(int n, int positives, double auc, double gini, double ks, 
 
     public String toJson() {
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
-                "{\"n\":%d,\"positives\":%d,\"auc\":%.6f,\"gini\":%.6f,\"ks\":%.6f,\"brier\":%.6f,\"logLoss\":%.6f,\"accuracy\":%.6f,\"calibration\":[",
-                n, positives, auc, gini, ks, brier, logLoss, accuracy));
+                "{\"n\":%d,\"positives\":%d,\"auc\":%s,\"gini\":%s,\"ks\":%s,\"brier\":%s,\"logLoss\":%s,\"accuracy\":%s,\"calibration\":[",
+                n, positives, number(auc), number(gini), number(ks), number(brier), number(logLoss), number(accuracy)));
         for (int i = 0; i < calibration.size(); i++) {
             CalibrationBin c = calibration.get(i);
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"n\":%d,\"meanPredicted\":%.6f,\"observed\":%.6f}",

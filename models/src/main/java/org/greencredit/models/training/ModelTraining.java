@@ -83,6 +83,38 @@ public final class ModelTraining {
     }
 
     public static Metrics evaluate(Path modelDir, Path data, String target, String positive) {
+        return evaluate(modelDir, data, target, positive, List.of()).overall();
+    }
+
+    /** Metrics overall and, for each segment column, per value of that column. */
+    public record Evaluation(Metrics overall, Map<String, Map<String, Metrics>> segments) {
+        public String toJson() {
+            StringBuilder json = new StringBuilder(overall.toJson());
+            if (segments.isEmpty()) {
+                return json.toString();
+            }
+            json.setLength(json.length() - 1);
+            json.append(",\"segments\":{");
+            boolean firstColumn = true;
+            for (Map.Entry<String, Map<String, Metrics>> column : segments.entrySet()) {
+                json.append(firstColumn ? "" : ",").append(quote(column.getKey())).append(":{");
+                firstColumn = false;
+                boolean firstValue = true;
+                for (Map.Entry<String, Metrics> value : column.getValue().entrySet()) {
+                    json.append(firstValue ? "" : ",").append(quote(value.getKey())).append(':').append(value.getValue().toJson());
+                    firstValue = false;
+                }
+                json.append('}');
+            }
+            return json.append("}}").toString();
+        }
+
+        private static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+
+    public static Evaluation evaluate(Path modelDir, Path data, String target, String positive, List<String> segmentColumns) {
         Properties properties = properties(modelDir);
         String positiveValue = positive != null ? positive : properties.getProperty("positive");
         TabularData table = TabularReader.read(data, target, positiveValue, Set.of());
@@ -90,12 +122,34 @@ public final class ModelTraining {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
+        double[] p;
         if ("gbt".equals(properties.getProperty("kind"))) {
             TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
-            return Metrics.of(gbt.predict(rows(table, all, gbt.features())), table.target());
+            p = gbt.predict(rows(table, all, gbt.features()));
+        } else {
+            TrainedScorecard scorecard = TrainedScorecard.load(modelDir);
+            p = predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet())));
         }
-        TrainedScorecard scorecard = TrainedScorecard.load(modelDir);
-        return Metrics.of(predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet()))), table.target());
+        Map<String, Map<String, Metrics>> segments = new java.util.LinkedHashMap<>();
+        for (String name : segmentColumns) {
+            Column column = table.columns().stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no segment column '" + name + "' in " + data));
+            Map<String, List<Integer>> groups = new java.util.TreeMap<>();
+            for (int i = 0; i < all.length; i++) {
+                groups.computeIfAbsent(column.raw()[i] == null ? "(missing)" : column.raw()[i], k -> new ArrayList<>()).add(i);
+            }
+            Map<String, Metrics> byValue = new java.util.LinkedHashMap<>();
+            groups.forEach((value, members) -> {
+                double[] gp = members.stream().mapToDouble(i -> p[i]).toArray();
+                boolean[] gy = new boolean[members.size()];
+                for (int k = 0; k < gy.length; k++) {
+                    gy[k] = table.target()[members.get(k)];
+                }
+                byValue.put(value, Metrics.of(gp, gy));
+            });
+            segments.put(name, byValue);
+        }
+        return new Evaluation(Metrics.of(p, table.target()), segments);
     }
 
     private static Properties properties(Path modelDir) {

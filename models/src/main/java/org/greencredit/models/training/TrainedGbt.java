@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.greencredit.datasets.csv.CsvReader;
@@ -108,29 +107,43 @@ public final class TrainedGbt {
      * plus the entry {@code "(bias)"}; they add up to {@code ln(p / (1 - p))}.
      */
     public Map<String, Double> contributions(Map<String, String> row) {
+        return contributions(List.of(row)).get(0);
+    }
+
+    /** As {@link #contributions(Map)} for many rows in one pass of the booster. */
+    public List<Map<String, Double>> contributions(List<Map<String, String>> rows) {
         int features = model.getFeatureIDMap().size();
-        float[] dense = new float[features];
+        float[] dense = new float[rows.size() * features];
         java.util.Arrays.fill(dense, Float.NaN);
-        example(row, LabelUnknown.LABEL).forEach(f -> dense[model.getFeatureIDMap().getID(f.getName())] = (float) f.getValue());
+        for (int r = 0; r < rows.size(); r++) {
+            int base = r * features;
+            example(rows.get(r), LabelUnknown.LABEL).forEach(f -> dense[base + model.getFeatureIDMap().getID(f.getName())] = (float) f.getValue());
+        }
+        DMatrix matrix = null;
         try {
-            DMatrix matrix = new DMatrix(dense, 1, features, Float.NaN);
-            Booster booster = model.getInnerModels().get(0);
-            float[] raw = booster.predictContrib(matrix, 0)[0];
+            matrix = new DMatrix(dense, rows.size(), features, Float.NaN);
+            float[][] raw = model.getInnerModels().get(0).predictContrib(matrix, 0);
             int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
             int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
             int stride = features + 1;
-            // Softmax over two classes: the log-odds are the difference of the two margins.
-            boolean perClass = raw.length == 2 * stride;
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (int j = 0; j < features; j++) {
-                double c = perClass ? raw[pos * stride + j] - raw[neg * stride + j] : raw[j];
-                out.put(model.getFeatureIDMap().get(j).getName(), c);
+            List<Map<String, Double>> out = new ArrayList<>(rows.size());
+            for (float[] row : raw) {
+                // Softmax over two classes: the log-odds are the difference of the two margins.
+                boolean perClass = row.length == 2 * stride;
+                Map<String, Double> c = new LinkedHashMap<>();
+                for (int j = 0; j < features; j++) {
+                    c.put(model.getFeatureIDMap().get(j).getName(), perClass ? (double) row[pos * stride + j] - row[neg * stride + j] : row[j]);
+                }
+                c.put("(bias)", perClass ? (double) row[pos * stride + features] - row[neg * stride + features] : (double) row[features]);
+                out.add(c);
             }
-            out.put("(bias)", perClass ? (double) raw[pos * stride + features] - raw[neg * stride + features] : (double) raw[features]);
-            matrix.dispose();
             return out;
         } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost could not explain the prediction: " + e.getMessage(), e);
+            throw new IllegalStateException("XGBoost could not explain the predictions: " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
         }
     }
 

@@ -149,6 +149,16 @@ class ModelTrainingTest {
     }
 
     @Test
+    void metricsBreakDownBySegment() throws IOException {
+        Table train = write("seg.csv", 5_000, 10, ',', "1", "0");
+        ModelTraining.train(train.file(), "status", null, Set.of(), dir.resolve("seg"), 1, ModelTraining.Kind.SCORECARD);
+        ModelTraining.Evaluation e = ModelTraining.evaluate(dir.resolve("seg"), train.file(), "status", null, List.of("segment"));
+        assertThat(e.segments().get("segment")).containsOnlyKeys("A", "B", "C", "D");
+        assertThat(e.segments().get("segment").values().stream().mapToInt(Metrics::n).sum()).isEqualTo(e.overall().n());
+        assertThat(e.toJson()).contains("\"segments\":{\"segment\":{\"A\":{\"n\":");
+    }
+
+    @Test
     void badInputsAreErrorsThatSayWhatToFix() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "a,b,y\n1,2,0\n3,4,1\n5,6\n7,8,1,9\n");
