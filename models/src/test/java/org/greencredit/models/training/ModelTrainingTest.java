@@ -149,6 +149,14 @@ class ModelTrainingTest {
     }
 
     @Test
+    void trainsOnTwoHundredThousandRows() throws IOException {
+        Table big = write("big.csv", 200_000, 11, ',', "1", "0");
+        ModelTraining.Trained trained = ModelTraining.train(big.file(), "status", null, Set.of(), dir.resolve("big"), 1, ModelTraining.Kind.SCORECARD);
+        assertThat(trained.trainRows()).isEqualTo(160_000);
+        assertThat(trained.holdout().auc()).isCloseTo(big.trueAuc(), within(0.02));
+    }
+
+    @Test
     void metricsBreakDownBySegment() throws IOException {
         Table train = write("seg.csv", 5_000, 10, ',', "1", "0");
         ModelTraining.train(train.file(), "status", null, Set.of(), dir.resolve("seg"), 1, ModelTraining.Kind.SCORECARD);
