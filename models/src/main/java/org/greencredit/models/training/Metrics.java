@@ -49,7 +49,7 @@ public record Metrics(int n, int positives, double auc, double gini, double ks, 
             i = j + 1;
         }
         double auc = positives == 0 || negatives == 0 ? Double.NaN
-                : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+                : (rankSum - (double) positives * (positives + 1) / 2.0) / ((double) positives * negatives);
         double ks = 0;
         int seenPos = 0;
         int seenNeg = 0;
