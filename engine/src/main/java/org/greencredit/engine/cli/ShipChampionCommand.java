@@ -67,6 +67,9 @@ final class ShipChampionCommand implements Callable<Integer> {
                 ModelTraining.Kind.SCORECARD);
         String source = "trained by greencredit model ship-champion on " + count + " synthetic SMEs (seed " + seed + ")";
         ScorecardExport.write(TrainedScorecard.load(work.resolve("model")), texts(), out, version, source);
+        // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions).
+        Files.copy(work.resolve("model").resolve(ModelTraining.TRIBUO_MODEL), out.resolve(ModelTraining.TRIBUO_MODEL),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Scorecard champion = Scorecard.fromDirectory(out);
         List<Double> predicted = new ArrayList<>();
@@ -102,6 +105,8 @@ final class ShipChampionCommand implements Callable<Integer> {
                 + "- **Independent test** (" + testCount + " SMEs, seed " + testSeed + "): AUC " + f(model.auc()) + " against "
                 + f(process.auc()) + " for the generating process's own PD (gap " + f(process.auc() - model.auc()) + "); KS " + f(model.ks())
                 + ", Brier " + f(model.brier()) + " (process " + f(process.brier()) + ").\n"
+                + "- **Provenance**: `" + ModelTraining.TRIBUO_MODEL + "` beside this card is the Tribuo logistic regression the points"
+                + " were computed from, with its full Tribuo provenance.\n"
                 + "- **Intended use**: the engine's PD for ratings; contributions are the points, exact.\n"
                 + "- **Limitations**: trained on synthetic data calibrated on published facts, not on a bank's book; the generating"
                 + " process uses a latent green propensity the model can only see through behaviours. Retrain on real outcomes"
