@@ -34,7 +34,6 @@ public final class GbtTrainer {
         this.seed = seed;
     }
 
-    @SuppressWarnings("unchecked")
     public TrainedGbt train(TabularData data, int[] trainRows, String version) {
         WoeBinner binner = new WoeBinner(data.target(), trainRows);
         List<String> numeric = new ArrayList<>();
@@ -76,7 +75,7 @@ public final class GbtTrainer {
         }
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(TREES, ETA, 0.0, MAX_DEPTH, MIN_CHILD_WEIGHT,
                 SUBSAMPLE, COLUMN_SUBSAMPLE, L2, 0.0, Math.max(1, Runtime.getRuntime().availableProcessors()), true, seed);
-        XGBoostModel<Label> model = (XGBoostModel<Label>) trainer.train(dataset);
+        XGBoostModel<Label> model = trainer.train(dataset);
         return new TrainedGbt(p, model, numeric, categorical);
     }
 }

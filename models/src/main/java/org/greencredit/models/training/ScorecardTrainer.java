@@ -85,7 +85,7 @@ public final class ScorecardTrainer {
         // Logging interval beyond any data size: the trainer's progress lines would only clutter the CLI.
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS,
                 Integer.MAX_VALUE, 1, seed);
-        LinearSGDModel model = (LinearSGDModel) trainer.train(dataset);
+        LinearSGDModel model = trainer.train(dataset);
 
         // Softmax over two labels: logit(positive) = (w_pos - w_neg) . woe + (b_pos - b_neg).
         DenseMatrix w = model.getWeightsCopy();
