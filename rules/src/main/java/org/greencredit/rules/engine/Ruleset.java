@@ -150,11 +150,14 @@ public final class Ruleset {
     }
 
     private static String folderOf(String name, byte[] bytes) {
-        if (!name.endsWith(".drl")) {
-            return "tables/";
+        String pkg;
+        if (name.endsWith(".xlsx")) {
+            pkg = Spreadsheets.rulesetPackage(bytes);
+        } else {
+            Matcher m = PACKAGE.matcher(new String(bytes, StandardCharsets.UTF_8));
+            pkg = m.find() ? m.group(1) : null;
         }
-        Matcher m = PACKAGE.matcher(new String(bytes, StandardCharsets.UTF_8));
-        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+        return pkg == null || pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
     }
 
     private static String text(Rule rule, String key) {

@@ -20,6 +20,24 @@ final class Spreadsheets {
     private Spreadsheets() {
     }
 
+    /** The package named in the RuleSet cell of a decision table, or null. */
+    static String rulesetPackage(byte[] workbook) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            DataFormatter format = new DataFormatter();
+            for (Row row : wb.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    if ("RuleSet".equals(format.formatCellValue(cell).trim())) {
+                        Cell next = row.getCell(cell.getColumnIndex() + 1);
+                        return next == null ? null : format.formatCellValue(next).trim();
+                    }
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String firstSheetName(byte[] workbook) {
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             return wb.getSheetName(0);

@@ -75,6 +75,11 @@ public final class PolicyFacts {
         return averageMonthlyInflowCny;
     }
 
+    /** Whether business inflows are known, so a limit can be set from them. */
+    public boolean isInflowKnown() {
+        return averageMonthlyInflowCny != null;
+    }
+
     public double getRequestedAmountCny() {
         return requestedAmountCny;
     }
