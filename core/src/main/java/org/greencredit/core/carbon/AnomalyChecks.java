@@ -119,17 +119,12 @@ public final class AnomalyChecks {
     private void suddenDrop(SortedMap<YearMonth, Double> electricityKg, List<EnergyMeasure> measures, List<Anomaly> out) {
         YearMonth latest = electricityKg.lastKey();
         int n = thresholds.suddenDropMonths();
-        double recent = 0;
-        double yearEarlier = 0;
-        for (int i = 0; i < n; i++) {
-            Double now = electricityKg.get(latest.minusMonths(i));
-            Double before = electricityKg.get(latest.minusMonths(i + MONTHS_PER_YEAR));
-            if (now == null || before == null) {
-                return;
-            }
-            recent += now;
-            yearEarlier += before;
+        double[] totals = CarbonTrend.latestAgainstYearEarlier(electricityKg, n);
+        if (totals == null) {
+            return;
         }
+        double recent = totals[0];
+        double yearEarlier = totals[1];
         if (yearEarlier <= 0 || recent >= thresholds.suddenDropShare() * yearEarlier) {
             return;
         }

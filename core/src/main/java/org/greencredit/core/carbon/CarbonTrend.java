@@ -29,6 +29,29 @@ public final class CarbonTrend {
         return monthly;
     }
 
+    /**
+     * Totals of the latest {@code months} months and of the same months a year earlier, as
+     * {@code {recent, yearEarlier}}; null when any of those months is absent.
+     */
+    public static double[] latestAgainstYearEarlier(SortedMap<YearMonth, Double> monthly, int months) {
+        if (monthly.isEmpty()) {
+            return null;
+        }
+        YearMonth latest = monthly.lastKey();
+        double recent = 0;
+        double yearEarlier = 0;
+        for (int i = 0; i < months; i++) {
+            Double now = monthly.get(latest.minusMonths(i));
+            Double before = monthly.get(latest.minusMonths(i + YEAR));
+            if (now == null || before == null) {
+                return null;
+            }
+            recent += now;
+            yearEarlier += before;
+        }
+        return new double[] {recent, yearEarlier};
+    }
+
     /** Relative change of the latest twelve months against the twelve before; null without 24 consecutive months. */
     public static Double yearOnYear(List<CarbonLine> lines) {
         return yearOnYear(monthlyEnergyKg(lines));

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.greencredit.core.carbon.CarbonTrend;
 import org.greencredit.core.rating.CarbonAssessment;
 import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.request.Activity;
@@ -107,19 +108,8 @@ public final class CarbonPatternFeatures {
     }
 
     private static double latestQuarterLogChange(SortedMap<YearMonth, Double> kwh) {
-        YearMonth latest = kwh.lastKey();
-        double recent = 0;
-        double before = 0;
-        for (int i = 0; i < QUARTER; i++) {
-            Double now = kwh.get(latest.minusMonths(i));
-            Double then = kwh.get(latest.minusMonths(i + YEAR));
-            if (now == null || then == null) {
-                return 0;
-            }
-            recent += now;
-            before += then;
-        }
-        return recent > 0 && before > 0 ? Math.log(recent / before) : 0;
+        double[] totals = CarbonTrend.latestAgainstYearEarlier(kwh, QUARTER);
+        return totals != null && totals[0] > 0 && totals[1] > 0 ? Math.log(totals[0] / totals[1]) : 0;
     }
 
     private static double mean(double[] v) {
