@@ -27,8 +27,12 @@ import org.greencredit.datasets.csv.CsvReader;
 public final class TabularReader {
     /** Spellings of a missing value, compared case-insensitively after trimming. */
     static final Set<String> MISSING = Set.of("", "na", "n/a", "nan", "null", "none", "?", "-", ".", "#n/a", "missing");
-    /** A column is numeric when at least this share of its present values parse as numbers. */
-    private static final double NUMERIC_SHARE = 0.95;
+    /**
+     * A column is numeric when at least this share of its present values parse as numbers; the
+     * other values ("n.a.", "unknown") then fall in the missing bin rather than turning a numeric
+     * column into thousands of categories.
+     */
+    private static final double NUMERIC_SHARE = 0.8;
     /** A text column with more distinct values than this share of rows identifies rows rather than describing them. */
     private static final double IDENTIFIER_SHARE = 0.5;
     private static final int MAX_ROWS_LISTED = 10;

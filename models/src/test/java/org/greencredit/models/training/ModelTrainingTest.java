@@ -167,6 +167,24 @@ class ModelTrainingTest {
     }
 
     @Test
+    void aNumericColumnWithSomeJunkStaysNumeric() throws IOException {
+        StringBuilder csv = new StringBuilder("amount,flag\n");
+        SplittableRandom r = new SplittableRandom(12);
+        for (int i = 0; i < 2_000; i++) {
+            double amount = r.nextDouble() * 100;
+            boolean bad = r.nextDouble() < amount / 150;
+            csv.append(i % 10 == 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", amount)).append(',').append(bad ? "yes" : "no").append('\n');
+        }
+        Path file = dir.resolve("junk.csv");
+        Files.writeString(file, csv);
+        ModelTraining.train(file, "flag", null, Set.of(), dir.resolve("junk"), 1, ModelTraining.Kind.SCORECARD);
+        TrainedScorecard s = TrainedScorecard.load(dir.resolve("junk"));
+        assertThat(s.positive()).isEqualTo("yes");
+        assertThat(s.bins().get("amount")).anyMatch(b -> b.kind() == WoeBin.Kind.RANGE);
+        assertThat(s.binOf("amount", "unknown").kind()).isEqualTo(WoeBin.Kind.MISSING);
+    }
+
+    @Test
     void badInputsAreErrorsThatSayWhatToFix() throws IOException {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "a,b,y\n1,2,0\n3,4,1\n5,6\n7,8,1,9\n");
