@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
  * Measures what pipelines care about: the latency of one rating on a warm engine (p50, p99)
  * and the throughput of a batch from a file to a file. Prints one JSON object.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure single-rating latency and batch throughput.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed: ratings (latency, batch), carbon accounts, rule evaluations or model predictions (--target).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "20000", description = "Requests per measurement (default ${DEFAULT-VALUE}).")
     int count;
