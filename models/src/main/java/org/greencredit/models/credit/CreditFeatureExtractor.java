@@ -24,11 +24,6 @@ public final class CreditFeatureExtractor {
     private CreditFeatureExtractor() {
     }
 
-    /** The credit features without the carbon-derived ones (for callers that have no carbon stage). */
-    public static Map<String, Double> extract(RatingRequest request) {
-        return extract(request, null, null);
-    }
-
     /**
      * @param carbonEfficiencyK firm intensity over its industry benchmark, null when not assessed
      * @param intensityYoy      year-on-year change of scope 1+2 emissions, null when not assessed

@@ -15,12 +15,4 @@ public record TabularData(List<Column> columns, boolean[] target, String targetN
     public int rows() {
         return target.length;
     }
-
-    public int positives() {
-        int n = 0;
-        for (boolean t : target) {
-            n += t ? 1 : 0;
-        }
-        return n;
-    }
 }

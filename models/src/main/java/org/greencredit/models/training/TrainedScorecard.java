@@ -45,10 +45,6 @@ public final class TrainedScorecard {
         this.offset = Double.parseDouble(properties.getProperty("basePoints")) - factor * Math.log(Double.parseDouble(properties.getProperty("baseOdds")));
     }
 
-    public String target() {
-        return properties.getProperty("target");
-    }
-
     public String positive() {
         return properties.getProperty("positive");
     }

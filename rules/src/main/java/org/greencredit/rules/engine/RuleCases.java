@@ -24,6 +24,8 @@ import org.greencredit.rules.facts.PolicyFacts;
 public final class RuleCases {
     public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "physicalShare", "anomalies", "eInvoice",
             "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties");
+    public static final List<String> EXPECTATIONS = List.of("expect.fired", "expect.notFired", "expect.score", "expect.grade",
+            "expect.colour", "expect.outcome", "expect.limit", "expect.discount");
     public static final List<String> POLICY_INPUTS = List.of("pd", "colour", "greenScore", "excluded", "anomalies", "creditData",
             "maxPastDueDays", "avgMonthlyInflow", "requested", "term", "purpose", "farm", "cropValue", "cropMismatch");
 
@@ -49,6 +51,15 @@ public final class RuleCases {
             List<String> header = csv.next();
             if (header == null || !header.contains("case") || !header.contains("kind")) {
                 throw new IllegalArgumentException(name + ": the header must name the columns 'case' and 'kind'");
+            }
+            for (String column : header) {
+                String c = column.trim();
+                if (!c.equals("case") && !c.equals("kind") && !c.equals("why") && !EXPECTATIONS.contains(c)
+                        && !GREEN_INPUTS.contains(c) && !POLICY_INPUTS.contains(c)) {
+                    // A misspelt column would otherwise be ignored and its case would test less than its author thinks.
+                    throw new IllegalArgumentException(name + ": unknown column '" + c + "'; inputs are " + GREEN_INPUTS + " and "
+                            + POLICY_INPUTS + ", expectations " + EXPECTATIONS);
+                }
             }
             List<Case> cases = new ArrayList<>();
             for (List<String> row = csv.next(); row != null; row = csv.next()) {

@@ -32,6 +32,13 @@ class ShippedCasesTest {
     }
 
     @Test
+    void aMisspeltColumnIsRejectedByName() {
+        String csv = "case,kind,eInvoce,expect.score\nc1,green,0.9,8\n";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleCases.read(new java.io.StringReader(csv), "c.csv"))
+                .hasMessageContaining("unknown column 'eInvoce'");
+    }
+
+    @Test
     void aWrongExpectationIsReportedInWords() {
         var changed = new java.util.HashMap<>(cases().get(0).cells());
         changed.put("expect.score", "98");
