@@ -15,21 +15,22 @@ record CropCurve(Crop crop, int greenUpDoy, int senescenceDoy, double base, doub
     static final Map<Crop, CropCurve> CURVES = new EnumMap<>(Crop.class);
 
     static {
-        add(Crop.RICE, 150, 275, 0.15, 0.85, 0.08);
-        add(Crop.WHEAT, 50, 145, 0.20, 0.80, 0.09);
-        add(Crop.MAIZE, 175, 255, 0.15, 0.85, 0.10);
-        add(Crop.SOYBEAN, 170, 250, 0.15, 0.80, 0.10);
-        add(Crop.RAPESEED, 40, 125, 0.20, 0.75, 0.09);
-        add(Crop.COTTON, 120, 270, 0.12, 0.80, 0.07);
-        add(Crop.PEANUT, 130, 240, 0.15, 0.80, 0.09);
-        add(Crop.POTATO, 75, 175, 0.15, 0.80, 0.10);
-        add(Crop.SUGARCANE, 100, 370, 0.20, 0.85, 0.05);
-        add(Crop.TEA, 70, 320, 0.50, 0.70, 0.05);
-        add(Crop.CITRUS, 80, 330, 0.55, 0.75, 0.04);
-        add(Crop.VEGETABLES, 60, 300, 0.30, 0.75, 0.12);
-        add(Crop.TOBACCO, 105, 220, 0.15, 0.80, 0.10);
-        add(Crop.SORGHUM, 150, 260, 0.15, 0.80, 0.09);
-        add(Crop.MILLET, 145, 250, 0.15, 0.75, 0.09);
+        // green-up day, senescence day, base, peak, steepness: main Chinese season of each crop (MARA crop calendars)
+        add(Crop.RICE, 150, 275, 0.15, 0.85, 0.08);        // single-season rice, Yangtze: transplant late May, harvest Oct
+        add(Crop.WHEAT, 50, 145, 0.20, 0.80, 0.09);        // winter wheat: regreening Feb-Mar, harvest early Jun
+        add(Crop.MAIZE, 178, 258, 0.15, 0.90, 0.13);       // summer maize after wheat: sown mid-Jun, dense canopy, harvest late Sep
+        add(Crop.SOYBEAN, 155, 272, 0.15, 0.78, 0.06);     // spring soybean, Northeast: sown May, slow canopy, harvest Oct
+        add(Crop.RAPESEED, 40, 125, 0.20, 0.75, 0.09);     // winter rapeseed: bolting Feb, harvest May
+        add(Crop.COTTON, 120, 270, 0.12, 0.80, 0.07);      // cotton, Xinjiang/North: sown Apr, picking Sep-Oct
+        add(Crop.PEANUT, 118, 232, 0.15, 0.82, 0.11);      // spring peanut: sown late Apr, harvest Aug-Sep
+        add(Crop.POTATO, 75, 175, 0.15, 0.80, 0.10);       // spring potato: planted Mar, harvest Jun-Jul
+        add(Crop.SUGARCANE, 100, 370, 0.20, 0.85, 0.05);   // sugarcane, Guangxi: spring planting, harvest Dec-Mar
+        add(Crop.TEA, 70, 320, 0.50, 0.70, 0.05);          // evergreen tea, flushes Mar-Oct
+        add(Crop.CITRUS, 80, 330, 0.55, 0.75, 0.04);       // evergreen citrus
+        add(Crop.VEGETABLES, 60, 300, 0.30, 0.75, 0.12);   // mixed vegetables, several short cycles
+        add(Crop.TOBACCO, 100, 210, 0.15, 0.76, 0.13);     // flue-cured tobacco: transplant Apr, leaves picked Jul-Aug
+        add(Crop.SORGHUM, 135, 268, 0.15, 0.72, 0.07);     // spring sorghum, North/Northeast: sown May, harvest late Sep
+        add(Crop.MILLET, 165, 240, 0.15, 0.66, 0.12);      // foxtail millet (谷子), North: sown Jun, harvest Sep, sparse canopy
     }
 
     private static void add(Crop crop, int greenUp, int senescence, double base, double peak, double steepness) {

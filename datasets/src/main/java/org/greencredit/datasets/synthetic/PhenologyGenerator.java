@@ -1,0 +1,58 @@
+package org.greencredit.datasets.synthetic;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.greencredit.core.request.Crop;
+
+/**
+ * Seeded NDVI curves of the 15 crops, for training and testing crop classifiers. Each curve
+ * follows its crop's double-logistic calendar ({@link CropCurve}) shifted by the region's
+ * calendar (up to ±{@value #CALENDAR_SHIFT_DAYS} days, earlier in the south), scaled by the
+ * plot's health, with sensor noise (sd {@value #NOISE}), cloudy readings ({@value #CLOUD_SHARE}
+ * of dates: half pulled down towards soil, half lost), and mixed pixels ({@value #MIXED_SHARE} of
+ * plots blend in up to 35% of a neighbouring crop). Series SME {@code i} depends only on seed and i.
+ */
+public final class PhenologyGenerator {
+    public static final int OBSERVATIONS = 36;
+    static final int STEP_DAYS = 10;
+    static final int CALENDAR_SHIFT_DAYS = 8;
+    static final double NOISE = 0.03;
+    static final double CLOUD_SHARE = 0.15;
+    static final double MIXED_SHARE = 0.15;
+
+    private final long seed;
+
+    public PhenologyGenerator(long seed) {
+        this.seed = seed;
+    }
+
+    /** A labelled series; NaN marks a reading lost to cloud. */
+    public record Series(Crop crop, double[] ndvi) {
+    }
+
+    public Series generate(long index) {
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 7);
+        List<Crop> crops = List.of(Crop.values());
+        Crop crop = crops.get((int) (index % crops.size()));
+        CropCurve curve = CropCurve.CURVES.get(crop);
+        int shift = (int) Math.round((2 * r.nextDouble() - 1) * CALENDAR_SHIFT_DAYS);
+        double health = 0.75 + 0.35 * r.nextDouble();
+        CropCurve other = r.nextDouble() < MIXED_SHARE ? CropCurve.CURVES.get(crops.get(r.nextInt(crops.size()))) : null;
+        double mix = other == null ? 0 : 0.35 * r.nextDouble();
+        double[] ndvi = new double[OBSERVATIONS];
+        for (int i = 0; i < OBSERVATIONS; i++) {
+            int doy = 5 + i * STEP_DAYS - shift;
+            double v = (1 - mix) * curve.ndvi(doy, health) + (other == null ? 0 : mix * other.ndvi(doy + shift, 0.9));
+            v += NOISE * gaussian(r);
+            if (r.nextDouble() < CLOUD_SHARE) {
+                v = r.nextBoolean() ? v * (0.3 + 0.4 * r.nextDouble()) : Double.NaN;
+            }
+            ndvi[i] = Double.isNaN(v) ? v : Math.max(-1, Math.min(1, v));
+        }
+        return new Series(crop, ndvi);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+}

@@ -1,0 +1,120 @@
+package org.greencredit.models.series;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Classifies series (crop type from an NDVI curve) with gradient-boosted trees (Tribuo over
+ * XGBoost) on {@link SeriesFeatures}. Probabilities are the booster's softmax. Predict in batches.
+ */
+public final class SeriesClassifier {
+    public static final String MODEL = "series.model";
+    public static final String PROPERTIES = "series.properties";
+    static final int ROUNDS = 150;
+    static final double ETA = 0.15;
+    static final int MAX_DEPTH = 5;
+    static final double SUBSAMPLE = 0.8;
+    static final double COLUMN_SUBSAMPLE = 0.5;
+
+    private final Model<Label> model;
+    private final int length;
+    private final String[] names;
+
+    private SeriesClassifier(Model<Label> model, int length) {
+        this.model = model;
+        this.length = length;
+        this.names = SeriesFeatures.names(length).toArray(String[]::new);
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public static SeriesClassifier train(LabelledSeries data, long seed) {
+        if (new TreeSet<>(data.labels()).size() < 2) {
+            throw new IllegalArgumentException("the series have a single class " + data.labels().get(0) + "; a classifier needs two or more");
+        }
+        String[] names = SeriesFeatures.names(data.length()).toArray(String[]::new);
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("labelled series", factory), factory);
+        for (int i = 0; i < data.size(); i++) {
+            dataset.add(new ArrayExample<>(new Label(data.labels().get(i)), names, SeriesFeatures.of(data.values().get(i))));
+        }
+        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(ROUNDS, ETA, 0.0, MAX_DEPTH, 1.0, SUBSAMPLE,
+                COLUMN_SUBSAMPLE, 1.0, 0.0, Math.max(1, Runtime.getRuntime().availableProcessors()), true, seed);
+        return new SeriesClassifier(trainer.train(dataset), data.length());
+    }
+
+    /** For each series, the predicted label and the probability of every label. */
+    public record Result(String label, Map<String, Double> probabilities) {
+    }
+
+    public List<Result> predict(List<double[]> series) {
+        List<Example<Label>> examples = new ArrayList<>(series.size());
+        for (double[] s : series) {
+            double[] v = s.length == length ? s : SeriesReader.resample(s, length);
+            examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, SeriesFeatures.of(v)));
+        }
+        List<Result> out = new ArrayList<>(series.size());
+        for (Prediction<Label> p : model.predict(examples)) {
+            Map<String, Double> probabilities = new java.util.TreeMap<>();
+            p.getOutputScores().forEach((label, score) -> probabilities.put(label, score.getScore()));
+            out.add(new Result(p.getOutput().getLabel(), probabilities));
+        }
+        return out;
+    }
+
+    public void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(dir.resolve(MODEL))) {
+                model.serializeToStream(out);
+            }
+            Properties p = new Properties();
+            p.setProperty("kind", "series-classifier");
+            p.setProperty("length", Integer.toString(length));
+            p.setProperty("trainer", "Tribuo XGBoostClassificationTrainer(" + ROUNDS + " rounds, eta " + ETA + ", depth " + MAX_DEPTH
+                    + ", subsample " + SUBSAMPLE + ", column subsample " + COLUMN_SUBSAMPLE + ") on values, smoothed slopes and phenology");
+            try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
+                p.store(w, "GreenCredit series classifier");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static SeriesClassifier load(Path dir) {
+        if (!Files.exists(dir.resolve(PROPERTIES))) {
+            throw new IllegalArgumentException(dir + " is not a series model directory: " + PROPERTIES + " is missing");
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(dir.resolve(PROPERTIES), StandardCharsets.UTF_8);
+             InputStream model = Files.newInputStream(dir.resolve(MODEL))) {
+            p.load(in);
+            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
