@@ -49,6 +49,7 @@ import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
 import org.greencredit.models.crop.CropEstimator;
+import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.crop.PlotEstimate;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
@@ -63,7 +64,7 @@ import org.greencredit.rules.facts.PolicyFacts;
  */
 public final class RatingEngine {
     private static final String SCORECARD = "scorecard-v1";
-    private static final String CROP_MODEL = "crop-v0-declared";
+    private static final String CROP_MODEL = "crop-xgb-v1";
 
     private final ReferenceData reference;
     private final RequestValidator validator;
@@ -90,7 +91,7 @@ public final class RatingEngine {
         this.rules = rules;
         this.scorecard = scorecard;
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
-        this.crops = new CropEstimator(reference);
+        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL));
         this.reasons = new Reasons(new ReasonTexts());
         this.clock = clock;
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();

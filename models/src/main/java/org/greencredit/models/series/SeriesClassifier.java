@@ -104,6 +104,22 @@ public final class SeriesClassifier {
         }
     }
 
+    /** A classifier shipped under {@code /models/crop/NAME/} on the classpath. */
+    public static SeriesClassifier shipped(String name) {
+        String dir = "/models/crop/" + name + "/";
+        Properties p = new Properties();
+        try (InputStream props = SeriesClassifier.class.getResourceAsStream(dir + PROPERTIES);
+             InputStream model = SeriesClassifier.class.getResourceAsStream(dir + MODEL)) {
+            if (props == null || model == null) {
+                throw new IllegalStateException("crop model " + dir + " is missing from the classpath");
+            }
+            p.load(props);
+            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read crop model " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     public static SeriesClassifier load(Path dir) {
         if (!Files.exists(dir.resolve(PROPERTIES))) {
             throw new IllegalArgumentException(dir + " is not a series model directory: " + PROPERTIES + " is missing");
