@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "rating",
             description = "rating: latency and batch throughput of full ratings; carbon: accounts per second of 12-month"
                     + " carbon accounts; rules: green plus policy rule evaluations per second; models: credit predictions with"
-                    + " explanations per second, champion and challenger.")
+                    + " explanations per second, champion and challenger; plots: the full plot pipeline per plot.")
     String target;
 
     @Override
@@ -65,8 +65,12 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println(modelPredictions());
             return 0;
         }
+        if ("plots".equals(target)) {
+            System.out.println(plots());
+            return 0;
+        }
         if (!"rating".equals(target)) {
-            throw new IllegalArgumentException("--target must be rating, carbon, rules or models, got '" + target + "'");
+            throw new IllegalArgumentException("--target must be rating, carbon, rules, models or plots, got '" + target + "'");
         }
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
@@ -204,6 +208,30 @@ final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "{\"target\":\"models\",\"processors\":%d,\"predictions\":%d,"
                 + "\"scorecardWithContributionsPerSecond\":%.0f,\"gbtWithTreeShapPerSecondInBatchesOf10000\":%.0f}",
                 Runtime.getRuntime().availableProcessors(), count, scorecardPerSecond, gbtPerSecond);
+    }
+
+    /** Plots per second through the whole plot pipeline: area, crop recognition, stage, yield, value, cross-checks. */
+    private String plots() {
+        org.greencredit.models.crop.CropEstimator estimator = new org.greencredit.models.crop.CropEstimator(ReferenceData.shipped(),
+                org.greencredit.models.series.SeriesClassifier.shipped("crop-xgb-v1"));
+        SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        List<org.greencredit.core.request.Plot> plots = new ArrayList<>(count);
+        for (long i = 0; plots.size() < count; i++) {
+            RatingRequest r = population.generate(i).request();
+            if (r.hasPlots()) {
+                plots.addAll(r.plots());
+            }
+        }
+        List<org.greencredit.core.request.Plot> sample = plots.subList(0, count);
+        sample.subList(0, Math.min(2_000, count)).forEach(estimator::estimate);
+        long start = System.nanoTime();
+        sample.forEach(estimator::estimate);
+        double single = count / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        sample.parallelStream().forEach(estimator::estimate);
+        double parallel = count / ((System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, "{\"target\":\"plots\",\"processors\":%d,\"plots\":%d,\"plotsPerSecondOneThread\":%.0f,"
+                + "\"plotsPerSecondAllThreads\":%.0f}", Runtime.getRuntime().availableProcessors(), count, single, parallel);
     }
 
     /** Full green plus policy evaluations per second (two stateless Drools sessions each), on seeded random facts. */
