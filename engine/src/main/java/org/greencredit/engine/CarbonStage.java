@@ -67,7 +67,7 @@ final class CarbonStage {
                     "No revenue was given, so emission intensity and the carbon-efficiency level cannot be computed"));
         } else {
             k = Rounding.ratio(carbon.intensityKgPer10kCny() / industry.benchmarkKgPer10kCny());
-            level = levelOf(k);
+            level = reference.efficiencyLevelOf(k);
             regional = advancement(carbon.intensityKgPer10kCny()
                     / regionalBenchmark(request, industry, electricityShare, latestYear(carbon)));
         }
@@ -99,15 +99,6 @@ final class CarbonStage {
 
     private static int latestYear(CarbonAssessment carbon) {
         return carbon.lines().stream().map(CarbonLine::month).max(YearMonth::compareTo).orElseThrow().getYear();
-    }
-
-    private Integer levelOf(double k) {
-        for (EfficiencyLevel level : reference.efficiencyLevels()) {
-            if (level.kMax() == null || k <= level.kMax()) {
-                return level.level();
-            }
-        }
-        throw new IllegalStateException("carbon_efficiency_levels.csv has no open-ended last level");
     }
 
     /** 100 at the best level's bound of K, 0 at the worst level's lower bound, linear between. */

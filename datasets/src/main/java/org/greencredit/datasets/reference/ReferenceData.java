@@ -329,6 +329,16 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
         return levels;
     }
 
+    /** The carbon-efficiency level (1..5) of a carbon-efficiency value K, by the cut-offs of the table. */
+    public int efficiencyLevelOf(double k) {
+        for (EfficiencyLevel level : levels) {
+            if (level.kMax() == null || k <= level.kMax()) {
+                return level.level();
+            }
+        }
+        throw new IllegalStateException("carbon_efficiency_levels.csv has no open-ended last level");
+    }
+
     public CropReference crop(Crop crop) {
         return crops.get(crop);
     }

@@ -43,7 +43,7 @@ public final class PhenologyGenerator {
         for (int i = 0; i < OBSERVATIONS; i++) {
             int doy = 5 + i * STEP_DAYS - shift;
             double v = (1 - mix) * curve.ndvi(doy, health) + (other == null ? 0 : mix * other.ndvi(doy + shift, 0.9));
-            v += NOISE * gaussian(r);
+            v += NOISE * Gaussian.next(r);
             if (r.nextDouble() < CLOUD_SHARE) {
                 v = r.nextBoolean() ? v * (0.3 + 0.4 * r.nextDouble()) : Double.NaN;
             }
@@ -52,7 +52,4 @@ public final class PhenologyGenerator {
         return new Series(crop, ndvi);
     }
 
-    private static double gaussian(SplittableRandom r) {
-        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-    }
 }

@@ -149,18 +149,18 @@ public final class SyntheticPopulation {
             case SMALL -> 12_000_000;
             default -> 80_000_000;
         };
-        return Math.round(median * Math.exp(0.6 * gaussian(random)) / 1_000.0) * 1_000.0;
+        return Math.round(median * Math.exp(0.6 * Gaussian.next(random)) / 1_000.0) * 1_000.0;
     }
 
     private CarbonAccount carbonAccount(SplittableRandom random, String province, Industry industry, double revenue, double green,
                                         Distortion distortion) {
-        double efficiency = Math.exp(0.35 * gaussian(random)) * (1.0 - 0.3 * green);
+        double efficiency = Math.exp(0.35 * Gaussian.next(random)) * (1.0 - 0.3 * green);
         double annualKg = industry.benchmarkKgPer10kCny() * revenue / 10_000.0 * efficiency;
         char section = industry.section();
         double electricityShare = reference.electricityShare(section);
         double gasShare = section == 'H' || section == 'C' ? (1 - electricityShare) * 0.6 : 0;
         double dieselShare = 1 - electricityShare - gasShare;
-        double yearlyDecline = 0.02 + 0.05 * green + 0.04 * gaussian(random);
+        double yearlyDecline = 0.02 + 0.05 * green + 0.04 * Gaussian.next(random);
         FactorCatalog factors = reference;
         List<ActivityLine> lines = new ArrayList<>();
         Evidence electricityEvidence = random.nextDouble() < 0.6 ? Evidence.METER : Evidence.BILL;
@@ -253,8 +253,8 @@ public final class SyntheticPopulation {
             certifications.add(Certification.GREEN_FACTORY);
         }
         return new GreenBehaviours(
-                share(0.3 + 0.6 * green + 0.1 * gaussian(random)),
-                share(0.2 + 0.7 * green + 0.12 * gaussian(random)),
+                share(0.3 + 0.6 * green + 0.1 * Gaussian.next(random)),
+                share(0.2 + 0.7 * green + 0.12 * Gaussian.next(random)),
                 share(0.5 * green * random.nextDouble()),
                 share(green > 0.7 ? 0.3 * random.nextDouble() : 0.05 * random.nextDouble()),
                 random.nextDouble() < 0.2 + 0.6 * green,
@@ -267,15 +267,15 @@ public final class SyntheticPopulation {
 
     private Flows flows(SplittableRandom random, double revenue) {
         int n = Math.min(months, 12);
-        double cv = Math.min(0.8, Math.exp(-2.3 + 0.5 * gaussian(random)));
-        double growth = 0.02 + 0.1 * gaussian(random);
+        double cv = Math.min(0.8, Math.exp(-2.3 + 0.5 * Gaussian.next(random)));
+        double growth = 0.02 + 0.1 * Gaussian.next(random);
         List<Double> inflows = new ArrayList<>();
         List<Double> outflows = new ArrayList<>();
         double sum = 0;
         double sumSq = 0;
         for (int m = n - 1; m >= 0; m--) {
             double level = revenue / 12.0 * Math.pow(1 + growth, -m / 12.0);
-            double in = Math.max(0, level * (1 + cv * gaussian(random)));
+            double in = Math.max(0, level * (1 + cv * Gaussian.next(random)));
             inflows.add(Rounding.cny(in));
             outflows.add(Rounding.cny(in * (0.88 + 0.08 * random.nextDouble())));
             sum += in;
@@ -294,7 +294,7 @@ public final class SyntheticPopulation {
         boolean south = centre[1] < 32.0;
         Crop[] options = south ? SOUTH_CROPS : NORTH_CROPS;
         Crop crop = options[random.nextInt(options.length)];
-        double health = Math.max(0.4, Math.min(1.1, 0.85 + 0.12 * gaussian(random)));
+        double health = Math.max(0.4, Math.min(1.1, 0.85 + 0.12 * Gaussian.next(random)));
         int count = 1 + random.nextInt(3);
         List<Plot> plots = new ArrayList<>();
         for (int k = 0; k < count; k++) {
@@ -308,7 +308,7 @@ public final class SyntheticPopulation {
                     List.of(round6(lon), round6(lat)), List.of(round6(lon + dLon), round6(lat)),
                     List.of(round6(lon + dLon), round6(lat + dLat)), List.of(round6(lon), round6(lat + dLat)),
                     List.of(round6(lon), round6(lat))));
-            double declared = areaMu * (random.nextDouble() < 0.05 ? 1.4 : 1 + 0.03 * gaussian(random));
+            double declared = areaMu * (random.nextDouble() < 0.05 ? 1.4 : 1 + 0.03 * Gaussian.next(random));
             plots.add(new Plot("P" + (k + 1), crop, Rounding.cny(declared), new PolygonGeometry("Polygon", rings),
                     ndvi(random, crop, health)));
         }
@@ -322,7 +322,7 @@ public final class SyntheticPopulation {
         for (LocalDate date = LocalDate.of(year, 1, 5); !date.isAfter(lastMonth.atEndOfMonth()) && date.getYear() == year;
                 date = date.plusDays(10)) {
             boolean cloudy = random.nextDouble() < 0.2;
-            double value = curve.ndvi(date.getDayOfYear(), health) + 0.03 * gaussian(random);
+            double value = curve.ndvi(date.getDayOfYear(), health) + 0.03 * Gaussian.next(random);
             if (cloudy) {
                 value *= 0.3 + 0.4 * random.nextDouble();
             }
@@ -346,15 +346,9 @@ public final class SyntheticPopulation {
         return weights.length - 1;
     }
 
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller from two uniforms: SplittableRandom has no nextGaussian on Java 17.
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
 
     private static double noise(SplittableRandom random, double sd) {
-        return Math.max(0.2, 1 + sd * gaussian(random));
+        return Math.max(0.2, 1 + sd * Gaussian.next(random));
     }
 
     private static double share(double x) {

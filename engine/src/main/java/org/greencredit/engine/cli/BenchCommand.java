@@ -162,23 +162,9 @@ final class BenchCommand implements Callable<Integer> {
         Path table = dir.resolve("features.csv");
         ExportFeaturesCommand.write(engine, new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped()), count, table);
         org.greencredit.models.credit.Scorecard champion = org.greencredit.models.credit.Scorecard.shipped("scorecard-v1");
-        List<java.util.Map<String, Double>> numeric = new ArrayList<>(count);
-        List<java.util.Map<String, String>> raw = new ArrayList<>(count);
-        try (java.io.Reader in = Files.newBufferedReader(table); org.greencredit.datasets.csv.CsvReader csv = new org.greencredit.datasets.csv.CsvReader(in, "features.csv")) {
-            List<String> header = csv.next();
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                java.util.Map<String, Double> n = new java.util.HashMap<>();
-                java.util.Map<String, String> r = new java.util.HashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    r.put(header.get(i), row.get(i));
-                    if (champion.features().containsKey(header.get(i))) {
-                        n.put(header.get(i), row.get(i).isEmpty() ? null : Double.valueOf(row.get(i)));
-                    }
-                }
-                numeric.add(n);
-                raw.add(r);
-            }
-        }
+        List<java.util.Map<String, String>> raw = ExportFeaturesCommand.read(table);
+        List<java.util.Map<String, Double>> numeric = new ArrayList<>(raw.size());
+        raw.forEach(row -> numeric.add(ExportFeaturesCommand.numbers(row, champion.features().keySet())));
         for (int round = 0; round < 3; round++) {
             numeric.forEach(champion::score);
         }
@@ -237,13 +223,14 @@ final class BenchCommand implements Callable<Integer> {
     /** Full green plus policy evaluations per second (two stateless Drools sessions each), on seeded random facts. */
     private String ruleEvaluations() {
         RuleEvaluator rules = new RuleEvaluator(Ruleset.shipped());
+        ReferenceData reference = ReferenceData.shipped();
         SplittableRandom random = new SplittableRandom(seed);
         List<GreenFacts> green = new ArrayList<>(count);
         List<PolicyFacts> policy = new ArrayList<>(count);
         List<String> certifications = List.of("ISO14001", "CHINA_ENVIRONMENTAL_LABEL", "GREEN_FACTORY");
         for (int i = 0; i < count; i++) {
             double k = 0.2 + 3 * random.nextDouble();
-            int level = k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
+            int level = reference.efficiencyLevelOf(k);
             green.add(new GreenFacts(String.format(Locale.ROOT, "%02d", 13 + random.nextInt(30)), level, k, 0.1 * random.nextDouble() - 0.07,
                     random.nextDouble(), random.nextInt(10) == 0 ? 1 : 0, random.nextDouble(), random.nextDouble(), random.nextDouble(),
                     random.nextDouble() * 0.3, random.nextBoolean(), Set.of(certifications.get(random.nextInt(3))), true,

@@ -1,6 +1,7 @@
 package org.greencredit.engine.cli;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -44,6 +47,32 @@ final class ExportFeaturesCommand implements Callable<Integer> {
         write(RatingEngine.standard(Clock.systemUTC()), new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped()),
                 count, out);
         return 0;
+    }
+
+    /** The rows of a table written by {@link #write}, column name to cell text. */
+    static List<Map<String, String>> read(Path table) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(table, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(in, table.toString())) {
+            List<String> header = csv.next();
+            for (List<String> row = csv.next(); row != null; row = csv.next()) {
+                Map<String, String> cells = new HashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    cells.put(header.get(i), row.get(i));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    /** The given features of a row as numbers, an empty cell as null (missing). */
+    static Map<String, Double> numbers(Map<String, String> row, Iterable<String> features) {
+        Map<String, Double> values = new HashMap<>();
+        for (String feature : features) {
+            String v = row.get(feature);
+            values.put(feature, v == null || v.isEmpty() ? null : Double.valueOf(v));
+        }
+        return values;
     }
 
     static void write(RatingEngine engine, SyntheticPopulation population, int count, Path out) throws IOException {

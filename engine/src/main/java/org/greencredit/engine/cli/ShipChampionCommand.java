@@ -1,21 +1,18 @@
 package org.greencredit.engine.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.reference.ReferenceTable;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -75,18 +72,10 @@ final class ShipChampionCommand implements Callable<Integer> {
         List<Double> predicted = new ArrayList<>();
         List<Double> truth = new ArrayList<>();
         List<Boolean> outcomes = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(test, StandardCharsets.UTF_8); CsvReader csv = new CsvReader(in, "test.csv")) {
-            List<String> header = csv.next();
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                Map<String, Double> features = new HashMap<>();
-                for (String feature : champion.features().keySet()) {
-                    String v = row.get(header.indexOf(feature));
-                    features.put(feature, v.isEmpty() ? null : Double.valueOf(v));
-                }
-                predicted.add(champion.score(features).pd());
-                truth.add(Double.valueOf(row.get(header.indexOf("truePd"))));
-                outcomes.add(row.get(header.indexOf("defaulted")).equals("1"));
-            }
+        for (Map<String, String> row : ExportFeaturesCommand.read(test)) {
+            predicted.add(champion.score(ExportFeaturesCommand.numbers(row, champion.features().keySet())).pd());
+            truth.add(Double.valueOf(row.get("truePd")));
+            outcomes.add(row.get("defaulted").equals("1"));
         }
         boolean[] y = new boolean[outcomes.size()];
         for (int i = 0; i < y.length; i++) {

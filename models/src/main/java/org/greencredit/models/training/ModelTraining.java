@@ -127,7 +127,7 @@ public final class ModelTraining {
             TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
             p = gbt.predict(rows(table, all, gbt.features()));
         } else {
-            TrainedScorecard scorecard = TrainedScorecard.load(modelDir);
+            TrainedScorecard scorecard = TrainedScorecard.load(modelDir, properties);
             p = predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet())));
         }
         Map<String, Map<String, Metrics>> segments = new java.util.LinkedHashMap<>();
@@ -152,7 +152,7 @@ public final class ModelTraining {
         return new Evaluation(Metrics.of(p, table.target()), segments);
     }
 
-    private static Properties properties(Path modelDir) {
+    static Properties properties(Path modelDir) {
         Path file = modelDir.resolve(TrainedScorecard.PROPERTIES);
         if (!Files.exists(file)) {
             throw new IllegalArgumentException(modelDir + " is not a model directory: " + TrainedScorecard.PROPERTIES + " is missing");

@@ -2,7 +2,6 @@ package org.greencredit.models.training;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -138,16 +137,11 @@ public final class TrainedScorecard {
     }
 
     public static TrainedScorecard load(Path dir) {
-        Properties p = new Properties();
-        Path props = dir.resolve(PROPERTIES);
-        if (!Files.exists(props)) {
-            throw new IllegalArgumentException(dir + " is not a trained model directory: " + PROPERTIES + " is missing");
-        }
-        try (Reader in = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return load(dir, ModelTraining.properties(dir));
+    }
+
+    /** Loads the bins of a model directory whose model.properties the caller has read already. */
+    static TrainedScorecard load(Path dir, Properties p) {
         Map<String, List<WoeBin>> bins = new LinkedHashMap<>();
         Map<String, Boolean> numeric = new LinkedHashMap<>();
         try (CsvReader csv = new CsvReader(Files.newBufferedReader(dir.resolve(BINS), StandardCharsets.UTF_8), BINS)) {

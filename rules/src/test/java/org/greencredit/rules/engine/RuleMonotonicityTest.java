@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.rules.facts.GreenFacts;
 import org.greencredit.rules.facts.PolicyFacts;
 
@@ -38,7 +39,7 @@ class RuleMonotonicityTest {
     }
 
     private static GreenFacts facts(Double k, Behaviour b, String division) {
-        Integer level = k == null ? null : k <= 0.6 ? 1 : k <= 0.8 ? 2 : k <= 1.2 ? 3 : k <= 2.0 ? 4 : 5;
+        Integer level = k == null ? null : ReferenceData.shipped().efficiencyLevelOf(k);
         return new GreenFacts(division, level, k, null, 1.0, 0, b.eInvoice, b.paperless, b.greenProducts, b.renewable,
                 b.equipment, b.certs, k != null, 0);
     }
