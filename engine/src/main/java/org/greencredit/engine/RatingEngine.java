@@ -50,7 +50,7 @@ import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
 import org.greencredit.models.crop.CropEstimator;
 import org.greencredit.models.series.SeriesClassifier;
-import org.greencredit.models.crop.PlotEstimate;
+import org.greencredit.models.crop.YieldModel;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
 import org.greencredit.rules.facts.GreenFacts;
@@ -65,6 +65,7 @@ import org.greencredit.rules.facts.PolicyFacts;
 public final class RatingEngine {
     private static final String SCORECARD = "scorecard-v1";
     private static final String CROP_MODEL = "crop-xgb-v1";
+    private static final String YIELD_MODEL = "yield-v1";
 
     private final ReferenceData reference;
     private final RequestValidator validator;
@@ -91,12 +92,13 @@ public final class RatingEngine {
         this.rules = rules;
         this.scorecard = scorecard;
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
-        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL));
+        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL), YieldModel.shipped(YIELD_MODEL));
         this.reasons = new Reasons(new ReasonTexts());
         this.clock = clock;
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
         this.engineVersion = engineVersion();
-        this.modelsVersion = scorecard.version() + "," + CROP_MODEL + (detector == null ? "" : "," + detector.version());
+        this.modelsVersion = scorecard.version() + "," + CROP_MODEL + "," + crops.yieldModelVersion()
+                + (detector == null ? "" : "," + detector.version());
     }
 
     /** The engine with the shipped reference data, ruleset, scorecard and detector. */
@@ -183,15 +185,26 @@ public final class RatingEngine {
                     + "，按缺失值计分", scorecard.features().get(feature).nameEn() + " could not be computed; scored as missing"));
         }
 
-        List<PlotEstimate> plots = new ArrayList<>();
+        List<Plot> estimable = new ArrayList<>();
         if (request.hasPlots()) {
             for (Plot plot : request.plots()) {
                 if (plot.declaredCrop() == null || plot.geometry() == null) {
                     notAssessed.add(new NotAssessed("crop.plots." + plot.id(), "地块缺少申报作物或边界，无法估产",
                             "Plot " + plot.id() + " lacks a declared crop or an outline: not estimated"));
                 } else {
-                    plots.add(crops.estimate(plot));
+                    estimable.add(plot);
                 }
+            }
+        }
+        List<PlotAssessment> plots = crops.estimate(estimable);
+        for (PlotAssessment p : plots) {
+            if (CropEstimator.REFERENCE_YIELD.equals(p.yieldBasis()) && p.stageDate() == null) {
+                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi", "地块晴空NDVI观测不足，作物按申报、产量按参考单产估计",
+                        "Plot " + p.plotId() + " has too few clear NDVI readings: the declared crop and its reference yield were used"));
+            } else if (CropEstimator.REFERENCE_YIELD.equals(p.yieldBasis())) {
+                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi", "地块NDVI观测未覆盖全年，作物按申报、产量按参考单产估计，生长阶段已识别",
+                        "Plot " + p.plotId() + "'s readings cover less than a year: the declared crop and its reference yield were used;"
+                                + " the growth stage was read"));
             }
         }
         if (request.loanRequest() == null) {
@@ -200,8 +213,8 @@ public final class RatingEngine {
         }
 
         YearMonth asOf = asOfMonth(request, ratedAt);
-        Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotEstimate::lendingValueCny).sum());
-        boolean cropMismatch = plots.stream().anyMatch(PlotEstimate::mismatch);
+        Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
+        boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
         int requestedTerm = request.loanRequest() != null && request.loanRequest().termMonths() != null
                 ? request.loanRequest().termMonths() : defaultTermMonths;
         RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
@@ -216,7 +229,7 @@ public final class RatingEngine {
         int term = requestedTerm;
         List<Instalment> schedule;
         if (!plots.isEmpty()) {
-            int harvestMonth = plots.stream().mapToInt(PlotEstimate::harvestMonth).max().orElseThrow();
+            int harvestMonth = plots.stream().mapToInt(PlotAssessment::harvestMonth).max().orElseThrow();
             term = RepaymentPlanner.monthsToHarvestSale(asOf, harvestMonth);
             schedule = RepaymentPlanner.atHarvest(limit, asOf, harvestMonth);
         } else {
@@ -238,7 +251,7 @@ public final class RatingEngine {
                 new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions()),
                 carbon.assessment(),
                 new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scorecard.version()),
-                request.hasPlots() ? new CropAssessment(plots.stream().map(RatingEngine::plotAssessment).toList()) : null,
+                request.hasPlots() ? new CropAssessment(plots) : null,
                 decision,
                 new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions(rules)));
     }
@@ -271,11 +284,6 @@ public final class RatingEngine {
                 "单位营收碳排放降低" + percent + "%（至" + Rounding.kg(targetIntensity) + "千克/万元），碳效等级可升至" + better.level() + "级",
                 "Cut emissions per 10k CNY of revenue by " + percent + "% (to " + Rounding.kg(targetIntensity)
                         + " kg) to reach carbon-efficiency level " + better.level()));
-    }
-
-    private static PlotAssessment plotAssessment(PlotEstimate p) {
-        return new PlotAssessment(p.plotId(), p.crop(), p.probability(), p.areaMu(), p.declaredAreaMu(), p.growthStage(),
-                p.peakNdvi(), p.expectedYieldKg(), p.expectedValueCny(), p.mismatch(), p.mismatchReason());
     }
 
     /** The latest month of the applicant's own dated data; the rating month only when the request has none. */

@@ -69,6 +69,10 @@ class MalformedRequestTest extends ApiTestSupport {
                 Arguments.of("latitude beyond the pole", plot("\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[118.87,95],[118.872,28.97],[118.872,28.972],[118.87,95]]]}"), "plots[0].geometry.coordinates[0]"),
                 Arguments.of("not a polygon", plot("\"geometry\": {\"type\": \"Point\", \"coordinates\": [[[0,0],[1,0],[1,1],[0,0]]]}"), "plots[0].geometry.type"),
                 Arguments.of("NDVI above 1", plot(SQUARE + ", \"ndvi\": [{\"date\": \"2025-04-01\", \"value\": 1.7}]"), "plots[0].ndvi[0].value"),
+                Arguments.of("red band without nir", plot(SQUARE + ", \"ndvi\": [{\"date\": \"2025-04-01\", \"red\": 0.05}]"), "plots[0].ndvi[0].nir"),
+                Arguments.of("NDVI contradicting its bands",
+                        plot(SQUARE + ", \"ndvi\": [{\"date\": \"2025-04-01\", \"value\": 0.2, \"red\": 0.05, \"nir\": 0.4}]"), "plots[0].ndvi[0].value"),
+                Arguments.of("reading with neither NDVI nor bands", plot(SQUARE + ", \"ndvi\": [{\"date\": \"2025-04-01\"}]"), "plots[0].ndvi[0].value"),
                 Arguments.of("unknown crop", withSme("\"plots\": [{\"id\": \"P1\", \"declaredCrop\": \"DURIAN\"}]"), "plots[0].declaredCrop"),
                 Arguments.of("zero loan term", withSme("\"loanRequest\": {\"amountCny\": 1000, \"termMonths\": 0}"), "loanRequest.termMonths"),
                 Arguments.of("unknown field", withSme("\"foo\": 1"), "foo"));

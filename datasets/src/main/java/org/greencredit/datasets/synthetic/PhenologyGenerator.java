@@ -8,9 +8,12 @@ import org.greencredit.core.request.Crop;
  * Seeded NDVI curves of the 15 crops, for training and testing crop classifiers. Each curve
  * follows its crop's double-logistic calendar ({@link CropCurve}) shifted by the region's
  * calendar (up to ±{@value #CALENDAR_SHIFT_DAYS} days, earlier in the south), scaled by the
- * plot's health, with sensor noise (sd {@value #NOISE}), cloudy readings ({@value #CLOUD_SHARE}
- * of dates: half pulled down towards soil, half lost), and mixed pixels ({@value #MIXED_SHARE} of
- * plots blend in up to 35% of a neighbouring crop). Series SME {@code i} depends only on seed and i.
+ * plot's health (uniform from {@value #MIN_HEALTH}, span {@value #HEALTH_SPAN}), with sensor noise (sd {@value #NOISE}),
+ * cloudy readings ({@value #CLOUD_SHARE} of dates: half pulled down towards soil, half lost), and mixed pixels ({@value #MIXED_SHARE} of
+ * plots blend in up to 35% of a neighbouring crop). Each series carries its true yield as a
+ * ratio to the crop's reference yield: (health / mean health)^(crop's yield response),
+ * times log-normal noise (sd {@value #YIELD_NOISE}) for what the canopy does not show (grain fill,
+ * harvest losses). Series {@code i} depends only on seed and i.
  */
 public final class PhenologyGenerator {
     public static final int OBSERVATIONS = 36;
@@ -19,6 +22,10 @@ public final class PhenologyGenerator {
     static final double NOISE = 0.03;
     static final double CLOUD_SHARE = 0.15;
     static final double MIXED_SHARE = 0.15;
+    static final double MIN_HEALTH = 0.75;
+    static final double HEALTH_SPAN = 0.35;
+    static final double MEAN_HEALTH = 0.925;
+    static final double YIELD_NOISE = 0.08;
 
     private final long seed;
 
@@ -26,8 +33,12 @@ public final class PhenologyGenerator {
         this.seed = seed;
     }
 
-    /** A labelled series; NaN marks a reading lost to cloud. */
-    public record Series(Crop crop, double[] ndvi) {
+    /**
+     * A labelled series; NaN marks a reading lost to cloud.
+     *
+     * @param yieldRatio the plot's true yield over the crop's reference yield
+     */
+    public record Series(Crop crop, double[] ndvi, double yieldRatio) {
     }
 
     public Series generate(long index) {
@@ -36,7 +47,7 @@ public final class PhenologyGenerator {
         Crop crop = crops.get((int) (index % crops.size()));
         CropCurve curve = CropCurve.CURVES.get(crop);
         int shift = (int) Math.round((2 * r.nextDouble() - 1) * CALENDAR_SHIFT_DAYS);
-        double health = 0.75 + 0.35 * r.nextDouble();
+        double health = MIN_HEALTH + HEALTH_SPAN * r.nextDouble();
         CropCurve other = r.nextDouble() < MIXED_SHARE ? CropCurve.CURVES.get(crops.get(r.nextInt(crops.size()))) : null;
         double mix = other == null ? 0 : 0.35 * r.nextDouble();
         double[] ndvi = new double[OBSERVATIONS];
@@ -49,7 +60,10 @@ public final class PhenologyGenerator {
             }
             ndvi[i] = Double.isNaN(v) ? v : Math.max(-1, Math.min(1, v));
         }
-        return new Series(crop, ndvi);
+        // Drawn last so that the curves do not depend on the yield model.
+        double yieldRatio = Math.pow(health / MEAN_HEALTH, curve.yieldResponse())
+                * Math.exp(YIELD_NOISE * Gaussian.next(r) - YIELD_NOISE * YIELD_NOISE / 2);
+        return new Series(crop, ndvi, yieldRatio);
     }
 
 }

@@ -69,6 +69,7 @@ public final class SyntheticPopulation {
     private final int months;
     private final ReferenceData reference;
     private final double distortionRate;
+    private final double falseCropRate;
 
     /**
      * @param lastMonth the most recent month of activity data
@@ -80,6 +81,11 @@ public final class SyntheticPopulation {
 
     /** @param distortionRate share of carbon accounts given one {@link Distortion}, its kind drawn uniformly */
     public SyntheticPopulation(long seed, YearMonth lastMonth, int months, ReferenceData reference, double distortionRate) {
+        this(seed, lastMonth, months, reference, distortionRate, 0.0);
+    }
+
+    private SyntheticPopulation(long seed, YearMonth lastMonth, int months, ReferenceData reference, double distortionRate,
+                                double falseCropRate) {
         if (months < 1 || months > 120) {
             throw new IllegalArgumentException("months must be in 1..120, got " + months);
         }
@@ -91,6 +97,18 @@ public final class SyntheticPopulation {
         this.months = months;
         this.reference = reference;
         this.distortionRate = distortionRate;
+        this.falseCropRate = falseCropRate;
+    }
+
+    /**
+     * The same population with a share of farms declaring a crop they do not grow (another crop of
+     * their region, on every plot). The choice is drawn from its own stream, so nothing else changes.
+     */
+    public SyntheticPopulation withFalseCropDeclarations(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("falseCropRate must be in [0, 1], got " + rate);
+        }
+        return new SyntheticPopulation(seed, lastMonth, months, reference, distortionRate, rate);
     }
 
     public SyntheticSme generate(long index) {
@@ -133,9 +151,12 @@ public final class SyntheticPopulation {
         double pd = DefaultProcess.pd(leverage, pastDue, flows.cv, flows.growth, years, taxShare, green,
                 size == SizeClass.MICRO, plots == null ? 0.0 : plots.health - 0.8);
         boolean defaulted = random.nextDouble() < pd;
-        RatingRequest request = new RatingRequest(sme, carbon, behaviours, credit, plots == null ? null : plots.plots, loan);
+        List<Plot> declaredPlots = plots == null ? null : declare(plots.plots, index, p);
+        RatingRequest request = new RatingRequest(sme, carbon, behaviours, credit, declaredPlots, loan);
         return new SyntheticSme(request, new GroundTruth(id, pd, defaulted, Rounding.ratio(green), farm,
-                plots == null ? null : plots.plots.get(0).declaredCrop().name(), distortion == null ? null : distortion.name()));
+                plots == null ? null : plots.plots.get(0).declaredCrop().name(),
+                declaredPlots != null && declaredPlots.get(0).declaredCrop() != plots.plots.get(0).declaredCrop(),
+                distortion == null ? null : distortion.name()));
     }
 
     private static SizeClass pickSize(SplittableRandom random) {
@@ -291,8 +312,7 @@ public final class SyntheticPopulation {
 
     private FarmPlots plots(SplittableRandom random, int provinceIndex, String province, double revenue) {
         double[] centre = PROVINCE_CENTRES[provinceIndex];
-        boolean south = centre[1] < 32.0;
-        Crop[] options = south ? SOUTH_CROPS : NORTH_CROPS;
+        Crop[] options = centre[1] < 32.0 ? SOUTH_CROPS : NORTH_CROPS;
         Crop crop = options[random.nextInt(options.length)];
         double health = Math.max(0.4, Math.min(1.1, 0.85 + 0.12 * Gaussian.next(random)));
         int count = 1 + random.nextInt(3);
@@ -313,6 +333,25 @@ public final class SyntheticPopulation {
                     ndvi(random, crop, health)));
         }
         return new FarmPlots(plots, health);
+    }
+
+    /** The plots as declared: truthfully, or (at the false-declaration rate) all as another crop of the region. */
+    private List<Plot> declare(List<Plot> plots, long index, int provinceIndex) {
+        SplittableRandom random = new SplittableRandom(seed * GOLDEN + index * 0xBF58476D1CE4E5B9L + 2);
+        if (!(random.nextDouble() < falseCropRate)) {
+            return plots;
+        }
+        Crop grown = plots.get(0).declaredCrop();
+        Crop[] options = PROVINCE_CENTRES[provinceIndex][1] < 32.0 ? SOUTH_CROPS : NORTH_CROPS;
+        Crop declared = grown;
+        while (declared == grown) {
+            declared = options[random.nextInt(options.length)];
+        }
+        List<Plot> out = new ArrayList<>(plots.size());
+        for (Plot plot : plots) {
+            out.add(new Plot(plot.id(), declared, plot.declaredAreaMu(), plot.geometry(), plot.ndvi()));
+        }
+        return out;
     }
 
     private List<NdviObservation> ndvi(SplittableRandom random, Crop crop, double health) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.greencredit.core.rating.Rating;
+import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.datasets.io.RecordReader;
@@ -22,6 +23,9 @@ import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
+import org.greencredit.models.crop.CropEstimator;
+import org.greencredit.models.crop.YieldModel;
+import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
 import org.greencredit.rules.facts.GreenFacts;
@@ -36,6 +40,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed: ratings (latency, batch), carbon accounts, rule evaluations or model predictions (--target).")
 final class BenchCommand implements Callable<Integer> {
+    private static final int PLOT_BATCH = 256;
+
     @Option(names = "--count", defaultValue = "20000", description = "Requests per measurement (default ${DEFAULT-VALUE}).")
     int count;
 
@@ -196,28 +202,44 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), count, scorecardPerSecond, gbtPerSecond);
     }
 
-    /** Plots per second through the whole plot pipeline: area, crop recognition, stage, yield, value, cross-checks. */
+    /**
+     * Plots per second through the whole plot pipeline (area, crop recognition, season and stage,
+     * yield, value, cross-checks): one call per farm, as in ratings, and in batches as a pipeline
+     * would send them; each on one thread and on all.
+     */
     private String plots() {
-        org.greencredit.models.crop.CropEstimator estimator = new org.greencredit.models.crop.CropEstimator(ReferenceData.shipped(),
-                org.greencredit.models.series.SeriesClassifier.shipped("crop-xgb-v1"));
+        CropEstimator estimator = new CropEstimator(ReferenceData.shipped(), SeriesClassifier.shipped("crop-xgb-v1"), YieldModel.shipped("yield-v1"));
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
-        List<org.greencredit.core.request.Plot> plots = new ArrayList<>(count);
-        for (long i = 0; plots.size() < count; i++) {
+        List<List<Plot>> farms = new ArrayList<>();
+        int total = 0;
+        for (long i = 0; total < count; i++) {
             RatingRequest r = population.generate(i).request();
             if (r.hasPlots()) {
-                plots.addAll(r.plots());
+                farms.add(r.plots());
+                total += r.plots().size();
             }
         }
-        List<org.greencredit.core.request.Plot> sample = plots.subList(0, count);
-        sample.subList(0, Math.min(2_000, count)).forEach(estimator::estimate);
+        List<List<Plot>> batches = new ArrayList<>();
+        List<Plot> all = farms.stream().flatMap(List::stream).toList();
+        for (int from = 0; from < all.size(); from += PLOT_BATCH) {
+            batches.add(all.subList(from, Math.min(all.size(), from + PLOT_BATCH)));
+        }
+        farms.subList(0, Math.min(500, farms.size())).forEach(estimator::estimate);
+        double perFarm = plotsPerSecond(total, () -> farms.forEach(estimator::estimate));
+        double perFarmParallel = plotsPerSecond(total, () -> farms.parallelStream().forEach(estimator::estimate));
+        double batched = plotsPerSecond(total, () -> batches.forEach(estimator::estimate));
+        double batchedParallel = plotsPerSecond(total, () -> batches.parallelStream().forEach(estimator::estimate));
+        return String.format(Locale.ROOT, "{\"target\":\"plots\",\"processors\":%d,\"plots\":%d,\"farms\":%d,"
+                + "\"plotsPerSecondOneCallPerFarmOneThread\":%.0f,\"plotsPerSecondOneCallPerFarmAllThreads\":%.0f,"
+                + "\"plotsPerSecondInBatchesOf%dOneThread\":%.0f,\"plotsPerSecondInBatchesOf%dAllThreads\":%.0f}",
+                Runtime.getRuntime().availableProcessors(), total, farms.size(), perFarm, perFarmParallel, PLOT_BATCH, batched, PLOT_BATCH,
+                batchedParallel);
+    }
+
+    private static double plotsPerSecond(int plots, Runnable run) {
         long start = System.nanoTime();
-        sample.forEach(estimator::estimate);
-        double single = count / ((System.nanoTime() - start) / 1e9);
-        start = System.nanoTime();
-        sample.parallelStream().forEach(estimator::estimate);
-        double parallel = count / ((System.nanoTime() - start) / 1e9);
-        return String.format(Locale.ROOT, "{\"target\":\"plots\",\"processors\":%d,\"plots\":%d,\"plotsPerSecondOneThread\":%.0f,"
-                + "\"plotsPerSecondAllThreads\":%.0f}", Runtime.getRuntime().availableProcessors(), count, single, parallel);
+        run.run();
+        return plots / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Full green plus policy evaluations per second (two stateless Drools sessions each), on seeded random facts. */

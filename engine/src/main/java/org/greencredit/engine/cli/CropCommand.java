@@ -5,10 +5,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.greencredit.core.rating.Rating;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.datasets.synthetic.SyntheticSme;
+import org.greencredit.engine.RatingEngine;
 import org.greencredit.datasets.synthetic.PhenologyGenerator;
+import org.greencredit.models.crop.Phenology;
+import org.greencredit.models.crop.YieldEvaluation;
+import org.greencredit.models.crop.YieldModel;
 import org.greencredit.models.series.ClassificationMetrics;
 import org.greencredit.models.series.LabelledSeries;
 import org.greencredit.models.series.SeriesClassifier;
@@ -17,9 +27,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "crop", mixinStandardHelpOptions = true,
-        subcommands = {CropCommand.Train.class, CropCommand.Evaluate.class, CropCommand.Generate.class},
-        description = "Crop classification from labelled series: one series per line, label first, then equally spaced values"
-                + " (tab-, comma- or space-separated, no header).")
+        subcommands = {CropCommand.Train.class, CropCommand.Evaluate.class, CropCommand.Generate.class,
+                CropCommand.TrainYield.class, CropCommand.EvaluateYield.class, CropCommand.DeclarationReport.class},
+        description = "Crop classification and yield from labelled series: one series per line, label first (for yield: the crop,"
+                + " then the yield in kg per mu), then equally spaced values (tab-, comma- or space-separated, no header).")
 final class CropCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a series classifier and write it to a directory.")
@@ -63,7 +74,7 @@ final class CropCommand {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write seeded synthetic NDVI series of the 15 crops (label, then 36 ten-day readings; empty = cloud).")
+            description = "Write seeded synthetic NDVI series of the 15 crops (label, then 36 ten-day readings from 5 January; empty = cloud).")
     static final class Generate implements Callable<Integer> {
         @Option(names = "--count", required = true, description = "Series to write.")
         int count;
@@ -71,20 +82,27 @@ final class CropCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--with-yield", description = "Write each plot's true yield in kg per mu after the label (for train-yield).")
+        boolean withYield;
+
         @Option(names = "--out", required = true, description = "TSV to write.")
         Path out;
 
         @Override
         public Integer call() throws IOException {
-            write(new PhenologyGenerator(seed), count, out);
+            write(new PhenologyGenerator(seed), count, withYield ? ReferenceData.shipped() : null, out);
             return 0;
         }
 
-        static void write(PhenologyGenerator generator, int count, Path out) throws IOException {
+        /** @param reference the crop table to turn yield ratios into kg per mu, or null to write no yields */
+        static void write(PhenologyGenerator generator, int count, ReferenceData reference, Path out) throws IOException {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < count; i++) {
                     PhenologyGenerator.Series s = generator.generate(i);
                     StringBuilder line = new StringBuilder(s.crop().name());
+                    if (reference != null) {
+                        line.append('\t').append(String.format(Locale.ROOT, "%.1f", s.yieldRatio() * reference.crop(s.crop()).yieldKgPerMu()));
+                    }
                     for (double v : s.ndvi()) {
                         line.append('\t').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
                     }
@@ -92,5 +110,123 @@ final class CropCommand {
                 }
             }
         }
+    }
+
+    @Command(name = "train-yield", mixinStandardHelpOptions = true,
+            description = "Train a yield model (crop, yield kg/mu, NDVI series per line) and write it to a directory.")
+    static final class TrainYield implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "Crop, yield in kg per mu, then equally spaced NDVI readings.")
+        Path data;
+
+        @Option(names = "--step-days", description = "Days between readings (default: crop.phenology.stepDays, 10).")
+        Integer stepDays;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--version", defaultValue = "yield-custom", description = "Version name stored with the model (default ${DEFAULT-VALUE}).")
+        String version;
+
+        @Option(names = "--out", required = true, description = "Model directory.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            ReferenceData reference = ReferenceData.shipped();
+            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays));
+            YieldModel.train(samples, reference, seed, version).save(out);
+            System.out.printf(Locale.ROOT, "{\"trained\":%d,\"version\":\"%s\",\"out\":\"%s\"}%n", samples.size(), version,
+                    out.toString().replace("\\", "\\\\"));
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate-yield", mixinStandardHelpOptions = true,
+            description = "Evaluate a yield model against measured yields; prints RMSE, MAE, MAPE and R2 (kg/mu), overall and per crop,"
+                    + " beside the peak-NDVI baseline, as JSON.")
+    static final class EvaluateYield implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model directory written by crop train-yield.")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "Crop, yield in kg per mu, then equally spaced NDVI readings.")
+        Path data;
+
+        @Option(names = "--step-days", description = "Days between readings (default: crop.phenology.stepDays, 10).")
+        Integer stepDays;
+
+        @Override
+        public Integer call() {
+            ReferenceData reference = ReferenceData.shipped();
+            YieldModel yield = YieldModel.load(model);
+            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays));
+            System.out.println(YieldEvaluation.evaluate(yield, samples, reference).toJson());
+            return 0;
+        }
+    }
+
+    @Command(name = "declaration-report", mixinStandardHelpOptions = true,
+            description = "Rate synthetic farms, some declaring a crop they do not grow, and print how many false declarations the"
+                    + " satellite check catches and how many honest farms it flags, as JSON.")
+    static final class DeclarationReport implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "20000", description = "SMEs to generate; about a fifth are farms (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "17", description = "Seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--false-crop-rate", defaultValue = "0.2", description = "Share of farms declaring another crop (default ${DEFAULT-VALUE}).")
+        double falseCropRate;
+
+        @Override
+        public Integer call() {
+            RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
+            SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped())
+                    .withFalseCropDeclarations(falseCropRate);
+            int falseFarms = 0;
+            int caught = 0;
+            int caughtAsTrueCrop = 0;
+            int honestFarms = 0;
+            int honestFlagged = 0;
+            int referredForMismatch = 0;
+            for (long i = 0; i < count; i++) {
+                SyntheticSme sme = population.generate(i);
+                if (!sme.truth().farm()) {
+                    continue;
+                }
+                Rating rating = engine.rate(sme.request());
+                boolean flagged = rating.crop().plots().stream().anyMatch(p -> !p.crop().equals(declaredCrop(sme, p.plotId())));
+                boolean referred = rating.decision().referralReasons().contains("CROP_MISMATCH");
+                referredForMismatch += referred ? 1 : 0;
+                if (sme.truth().falseCropDeclared()) {
+                    falseFarms++;
+                    caught += flagged && referred ? 1 : 0;
+                    caughtAsTrueCrop += rating.crop().plots().stream().anyMatch(p -> p.crop().equals(sme.truth().trueCrop())) && flagged ? 1 : 0;
+                } else {
+                    honestFarms++;
+                    honestFlagged += flagged ? 1 : 0;
+                }
+            }
+            System.out.printf(Locale.ROOT, "{\"count\":%d,\"seed\":%d,\"falseCropRate\":%s,\"farms\":%d,\"falseDeclarations\":%d,"
+                            + "\"caughtAndReferred\":%d,\"recall\":%.4f,\"caughtNamingTheTrueCrop\":%d,\"honestFarms\":%d,"
+                            + "\"honestFlagged\":%d,\"falseAlarmRate\":%.4f,\"referredForCropMismatch\":%d}%n",
+                    count, seed, falseCropRate, falseFarms + honestFarms, falseFarms, caught, falseFarms == 0 ? 0 : (double) caught / falseFarms,
+                    caughtAsTrueCrop, honestFarms, honestFlagged, honestFarms == 0 ? 0 : (double) honestFlagged / honestFarms, referredForMismatch);
+            return 0;
+        }
+
+        private static String declaredCrop(SyntheticSme sme, String plotId) {
+            return sme.request().plots().stream().filter(p -> p.id().equals(plotId)).findFirst().orElseThrow().declaredCrop().name();
+        }
+    }
+
+    private static Phenology.Settings settings(ReferenceData reference, Integer stepDays) {
+        Phenology.Settings defaults = Phenology.Settings.of(reference);
+        if (stepDays == null) {
+            return defaults;
+        }
+        if (stepDays < 1 || stepDays > 60) {
+            throw new IllegalArgumentException("--step-days must be in 1..60, got " + stepDays);
+        }
+        return new Phenology.Settings(stepDays, defaults.dipTolerance(), defaults.seasonShare(), defaults.peakShare(), defaults.minAmplitude());
     }
 }

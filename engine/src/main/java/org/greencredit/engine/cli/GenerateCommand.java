@@ -35,6 +35,10 @@ final class GenerateCommand implements Callable<Integer> {
             + " (copied months, zero energy, under- or over-reported electricity, sudden drop, tariff mismatch); default ${DEFAULT-VALUE}.")
     double distortionRate;
 
+    @Option(names = "--false-crop-rate", defaultValue = "0", description = "Share of farms declaring a crop they do not grow"
+            + " (default ${DEFAULT-VALUE}); the truth file marks them.")
+    double falseCropRate;
+
     @Option(names = "--last-month", defaultValue = "2025-12", description = "Latest month of activity data (default ${DEFAULT-VALUE}).")
     YearMonth lastMonth;
 
@@ -43,7 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new IllegalArgumentException("--count must not be negative, got " + count);
         }
-        SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, months, ReferenceData.shipped(), distortionRate);
+        SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, months, ReferenceData.shipped(), distortionRate)
+                .withFalseCropDeclarations(falseCropRate);
         try (RecordWriter<RatingRequest> requests = RecordFormat.openWriter(out, RatingRequest.class);
              RecordWriter<GroundTruth> truths = truth == null ? null : RecordFormat.openWriter(truth, GroundTruth.class)) {
             for (long i = 0; i < count; i++) {

@@ -1,11 +1,15 @@
 package org.greencredit.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.PhenologyGenerator;
+import org.greencredit.models.crop.Phenology;
+import org.greencredit.models.crop.YieldEvaluation;
 import org.greencredit.models.series.ClassificationMetrics;
 import org.greencredit.models.series.LabelledSeries;
 import org.greencredit.models.series.NearestCentroid;
@@ -13,6 +17,8 @@ import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.series.SeriesReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 class CropCommandTest {
     @TempDir
@@ -22,8 +28,8 @@ class CropCommandTest {
     void theClassifierReachesTheDaShanQueFigureWhileANearestCentroidBaselineDoesNot() throws Exception {
         Path train = dir.resolve("train.tsv");
         Path test = dir.resolve("test.tsv");
-        CropCommand.Generate.write(new PhenologyGenerator(1), 3_000, train);
-        CropCommand.Generate.write(new PhenologyGenerator(2), 1_500, test);
+        CropCommand.Generate.write(new PhenologyGenerator(1), 3_000, null, train);
+        CropCommand.Generate.write(new PhenologyGenerator(2), 1_500, null, test);
         assertThat(CommandLineRunner.run("crop", "train", "--data", train.toString(), "--out", dir.resolve("m").toString())).isZero();
 
         SeriesClassifier classifier = SeriesClassifier.load(dir.resolve("m"));
@@ -72,6 +78,33 @@ class CropCommandTest {
         LabelledSeries s = SeriesReader.read(file, c.length());
         ClassificationMetrics m = ClassificationMetrics.of(s.labels(), c.predict(s.values()).stream().map(SeriesClassifier.Result::label).toList());
         assertThat(m.accuracy()).isEqualTo(1.0);
-        assertThat(m.toJson()).contains("\"labels\":[\"down\",\"up\"]", "\"confusionMatrix\":[[30,0],[0,30]]");
+        assertThat(m.toJson()).contains("\"labels\":[\"down\",\"up\"]", "\"confusionMatrix\":[[30,0],[0,30]]",
+                "\"perClass\":{\"down\":{\"n\":30,\"accuracy\":1.000000,\"precision\":1.000000}");
+    }
+
+    @Test
+    void yieldModelTrainedFromTheCommandLineBeatsTheBaseline() throws Exception {
+        Path train = dir.resolve("yield-train.tsv");
+        Path test = dir.resolve("yield-test.tsv");
+        assertThat(CommandLineRunner.run("crop", "generate", "--count", "3000", "--seed", "1", "--with-yield", "--out", train.toString())).isZero();
+        assertThat(CommandLineRunner.run("crop", "generate", "--count", "1500", "--seed", "2", "--with-yield", "--out", test.toString())).isZero();
+        assertThat(Files.readAllLines(test).get(0)).startsWith("RICE\t");
+        CommandLineRunner.output("crop", "train-yield", "--data", train.toString(), "--out", dir.resolve("y").toString());
+        JsonNode report = new ObjectMapper().readTree(CommandLineRunner.output("crop", "evaluate-yield", "--model",
+                dir.resolve("y").toString(), "--data", test.toString()));
+        assertThat(report.at("/model/n").asInt()).isEqualTo(1500);
+        assertThat(report.at("/model/mape").asDouble()).isLessThan(0.8 * report.at("/baseline/mape").asDouble());
+        assertThat(report.at("/byCrop/MILLET/model/mape").asDouble()).isLessThan(report.at("/byCrop/MILLET/baseline/mape").asDouble());
+    }
+
+    @Test
+    void aYieldFileWithAnUnknownCropOrNoYieldIsRefusedByLine() throws Exception {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, "RICE\t480\t0.2\t0.5\t0.8\nBANANA\t900\t0.2\t0.3\t0.4\n");
+        assertThatThrownBy(() -> YieldEvaluation.samples(SeriesReader.readWithTarget(file), Phenology.Settings.of(ReferenceData.shipped())))
+                .hasMessageStartingWith("series 2: 'BANANA' is not a crop; use one of [RICE, WHEAT");
+        Files.writeString(file, "RICE\tn/a\t0.2\t0.5\t0.8\n");
+        assertThatThrownBy(() -> SeriesReader.readWithTarget(file))
+                .hasMessageEndingWith("line 1: the target (second field) must be a number, got 'n/a'");
     }
 }

@@ -1,99 +1,182 @@
 package org.greencredit.models.crop;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.greencredit.core.carbon.Rounding;
-import org.greencredit.core.request.NdviObservation;
+import org.greencredit.core.rating.PlotAssessment;
 import org.greencredit.core.request.Crop;
+import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.Plot;
 import org.greencredit.datasets.reference.CropReference;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.series.SeriesClassifier;
 
 /**
- * The plot pipeline: measured area; the crop recognised from the NDVI curve (put on the
- * classifier's ten-day grid of the season) with its probability; peak NDVI of the clear readings;
- * growth stage from where the last reading sits on the curve; expected yield as the crop's
- * reference yield scaled by peak NDVI against the crop's typical peak; value and lending value
- * from the crop table; and cross-checks of the declared crop and area. Without enough clear
- * readings the declared crop stands, with the stated prior confidence.
+ * The plot pipeline: measured area; the clear readings of the latest year (NDVI given or computed
+ * from red and NIR); the season ({@link Phenology}) and the growth stage on the latest reading;
+ * when the readings span the year (as the models were trained), the crop recognised with its
+ * probability and the expected yield from the yield model; value and lending value from the crop
+ * table; and cross-checks of the declared crop and area. Otherwise the declared crop stands with
+ * the stated prior confidence and its reference yield. All plots given together are classified and
+ * estimated in one model call each.
  */
 public final class CropEstimator {
+    /** The classifier sees one year, laid out by day of year. */
+    private static final int YEAR_DAYS = 365;
+    public static final String REFERENCE_YIELD = "REFERENCE_YIELD";
+    private static final String UNKNOWN_STAGE = "UNKNOWN";
+
     private final ReferenceData reference;
+    private final SeriesClassifier classifier;
+    private final YieldModel yield;
+    private final Phenology.Settings phenology;
     private final double areaTolerance;
     private final int minObservations;
-    private final double peakRatioFloor;
+    private final int minSpanDays;
     private final double declaredOnlyProbability;
     private final double mismatchMinProbability;
-    private final SeriesClassifier classifier;
 
-    /** @param classifier recognises the crop from an NDVI curve; null to keep the declared crop */
-    public CropEstimator(ReferenceData reference, SeriesClassifier classifier) {
-        this.classifier = classifier;
-        this.mismatchMinProbability = reference.parameter("crop.mismatch.minProbability").value();
+    public CropEstimator(ReferenceData reference, SeriesClassifier classifier, YieldModel yield) {
         this.reference = reference;
+        this.classifier = classifier;
+        this.yield = yield;
+        this.phenology = Phenology.Settings.of(reference);
         this.areaTolerance = reference.parameter("crop.area.tolerance").value();
         this.minObservations = (int) reference.parameter("crop.ndvi.minObservations").value();
-        this.peakRatioFloor = reference.parameter("crop.ndvi.peakRatio.floor").value();
+        this.minSpanDays = (int) reference.parameter("crop.ndvi.minSpanDays").value();
         this.declaredOnlyProbability = reference.parameter("crop.probability.declaredOnly").value();
+        this.mismatchMinProbability = reference.parameter("crop.mismatch.minProbability").value();
     }
 
-    /** Estimates a plot that has a declared crop and a geometry (the caller checks both). */
-    public PlotEstimate estimate(Plot plot) {
-        double areaMu = PlotArea.mu(plot.geometry());
-        List<NdviObservation> clear = plot.ndvi().stream().filter(NdviObservation::clearSky)
+    public String yieldModelVersion() {
+        return yield.version();
+    }
+
+    /** One plot on its way through the pipeline. */
+    private static final class Work {
+        final Plot plot;
+        final List<NdviObservation> clear;
+        Crop crop;
+        double probability;
+        String mismatchZh;
+        String mismatchEn;
+        Phenology season;
+        Double modelledKgPerMu;
+
+        Work(Plot plot, List<NdviObservation> clear) {
+            this.plot = plot;
+            this.clear = clear;
+        }
+    }
+
+    /** Estimates plots that each have a declared crop and a geometry (the caller checks both). */
+    public List<PlotAssessment> estimate(List<Plot> plots) {
+        List<Work> work = new ArrayList<>(plots.size());
+        for (Plot plot : plots) {
+            Work w = new Work(plot, latestYearOfClearReadings(plot));
+            w.crop = plot.declaredCrop();
+            w.probability = declaredOnlyProbability;
+            work.add(w);
+        }
+        List<Work> readable = work.stream().filter(w -> w.clear.stream().map(NdviObservation::date).distinct().count() >= minObservations)
+                .toList();
+        for (Work w : readable) {
+            w.season = Phenology.of(w.clear.stream().map(NdviObservation::date).toList(),
+                    w.clear.stream().map(NdviObservation::ndvi).toList(), phenology);
+        }
+        List<Work> wholeYear = readable.stream().filter(w -> spanDays(w.clear) >= minSpanDays).toList();
+        recogniseCrops(wholeYear);
+        double[] modelled = yield.predictKgPerMu(wholeYear.stream().map(w -> w.crop).toList(),
+                wholeYear.stream().map(w -> w.season).toList(), reference);
+        for (int i = 0; i < wholeYear.size(); i++) {
+            wholeYear.get(i).modelledKgPerMu = modelled[i];
+        }
+        return work.stream().map(this::assess).toList();
+    }
+
+    private static long spanDays(List<NdviObservation> clear) {
+        return java.time.temporal.ChronoUnit.DAYS.between(clear.get(0).date(), clear.get(clear.size() - 1).date());
+    }
+
+    /** Clear readings within a year of the latest one, in date order. */
+    private static List<NdviObservation> latestYearOfClearReadings(Plot plot) {
+        List<NdviObservation> clear = plot.ndvi().stream().filter(o -> o.clearSky() && o.ndvi() != null)
                 .sorted(Comparator.comparing(NdviObservation::date)).toList();
-        Crop assessed = plot.declaredCrop();
-        double probability = declaredOnlyProbability;
-        String cropMismatch = null;
-        if (classifier != null && clear.size() >= minObservations) {
-            SeriesClassifier.Result result = classifier.predict(List.of(onGrid(clear, classifier.length()))).get(0);
+        if (clear.isEmpty()) {
+            return clear;
+        }
+        LocalDate from = clear.get(clear.size() - 1).date().minusDays(YEAR_DAYS - 1);
+        return clear.stream().filter(o -> !o.date().isBefore(from)).toList();
+    }
+
+    private void recogniseCrops(List<Work> readable) {
+        if (classifier == null || readable.isEmpty()) {
+            return;
+        }
+        List<double[]> grids = readable.stream().map(w -> onGrid(w.clear, classifier.length())).toList();
+        List<SeriesClassifier.Result> results = classifier.predict(grids);
+        for (int i = 0; i < readable.size(); i++) {
+            Work w = readable.get(i);
+            SeriesClassifier.Result result = results.get(i);
             Crop detected = Crop.valueOf(result.label());
             double p = result.probabilities().get(result.label());
-            if (detected == plot.declaredCrop()) {
-                probability = p;
+            Crop declared = w.plot.declaredCrop();
+            if (detected == declared) {
+                w.probability = p;
             } else if (p >= mismatchMinProbability) {
-                assessed = detected;
-                probability = p;
-                cropMismatch = String.format(java.util.Locale.ROOT, "the satellite curve shows %s (probability %.2f), not the declared %s",
-                        detected, p, plot.declaredCrop());
+                w.crop = detected;
+                w.probability = p;
+                w.mismatchZh = String.format(Locale.ROOT, "卫星曲线显示为%s（概率%.2f），而非申报的%s",
+                        reference.crop(detected).nameZh(), p, reference.crop(declared).nameZh());
+                w.mismatchEn = String.format(Locale.ROOT, "the satellite curve shows %s (probability %.2f), not the declared %s",
+                        detected, p, declared);
             } else {
-                probability = result.probabilities().getOrDefault(plot.declaredCrop().name(), 0.0);
+                w.probability = result.probabilities().getOrDefault(declared.name(), 0.0);
             }
         }
-        CropReference crop = reference.crop(assessed);
-        Double peak = null;
-        String stage = "UNKNOWN";
-        double health = 1.0;
-        if (clear.size() >= minObservations) {
-            NdviObservation top = clear.stream().max(Comparator.comparingDouble(NdviObservation::value)).orElseThrow();
-            peak = top.value();
-            health = Math.max(peakRatioFloor, Math.min(1.1, peak / crop.typicalPeakNdvi()));
-            stage = stage(clear, top);
-        }
-        double yieldKg = areaMu * crop.yieldKgPerMu() * health;
+    }
+
+    private PlotAssessment assess(Work w) {
+        Plot plot = w.plot;
+        Double modelledKgPerMu = w.modelledKgPerMu;
+        double areaMu = PlotArea.mu(plot.geometry());
+        CropReference crop = reference.crop(w.crop);
+        double perMu = modelledKgPerMu == null ? crop.yieldKgPerMu() : modelledKgPerMu;
+        double yieldKg = areaMu * perMu;
         double value = yieldKg * crop.priceCnyPerKg();
-        String mismatchReason = cropMismatch;
+        String zh = w.mismatchZh;
+        String en = w.mismatchEn;
         if (plot.declaredAreaMu() != null && Math.abs(plot.declaredAreaMu() - areaMu) > areaTolerance * areaMu) {
-            String area = String.format(java.util.Locale.ROOT, "declared area %.2f mu differs from the measured %.2f mu by more than %.0f%%",
+            String areaZh = String.format(Locale.ROOT, "申报面积%.2f亩与测得的%.2f亩相差超过%.0f%%", plot.declaredAreaMu(), areaMu, areaTolerance * 100);
+            String areaEn = String.format(Locale.ROOT, "declared area %.2f mu differs from the measured %.2f mu by more than %.0f%%",
                     plot.declaredAreaMu(), areaMu, areaTolerance * 100);
-            mismatchReason = mismatchReason == null ? area : mismatchReason + "; " + area;
+            zh = zh == null ? areaZh : zh + "；" + areaZh;
+            en = en == null ? areaEn : en + "; " + areaEn;
         }
-        return new PlotEstimate(plot.id(), crop.crop().name(), Rounding.ratio(probability), Rounding.ratio(areaMu), plot.declaredAreaMu(),
-                stage, peak, Rounding.kg(yieldKg), Rounding.cny(value), Rounding.cny(value * crop.loanToValue()),
-                crop.harvestMonth(), mismatchReason != null, mismatchReason);
+        Phenology s = w.season;
+        LocalDate stageDate = s == null ? null : w.clear.get(w.clear.size() - 1).date();
+        return new PlotAssessment(plot.id(), crop.crop().name(), Rounding.ratio(w.probability), Rounding.ratio(areaMu), plot.declaredAreaMu(),
+                s == null ? UNKNOWN_STAGE : s.stageOn(stageDate).name(), stageDate,
+                s == null ? null : s.greenUpDate(), s == null ? null : s.peakDate(),
+                s == null ? null : Rounding.ratio(s.peakNdvi()), s == null ? null : s.seasonLengthDays(),
+                Rounding.kg(perMu), Rounding.kg(yieldKg), modelledKgPerMu == null ? REFERENCE_YIELD : yield.version(),
+                Rounding.cny(value), Rounding.cny(value * crop.loanToValue()), crop.harvestMonth(), en != null, zh, en);
     }
 
     /**
      * The clear readings on the classifier's grid: {@code length} dates ten days apart from 5 January
-     * of the season's year (the layout the classifier was trained on), linear between readings.
+     * (the layout the classifier was trained on), by day of year, linear between readings.
      */
     static double[] onGrid(List<NdviObservation> clear, int length) {
-        double[] x = new double[clear.size()];
-        double[] y = new double[clear.size()];
-        for (int i = 0; i < clear.size(); i++) {
-            x[i] = clear.get(i).date().getDayOfYear();
-            y[i] = clear.get(i).value();
+        List<NdviObservation> byDay = clear.stream().sorted(Comparator.comparingInt(o -> o.date().getDayOfYear())).toList();
+        double[] x = new double[byDay.size()];
+        double[] y = new double[byDay.size()];
+        for (int i = 0; i < byDay.size(); i++) {
+            x[i] = byDay.get(i).date().getDayOfYear();
+            y[i] = byDay.get(i).ndvi();
         }
         double[] grid = new double[length];
         for (int g = 0; g < length; g++) {
@@ -102,19 +185,9 @@ public final class CropEstimator {
             while (k < x.length && x[k] < day) {
                 k++;
             }
-            grid[g] = k == 0 ? y[0] : k == x.length ? y[x.length - 1] : y[k - 1] + (y[k] - y[k - 1]) * (day - x[k - 1]) / (x[k] - x[k - 1]);
+            grid[g] = k == 0 ? y[0] : k == x.length ? y[x.length - 1]
+                    : x[k] == x[k - 1] ? y[k] : y[k - 1] + (y[k] - y[k - 1]) * (day - x[k - 1]) / (x[k] - x[k - 1]);
         }
         return grid;
-    }
-
-    private static String stage(List<NdviObservation> clear, NdviObservation top) {
-        NdviObservation last = clear.get(clear.size() - 1);
-        double base = clear.stream().mapToDouble(NdviObservation::value).min().orElse(0);
-        double amplitude = top.value() - base;
-        if (last.date().isBefore(top.date()) || last == top) {
-            return amplitude > 0 && (last.value() - base) / amplitude < 0.5 ? "GREEN_UP" : "PEAK";
-        }
-        double remaining = amplitude > 0 ? (last.value() - base) / amplitude : 0;
-        return remaining > 0.7 ? "PEAK" : remaining > 0.25 ? "SENESCENCE" : "HARVESTED";
     }
 }

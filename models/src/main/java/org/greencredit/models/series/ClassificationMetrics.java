@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-/** Accuracy, macro-averaged F1 and the confusion matrix (rows: true label, columns: predicted). */
+/**
+ * Accuracy, macro-averaged F1, per class the accuracy on that class's series (recall) and the
+ * precision of calling it, and the confusion matrix (rows: true label, columns: predicted).
+ */
 public record ClassificationMetrics(int n, double accuracy, double macroF1, List<String> labels, int[][] confusion) {
 
     public static ClassificationMetrics of(List<String> truth, List<String> predicted) {
@@ -46,7 +49,20 @@ public record ClassificationMetrics(int n, double accuracy, double macroF1, List
         for (int i = 0; i < labels.size(); i++) {
             json.append(i == 0 ? "" : ",").append('"').append(labels.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        json.append("],\"confusionMatrix\":[");
+        json.append("],\"perClass\":{");
+        for (int c = 0; c < labels.size(); c++) {
+            int actual = 0;
+            int called = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                actual += confusion[c][j];
+                called += confusion[j][c];
+            }
+            double recall = actual == 0 ? 0 : (double) confusion[c][c] / actual;
+            double precision = called == 0 ? 0 : (double) confusion[c][c] / called;
+            json.append(c == 0 ? "" : ",").append('"').append(labels.get(c).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append(String.format(Locale.ROOT, "\":{\"n\":%d,\"accuracy\":%.6f,\"precision\":%.6f}", actual, recall, precision));
+        }
+        json.append("},\"confusionMatrix\":[");
         for (int i = 0; i < confusion.length; i++) {
             json.append(i == 0 ? "" : ",").append('[');
             for (int j = 0; j < confusion[i].length; j++) {

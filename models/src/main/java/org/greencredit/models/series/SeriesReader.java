@@ -28,7 +28,21 @@ public final class SeriesReader {
 
     /** @param length the length to resample to, or -1 for the most common length in the file */
     public static LabelledSeries read(Path file, int length) {
+        return read(file, length, false);
+    }
+
+    /**
+     * Series with a numeric target after the label (label, target, then the values), such as a
+     * crop, its yield and its NDVI curve. A missing or unreadable target is an error naming the line.
+     */
+    public static LabelledSeries readWithTarget(Path file) {
+        return read(file, -1, true);
+    }
+
+    private static LabelledSeries read(Path file, int length, boolean withTarget) {
+        int first = withTarget ? 2 : 1;
         List<String> labels = new ArrayList<>();
+        List<Double> targets = new ArrayList<>();
         List<double[]> raw = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
@@ -39,16 +53,24 @@ public final class SeriesReader {
                     continue;
                 }
                 String[] fields = line.trim().split(line.indexOf('\t') >= 0 ? "\t" : line.indexOf(',') >= 0 ? "," : "\\s+", -1);
-                if (fields.length < 3) {
-                    throw new IllegalArgumentException(file + ": line " + number + ": expected a label and at least two values, found "
-                            + fields.length + " field(s)");
+                if (fields.length < first + 2) {
+                    throw new IllegalArgumentException(file + ": line " + number + ": expected a label" + (withTarget ? ", a target" : "")
+                            + " and at least two values, found " + fields.length + " field(s)");
                 }
-                double[] values = new double[fields.length - 1];
+                if (withTarget) {
+                    Double target = TabularReader.parseNumber(fields[1].trim());
+                    if (target == null || !Double.isFinite(target)) {
+                        throw new IllegalArgumentException(file + ": line " + number + ": the target (second field) must be a number, got '"
+                                + fields[1].trim() + "'");
+                    }
+                    targets.add(target);
+                }
+                double[] values = new double[fields.length - first];
                 int present = 0;
-                for (int i = 1; i < fields.length; i++) {
+                for (int i = first; i < fields.length; i++) {
                     String f = fields[i].trim();
                     Double v = f.isEmpty() || TabularReader.isMissing(f) ? null : TabularReader.parseNumber(f);
-                    values[i - 1] = v == null ? Double.NaN : v;
+                    values[i - first] = v == null ? Double.NaN : v;
                     present += v == null ? 0 : 1;
                 }
                 if (present < 2) {
@@ -63,12 +85,12 @@ public final class SeriesReader {
         if (labels.isEmpty()) {
             throw new IllegalArgumentException(file + ": no series");
         }
-        int target = length > 0 ? length : mostCommonLength(raw);
+        int common = length > 0 ? length : mostCommonLength(raw);
         List<double[]> values = new ArrayList<>(raw.size());
         for (double[] r : raw) {
-            values.add(r.length == target ? r : resample(r, target));
+            values.add(r.length == common ? r : resample(r, common));
         }
-        return new LabelledSeries(List.copyOf(labels), values, target);
+        return new LabelledSeries(List.copyOf(labels), values, common, withTarget ? List.copyOf(targets) : List.of());
     }
 
     /** "1", "1.0" and "1.00" are the same class, as UCR files write labels either way. */
@@ -81,7 +103,7 @@ public final class SeriesReader {
     }
 
     /** Linear interpolation across missing values; ends take the nearest present value. */
-    static double[] fillGaps(double[] v) {
+    public static double[] fillGaps(double[] v) {
         double[] out = Arrays.copyOf(v, v.length);
         int previous = -1;
         for (int i = 0; i < out.length; i++) {
