@@ -48,6 +48,24 @@ class RatingApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aFarmRatingShowsEachPlotsCropStageValueAndTheHarvestSchedule() {
+        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        long farm = java.util.stream.LongStream.range(0, 200).filter(i -> population.generate(i).truth().farm()).findFirst().orElseThrow();
+        JsonNode rating = api.postJson("/api/v1/ratings", generated(farm)).json();
+
+        JsonNode plot = rating.get("crop").get("plots").get(0);
+        for (String field : List.of("plotId", "crop", "probability", "areaMu", "growthStage", "stageDate", "greenUpDate", "peakDate",
+                "expectedYieldKgPerMu", "expectedYieldKg", "yieldBasis", "expectedValueCny", "lendingValueCny", "harvestMonth", "mismatch")) {
+            assertThat(plot.hasNonNull(field)).as("plot field %s", field).isTrue();
+        }
+        assertThat(plot.get("yieldBasis").asString()).isEqualTo("yield-v1");
+        assertThat(rating.get("explanation").get("versions").get("models").asString()).contains("crop-xgb-v1", "yield-v1");
+        if (rating.get("decision").get("limitCny").asDouble() > 0) {
+            assertThat(rating.get("decision").get("repaymentSchedule").size()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theSameRequestTwiceGivesIdenticalRatingsApartFromIdAndTime() {
         String request = generated(3);
         JsonNode first = api.postJson("/api/v1/ratings", request).json();
