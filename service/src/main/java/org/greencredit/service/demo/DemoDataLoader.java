@@ -9,6 +9,8 @@ import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.rating.RatingService;
+import org.greencredit.service.security.Caller;
+import org.greencredit.service.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * On the first start (empty database) rates the example SME of the README and a seeded
- * synthetic population, so the pages and the API have something to show.
+ * On the first start (empty database) creates the demo accounts and rates the example SME of the
+ * README and a seeded synthetic population, so the pages and the API have something to show.
  */
 @Component
 @ConditionalOnProperty(name = "greencredit.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -28,15 +30,20 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
     public static final String EXAMPLE_REQUEST = "/static/demo/example-request.json";
 
+    /** The demo data is rated in the name of the loader, which the audit log records. */
+    private static final Caller LOADER = new Caller("demo-loader", Role.ADMIN, null);
+
     private final RatingService ratings;
+    private final DemoAccounts demoAccounts;
     private final RatingRepository repository;
     private final JsonMapper json;
     private final int count;
     private final long seed;
 
-    public DemoDataLoader(RatingService ratings, RatingRepository repository, JsonMapper json,
+    public DemoDataLoader(RatingService ratings, DemoAccounts demoAccounts, RatingRepository repository, JsonMapper json,
                           @Value("${greencredit.demo.count:20}") int count, @Value("${greencredit.demo.seed:2024}") long seed) {
         this.ratings = ratings;
+        this.demoAccounts = demoAccounts;
         this.repository = repository;
         this.json = json;
         this.count = count;
@@ -48,10 +55,11 @@ public class DemoDataLoader implements ApplicationRunner {
         if (repository.count() > 0) {
             return;
         }
-        ratings.rate(exampleRequest(json));
+        demoAccounts.create();
+        ratings.rate(exampleRequest(json), LOADER, null);
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         for (int i = 0; i < count; i++) {
-            ratings.rate(population.generate(i).request());
+            ratings.rate(population.generate(i).request(), LOADER, null);
         }
         LOG.info("demo data: rated the example SME and {} synthetic SMEs and farms (seed {})", count, seed);
     }

@@ -1,20 +1,25 @@
 package org.greencredit.service.rating;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
+import org.greencredit.service.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Ratings", description = "Rate an SME or farm and read ratings back")
 public class RatingController {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
     private final RatingService ratings;
 
     public RatingController(RatingService ratings) {
@@ -31,22 +39,29 @@ public class RatingController {
     }
 
     @PostMapping(path = "/ratings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Rate a RatingRequest", description = "Only `sme` is required; the rating lists what it could not assess.")
-    public ResponseEntity<Rating> rate(@RequestBody RatingRequest request) {
-        Rating rating = ratings.rate(request);
-        return ResponseEntity.created(URI.create("/api/v1/ratings/" + rating.id())).body(rating);
+    @Operation(summary = "Rate a RatingRequest", description = "Only `sme` is required; the rating lists what it could not assess."
+            + " Send an Idempotency-Key to make retries safe: the same key and body return the first rating"
+            + " (with Idempotent-Replayed: true); the same key with another body is a 409.")
+    public ResponseEntity<Rating> rate(@RequestBody RatingRequest request,
+                                       @Parameter(description = "Caller-chosen key, unique per logical request")
+                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
+                                       Authentication authentication) {
+        RatingService.Result result = ratings.rate(request, Caller.of(authentication), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/ratings/" + result.rating().id()))
+                .header(REPLAYED, Boolean.toString(result.replayed())).body(result.rating());
     }
 
     @GetMapping("/ratings/{id}")
-    @Operation(summary = "A rating by id")
-    public Rating rating(@PathVariable String id) {
-        return ratings.find(id);
+    @Operation(summary = "A rating by id (an SME account sees only its own)")
+    public Rating rating(@PathVariable String id, Authentication authentication) {
+        return ratings.find(id, Caller.of(authentication));
     }
 
     @GetMapping("/smes/{smeId}/ratings")
-    @Operation(summary = "An SME's ratings, newest first")
+    @Operation(summary = "An SME's ratings, newest first (an SME account sees only its own)")
     public List<RatingSummary> history(@PathVariable String smeId,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return ratings.history(smeId, limit);
+                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+                                       Authentication authentication) {
+        return ratings.history(smeId, limit, Caller.of(authentication));
     }
 }

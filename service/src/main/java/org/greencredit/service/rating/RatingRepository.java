@@ -1,6 +1,7 @@
 package org.greencredit.service.rating;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,25 @@ public class RatingRepository {
     public List<String> findRatingJsonBySme(String smeId, int limit) {
         return jdbc.sql("select rating_json from rating where sme_id = :smeId order by rated_at desc, id limit :limit")
                 .param("smeId", smeId).param("limit", limit).query(String.class).list();
+    }
+
+    /** What an idempotency key was first used for. */
+    public record IdempotencyRecord(String requestHash, String ratingId) {
+    }
+
+    public void insertIdempotencyKey(String principal, String key, String requestHash, String ratingId, Instant at) {
+        jdbc.sql("""
+                insert into idempotency_key (principal, idem_key, request_hash, rating_id, created_at)
+                values (:principal, :key, :hash, :rating, :at)
+                """)
+                .param("principal", principal).param("key", key).param("hash", requestHash).param("rating", ratingId)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    public Optional<IdempotencyRecord> findIdempotencyKey(String principal, String key) {
+        return jdbc.sql("select request_hash, rating_id from idempotency_key where principal = :principal and idem_key = :key")
+                .param("principal", principal).param("key", key)
+                .query((rs, n) -> new IdempotencyRecord(rs.getString(1), rs.getString(2))).optional();
     }
 
     public long count() {

@@ -1,57 +1,111 @@
 package org.greencredit.service.rating;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.greencredit.core.rating.Rating;
+import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.security.Caller;
+import org.greencredit.service.support.Sha256;
+import org.greencredit.service.web.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Rates a request and keeps the rating with its input; an invalid request is rejected before anything is stored. */
+/**
+ * Rates a request and keeps the rating with its input and an audit entry, in one transaction; an
+ * invalid request is rejected before anything is stored. An SME caller may rate and read only its
+ * own firm. With an idempotency key, a retried call returns the first call's rating.
+ */
 @Service
 public class RatingService {
     private final RatingEngine engine;
     private final RatingRepository repository;
     private final RatingMapper mapper;
     private final JsonMapper json;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json) {
+    public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
+                         TransactionTemplate transaction) {
         this.engine = engine;
         this.repository = repository;
         this.mapper = mapper;
         this.json = json;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
-    @Transactional
-    public Rating rate(RatingRequest request) {
-        Rating rating = engine.rate(request);
+    /** A rating and whether it was made by an earlier call with the same idempotency key. */
+    public record Result(Rating rating, boolean replayed) {
+    }
+
+    /** @param idempotencyKey the caller's key for this request, or null */
+    public Result rate(RatingRequest request, Caller caller, String idempotencyKey) {
+        if (request.sme() != null && request.sme().id() != null && !caller.maySee(request.sme().id())) {
+            throw ApiProblem.forbidden("an SME account may rate only its own firm (" + caller.smeId() + ")");
+        }
         String requestJson = json.writeValueAsString(request);
-        repository.insert(mapper.toStored(rating, sha256(requestJson), requestJson, json.writeValueAsString(rating)));
+        String inputHash = Sha256.hex(requestJson);
+        if (idempotencyKey == null) {
+            return new Result(transaction.execute(tx -> store(request, requestJson, inputHash, caller, null)), false);
+        }
+        Optional<Result> earlier = replay(caller, idempotencyKey, inputHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return new Result(transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey)), false);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent call with the same key committed first; ours rolled back whole.
+            return replay(caller, idempotencyKey, inputHash).orElseThrow(() -> raced);
+        }
+    }
+
+    private Rating store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+        Rating rating = engine.rate(request);
+        repository.insert(mapper.toStored(rating, inputHash, requestJson, json.writeValueAsString(rating)));
+        if (idempotencyKey != null) {
+            repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
+        }
+        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, versions(rating.explanation().versions()),
+                "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return rating;
     }
 
-    public Rating find(String id) {
-        return repository.findRatingJson(id).map(this::parse).orElseThrow(() -> new RatingNotFoundException(id));
+    private Optional<Result> replay(Caller caller, String idempotencyKey, String inputHash) {
+        return repository.findIdempotencyKey(caller.name(), idempotencyKey).map(earlier -> {
+            if (!earlier.requestHash().equals(inputHash)) {
+                throw ApiProblem.conflict("Idempotency-Key '" + idempotencyKey + "' was used before with a different request body");
+            }
+            return new Result(parse(repository.findRatingJson(earlier.ratingId()).orElseThrow()), true);
+        });
     }
 
-    public List<RatingSummary> history(String smeId, int limit) {
+    static String versions(Versions v) {
+        return "engine=" + v.engine() + "; ruleset=" + v.ruleset() + "; models=" + v.models() + "; factors=" + v.factors();
+    }
+
+    /** A rating the caller may see; another SME's rating is reported as not found, so ids cannot be probed. */
+    public Rating find(String id, Caller caller) {
+        Rating rating = repository.findRatingJson(id).map(this::parse).orElseThrow(() -> new RatingNotFoundException(id));
+        if (!caller.maySee(rating.smeId())) {
+            throw new RatingNotFoundException(id);
+        }
+        return rating;
+    }
+
+    public List<RatingSummary> history(String smeId, int limit, Caller caller) {
+        if (!caller.maySee(smeId)) {
+            throw ApiProblem.forbidden("an SME account may read only its own ratings (" + caller.smeId() + ")");
+        }
         return repository.findRatingJsonBySme(smeId, limit).stream().map(this::parse).map(mapper::toSummary).toList();
     }
 
     private Rating parse(String ratingJson) {
         return json.readValue(ratingJson, Rating.class);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

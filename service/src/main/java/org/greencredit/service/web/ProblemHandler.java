@@ -50,6 +50,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> refused(ApiProblem e) {
+        return ResponseEntity.status(e.status()).body(e.problem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         LOG.error("unexpected error", e);

@@ -1,0 +1,2 @@
+/** The append-only, hash-chained audit log and its verification. */
+package org.greencredit.service.audit;

@@ -1,0 +1,31 @@
+package org.greencredit.service.security;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * The authenticated caller as the services see it: a name for the audit log, a role, and for an
+ * SME the firm it may act for.
+ */
+public record Caller(String name, Role role, String smeId) {
+
+    public static Caller of(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof AccountDetails account) {
+            return new Caller(account.getUsername(), account.role(), account.smeId());
+        }
+        Role role = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring(5))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("caller " + authentication.getName() + " has no role"));
+        return new Caller(authentication.getName(), role, null);
+    }
+
+    /** The only SME this caller may see, or empty when it may see every SME. */
+    public Optional<String> restrictedToSme() {
+        return role == Role.SME ? Optional.of(smeId) : Optional.empty();
+    }
+
+    public boolean maySee(String ratingSmeId) {
+        return role != Role.SME || smeId.equals(ratingSmeId);
+    }
+}

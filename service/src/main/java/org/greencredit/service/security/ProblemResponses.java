@@ -1,0 +1,46 @@
+package org.greencredit.service.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 as problem+json, like every other error of the API. */
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+    private final JsonMapper json;
+
+    public ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"GreenCredit\", charset=\"UTF-8\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                "sign in (HTTP Basic) or send an API key in the " + ApiKeyFilter.HEADER + " header"
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+}

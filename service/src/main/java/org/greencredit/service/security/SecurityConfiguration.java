@@ -1,0 +1,46 @@
+package org.greencredit.service.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. People sign in with HTTP Basic, pipelines with an API key; nothing keeps a
+ * session, so there is no cookie to forge and CSRF protection has nothing to protect. Which SME a
+ * caller may see is checked by the services, as it depends on the data.
+ */
+@Configuration
+public class SecurityConfiguration {
+    private static final String[] PUBLIC = {"/", "/index.html", "/demo/**", "/favicon.ico", "/error",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/smes/*/ratings")
+                        .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole("OFFICER", "ADMIN")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

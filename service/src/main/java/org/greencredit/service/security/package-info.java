@@ -1,0 +1,2 @@
+/** Roles, sign-in accounts, pipeline API keys and the rules of who may call what. */
+package org.greencredit.service.security;

@@ -1,0 +1,2 @@
+/** Small helpers shared by the service packages. */
+package org.greencredit.service.support;

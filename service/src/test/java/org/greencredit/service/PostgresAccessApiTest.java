@@ -1,0 +1,12 @@
+package org.greencredit.service;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Access, idempotency and the audit chain again, on a real PostgreSQL (row locks, unique keys under concurrency). */
+class PostgresAccessApiTest extends AccessApiTest {
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabase.register(registry);
+    }
+}
