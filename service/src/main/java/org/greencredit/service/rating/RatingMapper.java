@@ -19,6 +19,7 @@ public interface RatingMapper {
     @Mapping(target = "outcome", source = "decision.outcome")
     @Mapping(target = "limitCny", source = "decision.limitCny")
     @Mapping(target = "rateDiscountBp", source = "decision.rateDiscountBp")
+    @Mapping(target = "referralReasons", source = "decision.referralReasons")
     RatingSummary toSummary(Rating rating);
 
     @Mapping(target = "outcome", source = "rating.decision.outcome")

@@ -39,6 +39,23 @@ public class RatingRepository {
                 .param("smeId", smeId).param("limit", limit).query(String.class).list();
     }
 
+    /**
+     * Referred ratings no officer has settled yet (no applied override), oldest first; optionally only
+     * one colour, or only those referred for one reason code.
+     */
+    public List<String> findOpenReferrals(String colour, String reason, int limit) {
+        return jdbc.sql("""
+                select rating_json from rating r
+                where r.outcome = 'REFER'
+                  and (cast(:colour as varchar(16)) is null or r.colour = :colour)
+                  and (cast(:reason as varchar(64)) is null or r.rating_json like :reasonPattern)
+                  and not exists (select 1 from rating_override o where o.rating_id = r.id and o.status = 'APPLIED')
+                order by r.rated_at, r.id limit :limit
+                """)
+                .param("colour", colour).param("reason", reason).param("reasonPattern", reason == null ? null : "%\"" + reason + "\"%")
+                .param("limit", limit).query(String.class).list();
+    }
+
     /** What an idempotency key was first used for. */
     public record IdempotencyRecord(String requestHash, String ratingId) {
     }

@@ -105,6 +105,11 @@ public class RatingService {
         return repository.findRatingJsonBySme(smeId, limit).stream().map(this::parse).map(mapper::toSummary).toList();
     }
 
+    /** Referrals waiting for an officer, oldest first. */
+    public List<RatingSummary> openReferrals(String colour, String reason, int limit) {
+        return repository.findOpenReferrals(colour, reason, limit).stream().map(this::parse).map(mapper::toSummary).toList();
+    }
+
     private Rating parse(String ratingJson) {
         return json.readValue(ratingJson, Rating.class);
     }

@@ -1,0 +1,12 @@
+package org.greencredit.service;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Officer review and appeals again, on a real PostgreSQL. */
+class PostgresReviewApiTest extends ReviewApiTest {
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabase.register(registry);
+    }
+}
