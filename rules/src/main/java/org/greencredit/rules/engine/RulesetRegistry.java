@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,23 @@ public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoClose
 
     private final AtomicReference<RuleEvaluator> active;
     private final AtomicReference<List<String>> lastProblems = new AtomicReference<>(List.of());
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService watcher;
     private FileTime lastSeen = FileTime.fromMillis(0);
 
     public RulesetRegistry(Ruleset initial) {
         this.active = new AtomicReference<>(new RuleEvaluator(initial));
+    }
+
+    /** Told of every reload attempt, e.g. to audit which rules were in force when. */
+    public interface Listener {
+        void activated(Ruleset ruleset, Path dir);
+
+        void rejected(Path dir, List<String> problems, Ruleset stillActive);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -54,11 +67,13 @@ public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoClose
             active.set(new RuleEvaluator(next));
             lastProblems.set(List.of());
             LOG.info("ruleset {} from {} is now active", next.version(), dir);
+            listeners.forEach(l -> l.activated(next, dir));
             return true;
         } catch (RulesetException e) {
             lastProblems.set(e.problems());
             LOG.error("ruleset in {} rejected; {} stays active:\n  {}", dir, active.get().ruleset().version(),
                     String.join("\n  ", e.problems()));
+            listeners.forEach(l -> l.rejected(dir, e.problems(), active.get().ruleset()));
             return false;
         }
     }

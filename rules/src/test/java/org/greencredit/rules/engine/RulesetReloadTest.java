@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
@@ -85,9 +86,22 @@ class RulesetReloadTest {
         copyShippedRules();
         RulesetRegistry registry = new RulesetRegistry(Ruleset.shipped());
         String before = registry.get().ruleset().version();
+        List<String> heard = new ArrayList<>();
+        registry.addListener(new RulesetRegistry.Listener() {
+            @Override
+            public void activated(Ruleset ruleset, Path from) {
+                heard.add("activated " + ruleset.version());
+            }
+
+            @Override
+            public void rejected(Path from, List<String> problems, Ruleset stillActive) {
+                heard.add("rejected, " + problems.size() + " problem(s), still " + stillActive.version());
+            }
+        });
 
         editTable("G-BH-2", "Paperless share at least", "seventy percent");
         assertThat(registry.reloadFrom(dir)).isFalse();
+        assertThat(heard).containsExactly("rejected, 1 problem(s), still " + before);
 
         assertThat(registry.get().ruleset().version()).isEqualTo(before);
         assertThat(registry.lastProblems()).singleElement().asString()

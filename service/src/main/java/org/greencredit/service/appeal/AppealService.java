@@ -10,6 +10,7 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
@@ -30,12 +31,14 @@ public class AppealService {
     private final AppealRepository appeals;
     private final AuditLog audit;
     private final Clock clock;
+    private final ServiceMetrics metrics;
 
-    public AppealService(RatingService ratings, AppealRepository appeals, AuditLog audit, Clock clock) {
+    public AppealService(RatingService ratings, AppealRepository appeals, AuditLog audit, Clock clock, ServiceMetrics metrics) {
         this.ratings = ratings;
         this.appeals = appeals;
         this.audit = audit;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -58,6 +61,7 @@ public class AppealService {
                 null, null, null, null);
         appeals.insert(appeal);
         audit.append(caller.name(), "APPEAL_OPENED", "rating", ratingId, null, null, "appeal=" + appeal.id() + "; field=" + appeal.field());
+        metrics.appeal("OPENED");
         return appeal;
     }
 
@@ -89,6 +93,7 @@ public class AppealService {
         }
         audit.append(caller.name(), "APPEAL_" + decision, "rating", appeal.ratingId(), null, null,
                 "appeal=" + appealId + (corrected == null ? "" : "; correctedRating=" + corrected));
+        metrics.appeal(decision);
         return appeals.find(appealId).orElseThrow();
     }
 

@@ -83,6 +83,12 @@ public class AuditLog {
         return new Verification(true, count, null, null);
     }
 
+    /** The versions recorded by the latest entry of an action, or null when there is none. */
+    public String lastVersionsOf(String action) {
+        return jdbc.sql("select versions from audit_entry where action = :action order by seq desc limit 1").param("action", action)
+                .query(String.class).optional().orElse(null);
+    }
+
     /** Entries after {@code afterSeq}, oldest first. */
     public List<AuditEntry> entries(long afterSeq, int limit) {
         return jdbc.sql("""

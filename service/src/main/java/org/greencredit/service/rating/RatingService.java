@@ -1,12 +1,14 @@
 package org.greencredit.service.rating;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.greencredit.core.rating.Rating;
-import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.audit.VersionAudit;
+import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.support.Sha256;
 import org.greencredit.service.web.ApiProblem;
@@ -28,15 +30,17 @@ public class RatingService {
     private final JsonMapper json;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final ServiceMetrics metrics;
 
     public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
-                         TransactionTemplate transaction) {
+                         TransactionTemplate transaction, ServiceMetrics metrics) {
         this.engine = engine;
         this.repository = repository;
         this.mapper = mapper;
         this.json = json;
         this.audit = audit;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     /** A rating and whether it was made by an earlier call with the same idempotency key. */
@@ -51,18 +55,26 @@ public class RatingService {
         String requestJson = json.writeValueAsString(request);
         String inputHash = Sha256.hex(requestJson);
         if (idempotencyKey == null) {
-            return new Result(transaction.execute(tx -> store(request, requestJson, inputHash, caller, null)), false);
+            return new Result(storeCounted(request, requestJson, inputHash, caller, null), false);
         }
         Optional<Result> earlier = replay(caller, idempotencyKey, inputHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            return new Result(transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey)), false);
+            return new Result(storeCounted(request, requestJson, inputHash, caller, idempotencyKey), false);
         } catch (DuplicateKeyException raced) {
             // A concurrent call with the same key committed first; ours rolled back whole.
             return replay(caller, idempotencyKey, inputHash).orElseThrow(() -> raced);
         }
+    }
+
+    /** Stores in a transaction (or the caller's), and counts the rating once it is committed. */
+    private Rating storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+        long start = System.nanoTime();
+        Rating rating = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
+        metrics.rated(rating.decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
+        return rating;
     }
 
     private Rating store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
@@ -71,8 +83,8 @@ public class RatingService {
         if (idempotencyKey != null) {
             repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
         }
-        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, versions(rating.explanation().versions()),
-                "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
+        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash,
+                VersionAudit.describe(rating.explanation().versions()), "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return rating;
     }
 
@@ -83,10 +95,6 @@ public class RatingService {
             }
             return new Result(parse(repository.findRatingJson(earlier.ratingId()).orElseThrow()), true);
         });
-    }
-
-    static String versions(Versions v) {
-        return "engine=" + v.engine() + "; ruleset=" + v.ruleset() + "; models=" + v.models() + "; factors=" + v.factors();
     }
 
     /** A rating the caller may see; another SME's rating is reported as not found, so ids cannot be probed. */

@@ -11,6 +11,7 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
@@ -34,16 +35,18 @@ public class OverrideService {
     private final Clock clock;
     private final double fourEyesAboveCny;
     private final int maxRateDiscountBp;
+    private final ServiceMetrics metrics;
 
     public OverrideService(RatingService ratings, OverrideRepository overrides, AuditLog audit, Clock clock,
                            @Value("${greencredit.override.four-eyes-above-cny}") double fourEyesAboveCny,
-                           @Value("${greencredit.override.max-rate-discount-bp}") int maxRateDiscountBp) {
+                           @Value("${greencredit.override.max-rate-discount-bp}") int maxRateDiscountBp, ServiceMetrics metrics) {
         this.ratings = ratings;
         this.overrides = overrides;
         this.audit = audit;
         this.clock = clock;
         this.fourEyesAboveCny = fourEyesAboveCny;
         this.maxRateDiscountBp = maxRateDiscountBp;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -63,6 +66,7 @@ public class OverrideService {
         overrides.insert(o);
         audit.append(caller.name(), secondApproval ? "OVERRIDE_REQUESTED" : "OVERRIDE_APPLIED", "rating", ratingId, null, null,
                 describe(o));
+        metrics.override(o.status());
         return o;
     }
 
@@ -88,6 +92,7 @@ public class OverrideService {
         RatingOverride decided = overrides.find(overrideId).orElseThrow();
         audit.append(caller.name(), approve ? "OVERRIDE_APPROVED" : "OVERRIDE_REJECTED", "rating", o.ratingId(), null, null,
                 "override=" + overrideId + (note == null ? "" : "; note=" + note.strip()));
+        metrics.override(status);
         return decided;
     }
 

@@ -39,6 +39,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/smes/*/ratings")
                         .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "PIPELINE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings/*/appeals").hasRole("SME")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/*", "/api/v1/smes/*/appeals").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/referrals", "/api/v1/overrides/**", "/api/v1/ratings/*/overrides",

@@ -1,0 +1,2 @@
+/** Micrometer meters of the service. */
+package org.greencredit.service.metrics;
