@@ -58,6 +58,23 @@ final class ApiClient {
         return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Posts and returns the raw response body, for binary replies such as Arrow streams. */
+    byte[] postForBytes(String path, String contentType, byte[] body) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(builder(path).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("status " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply get(String path) {
         return send(builder(path).GET());
     }
@@ -72,7 +89,8 @@ final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode node = type.contains("json") && !response.body().isEmpty() ? json.readTree(response.body()) : null;
+            boolean oneDocument = type.startsWith("application/json") || type.startsWith("application/problem+json");
+            JsonNode node = oneDocument && !response.body().isEmpty() ? json.readTree(response.body()) : null;
             return new Reply(response.statusCode(), type, response.body(), node, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

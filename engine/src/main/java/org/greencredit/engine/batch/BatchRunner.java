@@ -24,11 +24,21 @@ import org.greencredit.engine.RatingEngine;
 public final class BatchRunner<R> {
     private static final int CHUNK = 1_024;
 
-    private final Function<RatingRequest, R> work;
+    private final RowWork<R> work;
     private final int threads;
+
+    /** What to do with one request, knowing its row number (1-based); throws {@link InvalidRequestException} for an invalid one. */
+    @FunctionalInterface
+    public interface RowWork<R> {
+        R apply(long row, RatingRequest request);
+    }
 
     /** @param work what to do with one request; throws {@link InvalidRequestException} for an invalid one */
     public BatchRunner(Function<RatingRequest, R> work, int threads) {
+        this((row, request) -> work.apply(request), threads);
+    }
+
+    public BatchRunner(RowWork<R> work, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -101,7 +111,7 @@ public final class BatchRunner<R> {
             return new Rejected(row.number(), null, row.errors());
         }
         try {
-            return work.apply(row.value());
+            return work.apply(row.number(), row.value());
         } catch (InvalidRequestException e) {
             String smeId = row.value().sme() == null ? null : row.value().sme().id();
             return new Rejected(row.number(), smeId, e.errors());

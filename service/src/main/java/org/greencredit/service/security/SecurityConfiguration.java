@@ -37,6 +37,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ratings:batch").hasAnyRole("PIPELINE", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/smes/*/ratings")
                         .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "PIPELINE")

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.greencredit.service.batch.BatchController;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     public BodySizeLimitFilter(@Value("${greencredit.api.max-body-bytes:2097152}") long maxBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
+    }
+
+    /** The batch endpoint streams: its input may be any size, and it never holds more than a chunk of it. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals(BatchController.PATH);
     }
 
     @Override
