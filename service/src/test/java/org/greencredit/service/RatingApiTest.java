@@ -116,7 +116,8 @@ class RatingApiTest extends ApiTestSupport {
         assertThat(api.get("/actuator/health").body()).contains("\"UP\"");
         ApiClient.Reply docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/v1/ratings", "/api/v1/smes/{smeId}/ratings");
+        assertThat(docs.body()).contains("/api/v1/ratings", "/api/v1/smes/{smeId}/ratings", "/api/v1/ratings:batch", "/api/v1/algorithm-filing",
+                "/api/v1/referrals", "/api/v1/appeals/{id}/resolution", "/api/v1/audit/verify");
         assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
         assertThat(api.get("/").body()).contains("GreenCredit");
     }

@@ -9,7 +9,8 @@ import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class, ExportFeaturesCommand.class, ShipChampionCommand.class},
+@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
+        SegmentReportCommand.class},
         description = "Train and evaluate a credit model on your own labelled CSV (comma, semicolon or tab separated, with a header).")
 final class ModelCommand {
 

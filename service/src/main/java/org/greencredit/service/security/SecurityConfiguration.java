@@ -1,5 +1,6 @@
 package org.greencredit.service.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 public class SecurityConfiguration {
     private static final String[] PUBLIC = {"/", "/index.html", "/demo/**", "/favicon.ico", "/error",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**"};
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
+        "/api/v1/algorithm-filing"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -27,13 +29,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, JsonMapper json,
+                            @Value("${greencredit.rate-limit.sme-per-minute}") int smePerMinute,
+                            @Value("${greencredit.rate-limit.anonymous-per-minute}") int anonymousPerMinute) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SelfCheckRateLimiter(smePerMinute, anonymousPerMinute, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
