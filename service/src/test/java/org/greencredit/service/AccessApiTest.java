@@ -51,6 +51,8 @@ class AccessApiTest extends ApiTestSupport {
         assertProblem(smeA.get("/api/v1/audit/verify"), 403);
         assertProblem(api.get("/api/v1/audit/verify"), 403);
         assertThat(officer.get("/api/v1/audit/verify").status()).isEqualTo(200);
+        assertThat(smeA.get("/api/v1/me").json().get("smeId").asString()).isEqualTo(SME_A);
+        assertThat(anonymous.with("X-Requested-With", "web").get("/api/v1/me").header("WWW-Authenticate")).isNull();
     }
 
     @Test
@@ -59,6 +61,8 @@ class AccessApiTest extends ApiTestSupport {
         assertThat(smeA.get("/api/v1/ratings/" + id).status()).isEqualTo(200);
         assertThat(officer.get("/api/v1/ratings/" + id).status()).isEqualTo(200);
 
+        assertThat(smeA.get("/api/v1/ratings/" + id + "/request").status()).isEqualTo(200);
+        assertProblem(smeB.get("/api/v1/ratings/" + id + "/request"), 404);
         ApiClient.Reply other = smeB.get("/api/v1/ratings/" + id);
         assertProblem(other, 404);
         assertThat(other.body()).doesNotContain(SME_A);

@@ -112,6 +112,25 @@ class RatingApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theCsvTemplateIsPublicAndCanBeUploadedAsIs() {
+        ApiClient.Reply template = anonymous.get("/api/v1/templates/rating-request.csv");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.contentType()).startsWith("text/csv");
+        assertThat(template.body()).startsWith("sme.id,").contains("91330800MA2B000001");
+
+        ApiClient.Reply rated = api.post("/api/v1/ratings", "text/csv", template.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(rated.status()).isEqualTo(201);
+        assertThat(rated.json().get("smeId").asString()).isEqualTo("91330800MA2B000001");
+        JsonNode request = api.get("/api/v1/ratings/" + rated.json().get("id").asString() + "/request").json();
+        assertThat(request.at("/sme/id").asString()).isEqualTo("91330800MA2B000001");
+
+        ApiClient.Reply twoRows = api.post("/api/v1/ratings", "text/csv",
+                (template.body() + template.body().lines().skip(1).findFirst().orElseThrow() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(twoRows.status()).isEqualTo(400);
+        assertThat(twoRows.json().get("detail").asString()).contains("more than one row");
+    }
+
+    @Test
     void healthAndOpenApiAreServed() {
         assertThat(api.get("/actuator/health").body()).contains("\"UP\"");
         ApiClient.Reply docs = api.get("/v3/api-docs");

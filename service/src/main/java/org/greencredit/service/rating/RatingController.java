@@ -57,6 +57,20 @@ public class RatingController {
         return ratings.find(id, Caller.of(authentication));
     }
 
+    @GetMapping("/ratings/{id}/request")
+    @Operation(summary = "The request a rating was made from (an SME account sees only its own)")
+    public String request(@PathVariable String id, Authentication authentication) {
+        return ratings.request(id, Caller.of(authentication));
+    }
+
+    @PostMapping(path = "/ratings", consumes = "text/csv")
+    @Operation(summary = "Rate one request given as CSV: the header and one row of GET /api/v1/templates/rating-request.csv")
+    public ResponseEntity<Rating> rateCsv(@RequestBody byte[] csv,
+                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
+                                          Authentication authentication) {
+        return rate(RequestTemplate.parseOne(csv), idempotencyKey, authentication);
+    }
+
     @GetMapping("/smes/{smeId}/ratings")
     @Operation(summary = "An SME's ratings, newest first (an SME account sees only its own)")
     public List<RatingSummary> history(@PathVariable String smeId,

@@ -33,6 +33,15 @@ public class RatingRepository {
         return jdbc.sql("select rating_json from rating where id = :id").param("id", id).query(String.class).optional();
     }
 
+    /** The rated request and its SME, for the rating's owner and officers. */
+    public record StoredRequest(String smeId, String requestJson) {
+    }
+
+    public Optional<StoredRequest> findRequest(String ratingId) {
+        return jdbc.sql("select sme_id, request_json from rating where id = :id").param("id", ratingId)
+                .query((rs, n) -> new StoredRequest(rs.getString(1), rs.getString(2))).optional();
+    }
+
     /** The SME's ratings, newest first. */
     public List<String> findRatingJsonBySme(String smeId, int limit) {
         return jdbc.sql("select rating_json from rating where sme_id = :smeId order by rated_at desc, id limit :limit")

@@ -106,6 +106,15 @@ public class RatingService {
         return rating;
     }
 
+    /** The request a rating was made from, as stored (JSON), for whoever may see the rating. */
+    public String request(String id, Caller caller) {
+        RatingRepository.StoredRequest stored = repository.findRequest(id).orElseThrow(() -> new RatingNotFoundException(id));
+        if (!caller.maySee(stored.smeId())) {
+            throw new RatingNotFoundException(id);
+        }
+        return stored.requestJson();
+    }
+
     public List<RatingSummary> history(String smeId, int limit, Caller caller) {
         if (!caller.maySee(smeId)) {
             throw ApiProblem.forbidden("an SME account may read only its own ratings (" + caller.smeId() + ")");

@@ -23,7 +23,10 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"GreenCredit\", charset=\"UTF-8\"");
+        // The web pages sign in with their own form; a challenge would make the browser open its own dialog.
+        if (request.getHeader("X-Requested-With") == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"GreenCredit\", charset=\"UTF-8\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "sign in (HTTP Basic) or send an API key in the " + ApiKeyFilter.HEADER + " header"
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
     private static final String[] PUBLIC = {"/", "/index.html", "/demo/**", "/favicon.ico", "/error",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
-        "/api/v1/algorithm-filing"};
+        "/api/v1/algorithm-filing", "/api/v1/templates/**", "/app", "/app/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -43,9 +43,10 @@ public class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings:batch").hasAnyRole("PIPELINE", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/smes/*/ratings")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/ratings/*/request", "/api/v1/smes/*/ratings")
                         .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "PIPELINE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings/*/appeals").hasRole("SME")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/*", "/api/v1/smes/*/appeals").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/referrals", "/api/v1/overrides/**", "/api/v1/ratings/*/overrides",

@@ -1,0 +1,48 @@
+package org.greencredit.service.rating;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.validation.FieldError;
+import org.greencredit.core.validation.InvalidRequestException;
+import org.greencredit.datasets.io.ReadRow;
+import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordReader;
+import org.greencredit.datasets.io.RecordWriter;
+
+/**
+ * A rating request as one CSV row, in the CLI's flat layout (one column per field; lists such as
+ * {@code carbonAccount.lines} hold their JSON in one cell): the template firms download and fill.
+ */
+public final class RequestTemplate {
+    private RequestTemplate() {
+    }
+
+    /** The header and the example firm's row. */
+    public static byte[] csv(RatingRequest example) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RecordWriter<RatingRequest> writer = RecordFormat.CSV.writer(out, RatingRequest.class)) {
+            writer.write(example);
+        }
+        return out.toByteArray();
+    }
+
+    /** The single request of an uploaded CSV; errors name the row and field. */
+    static RatingRequest parseOne(byte[] csv) {
+        try (RecordReader<RatingRequest> reader = RecordFormat.CSV.reader(new ByteArrayInputStream(csv), RatingRequest.class, "upload")) {
+            if (!reader.hasNext()) {
+                throw new InvalidRequestException(List.of(new FieldError("$", "the CSV has a header but no row: fill in one row under it")));
+            }
+            ReadRow<RatingRequest> row = reader.next();
+            if (reader.hasNext()) {
+                throw new InvalidRequestException(List.of(new FieldError("$", "the CSV has more than one row; rate many firms with"
+                        + " POST /api/v1/ratings:batch")));
+            }
+            if (!row.isOk()) {
+                throw new InvalidRequestException(row.errors());
+            }
+            return row.value();
+        }
+    }
+}

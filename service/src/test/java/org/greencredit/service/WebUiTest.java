@@ -1,0 +1,239 @@
+package org.greencredit.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.request.Sme;
+import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web pages in a real browser (Debian's headless Chromium and chromedriver, which .ci/run
+ * installs): an SME's self-check to result to appeal, a farm's plots, an officer's override with a
+ * reason, and the language switch. Screenshots go to target/screenshots for review.
+ */
+class WebUiTest extends ApiTestSupport {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!present && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must have Debian's chromium and chromium-driver: .ci/run installs them");
+        }
+        Assumptions.assumeTrue(present, "chromium and chromedriver are not installed here; .ci/run installs them");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800", "--lang=zh-CN");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get("http://localhost:" + port + "/app/#/login");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+    }
+
+    private WebElement shown(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private void signIn(String user) {
+        shown("username").sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double number(String shown) {
+        return Double.parseDouble(shown.replace(",", "").replace("%", "").strip());
+    }
+
+    @Test
+    void anSmeRatesItsFirmSeesTheExplanationAndContestsIt() {
+        signIn("sme-a");
+        shown("request-json");
+        browser.findElement(By.id("rate")).click();
+        WebElement badge = shown("badge");
+        String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
+        JsonNode rating = officer.get("/api/v1/ratings/" + ratingId).json();
+        assertThat(rating.get("smeId").asString()).isEqualTo(SME_A);
+
+        // What is shown is the API's own rating.
+        String colour = rating.at("/green/colour").asString();
+        assertThat(badge.getAttribute("data-colour")).isEqualTo(colour);
+        assertThat(badge.getText()).isEqualTo(switch (colour) {
+            case "DEEP_GREEN" -> "深绿";
+            case "LIGHT_GREEN" -> "浅绿";
+            case "YELLOW" -> "黄";
+            default -> "红";
+        });
+        assertThat(number(browser.findElement(By.id("green-score")).getText())).isEqualTo(rating.at("/green/score").asDouble());
+        assertThat(browser.findElements(By.cssSelector("#reasons li"))).hasSize(Math.max(1, rating.at("/explanation/reasons").size()));
+        assertThat(browser.findElements(By.cssSelector("#criteria tbody tr"))).hasSize(rating.at("/explanation/ruleHits").size());
+
+        // The charts are drawn from the rating's numbers.
+        WebElement scope2 = browser.findElement(By.cssSelector("#scope-chart g.bar[data-key='scope2']"));
+        double apiScope2 = rating.at("/carbon/scope2Kg").asDouble();
+        assertThat(Double.parseDouble(scope2.getAttribute("data-value"))).isEqualTo(apiScope2);
+        assertThat(number(scope2.findElement(By.className("bar-value")).getText())).isCloseTo(apiScope2, within(0.05));
+        List<WebElement> points = browser.findElements(By.cssSelector("#contributions-chart g.bar"));
+        assertThat(points).hasSize(rating.at("/explanation/contributions").size());
+        assertThat(Double.parseDouble(points.get(0).getAttribute("data-value")))
+                .isEqualTo(rating.at("/explanation/contributions/0/points").asDouble());
+        assertThat(browser.findElements(By.cssSelector("#trend-chart circle.point"))).isNotEmpty();
+        screenshot("sme-result");
+
+        browser.findElement(By.id("contest")).click();
+        shown("appeal-field").sendKeys("sme.sizeClass");
+        browser.findElement(By.id("appeal-claim")).sendKeys("我们有 40 名员工，应为小型企业 / we have 40 employees");
+        browser.findElement(By.id("appeal-evidence")).sendKeys("社保缴纳名单 2025-11");
+        browser.findElement(By.id("appeal-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("appeal-status"), "data-status", "OPEN"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appeals"), "sme.sizeClass"));
+        assertThat(browser.findElement(By.cssSelector("#appeals .appeal-status")).getText()).isEqualTo("OPEN");
+        screenshot("sme-appeal");
+    }
+
+    @Test
+    void aFarmSeesEachPlotsOutlineAndNdviCurveWithTheDetectedCrop() {
+        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        RatingRequest farm = java.util.stream.LongStream.range(0, 300).mapToObj(population::generate).filter(s -> s.truth().farm())
+                .findFirst().orElseThrow().request();
+        Sme mine = new Sme(SME_A, farm.sme().name(), farm.sme().regionCode(), farm.sme().industryCode(), farm.sme().sizeClass(),
+                farm.sme().foundedOn());
+        String body = GreenCreditJson.mapper().writeValueAsString(new RatingRequest(mine, farm.carbonAccount(), farm.greenBehaviours(),
+                farm.credit(), farm.plots(), farm.loanRequest()));
+        signIn("sme-a");
+        WebElement textarea = shown("request-json");
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", textarea, body);
+        browser.findElement(By.id("rate")).click();
+        shown("plots");
+        String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
+        JsonNode plot = officer.get("/api/v1/ratings/" + ratingId).json().at("/crop/plots/0");
+        String plotId = plot.get("plotId").asString();
+        assertThat(browser.findElement(By.id("crop-" + plotId)).getText()).isEqualTo(plot.get("crop").asString());
+        assertThat(browser.findElements(By.cssSelector("#outline-" + plotId + " polygon.plot-polygon"))).hasSize(1);
+        long clear = farm.plots().get(0).ndvi().stream().filter(o -> o.clearSky()).count();
+        assertThat(browser.findElements(By.cssSelector("#ndvi-" + plotId + " circle.point"))).hasSize((int) clear);
+        assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText()).contains(plot.get("growthStage").asString());
+        screenshot("farm-plots");
+    }
+
+    @Test
+    void anOfficerOverridesAReferralWithAReason() {
+        String id = api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800WEBUI00001")).json().get("id").asString();
+        signIn("officer");
+        WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.open-rating[data-id='" + id + "']")));
+        screenshot("officer-queue");
+        open.click();
+        shown("override-form");
+        assertThat(browser.findElement(By.id("rating-view")).getAttribute("data-rating-id")).isEqualTo(id);
+        assertThat(browser.findElement(By.id("warnings")).getText()).isNotBlank();
+        new Select(browser.findElement(By.id("override-outcome"))).selectByValue("APPROVE");
+        browser.findElement(By.id("override-limit")).sendKeys("50000");
+        browser.findElement(By.id("override-reason")).sendKeys("实地核查了纳税记录 verified the tax records on site");
+        browser.findElement(By.id("override-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("override-status"), "data-status", "APPLIED"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.open-rating[data-id='" + id + "']")));
+        screenshot("officer-override");
+        JsonNode overrides = officer.get("/api/v1/ratings/" + id + "/overrides").json();
+        assertThat(overrides.get(0).get("reason").asString()).contains("verified the tax records");
+        assertThat(overrides.get(0).get("limitCny").asDouble()).isEqualTo(50_000.0);
+    }
+
+    @Test
+    void theLanguageSwitchTurnsThePagesFromChineseToEnglish() {
+        browser.get("http://localhost:" + port + "/app/#/filing");
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#filing h2")));
+        assertThat(heading.getText()).startsWith("算法备案");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        screenshot("filing-zh");
+
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#filing h2"), "Algorithm filing"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("lang-switch")).getText()).isEqualTo("中文");
+        assertThat(browser.findElements(By.cssSelector("#filing-rules tbody tr"))).isNotEmpty();
+        screenshot("filing-en");
+
+        browser.get("http://localhost:" + port + "/app/#/login");
+        assertThat(shown("sign-in").getText()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void onAPhoneTheKeyboardAloneSignsInAndNothingSpillsSideways() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            WebElement user = shown("username");
+            assertThat(browser.switchTo().activeElement()).isEqualTo(user);
+            user.sendKeys("sme-a", org.openqa.selenium.Keys.TAB);
+            WebElement password = browser.switchTo().activeElement();
+            assertThat(password.getAttribute("id")).isEqualTo("password");
+            password.sendKeys(PASSWORD);
+            password.sendKeys(org.openqa.selenium.Keys.ENTER);
+            shown("request-json");
+            browser.findElement(By.id("rate")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            shown("badge");
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            assertThat(browser.findElements(By.cssSelector("label[for]"))).allSatisfy(label ->
+                    assertThat(browser.findElements(By.id(label.getAttribute("for")))).hasSize(1));
+            screenshot("phone-result");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        }
+    }
+}
