@@ -3,11 +3,12 @@
 import { TEXTS } from './i18n.js';
 import { barChart, lineChart, outline, setTableLabel } from './charts.js';
 
-const state = { lang: localStorage.getItem('gc-lang') || 'zh', auth: null, me: null, exampleRequest: null };
+const state = { lang: localStorage.getItem('gc-lang') || 'zh', auth: null, me: null, exampleRequest: null, vocabulary: { features: {}, crops: {} } };
 const main = document.getElementById('main');
 
 const t = key => TEXTS[state.lang][key];
 const pick = (zh, en) => (state.lang === 'zh' ? zh : en) || zh || en || '';
+const named = (table, code) => (table[code] ? pick(table[code].zh, table[code].en) : code);
 const fmt = (n, digits = 2) => n === null || n === undefined ? '—'
   : new Intl.NumberFormat(state.lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(n);
 
@@ -64,7 +65,9 @@ function renderShell() {
 document.getElementById('lang-switch').addEventListener('click', () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('gc-lang', state.lang);
-  route();
+  api('/api/v1/vocabulary', { auth: null }).then(reply => {
+  if (reply.ok) state.vocabulary = reply.json;
+}).finally(route);
 });
 document.getElementById('sign-out').addEventListener('click', () => {
   state.auth = null;
@@ -75,7 +78,9 @@ window.addEventListener('hashchange', route);
 
 /** Shows a page; setting the hash it already has would fire no hashchange, so route directly then. */
 function go(hash) {
-  if (location.hash === hash) route();
+  if (location.hash === hash) api('/api/v1/vocabulary', { auth: null }).then(reply => {
+  if (reply.ok) state.vocabulary = reply.json;
+}).finally(route);
   else location.hash = hash;
 }
 
@@ -160,7 +165,7 @@ function renderRating(rating, request) {
     const byActivity = {};
     const byMonth = {};
     for (const line of c.lines) {
-      const key = line.activity + (line.category ? ' · ' + line.category : '');
+      const key = (t('activities')[line.activity] || line.activity) + (line.category ? ' · ' + line.category : '');
       byActivity[key] = byActivity[key] || { kg: 0, scope: line.scope };
       byActivity[key].kg += line.kgCo2e;
       byMonth[line.month] = (byMonth[line.month] || 0) + line.kgCo2e;
@@ -177,7 +182,8 @@ function renderRating(rating, request) {
 
   out.append(h('h3', { text: t('contributions') }));
   out.append(barChart('contributions-chart', t('contributions'),
-    x.contributions.map(k => ({ key: k.feature, label: k.feature + (k.value === null || k.value === undefined ? '' : ' = ' + fmt(k.value, 3)), value: k.points })),
+    x.contributions.map(k => ({ key: k.feature, label: named(state.vocabulary.features, k.feature)
+      + (k.value === null || k.value === undefined ? '' : ' = ' + fmt(k.value, 3)), value: k.points })),
     v => fmt(v, 0)));
 
   out.append(h('h3', { text: t('improve') }),
@@ -190,7 +196,7 @@ function renderRating(rating, request) {
 
   if (d.repaymentSchedule.length) {
     out.append(h('h3', { text: t('schedule') }),
-      table('schedule', [t('month'), t('limit')], d.repaymentSchedule.map(i => [i.dueMonth, fmt(i.principalCny, 2)])));
+      table('schedule', [t('month'), t('principal')], d.repaymentSchedule.map(i => [i.dueMonth, fmt(i.principalCny, 2)])));
   }
 
   if (rating.crop) out.append(renderPlots(rating.crop.plots, request));
@@ -206,7 +212,7 @@ function renderPlots(plots, request) {
     const item = h('div', { class: 'card plot', 'data-plot': p.plotId },
       h('h4', { text: p.plotId }),
       h('div', { class: 'cards' },
-        card('crop-' + p.plotId, t('crop'), p.crop),
+        card('crop-' + p.plotId, t('crop'), named(state.vocabulary.crops, p.crop)),
         card('probability-' + p.plotId, t('probability'), fmt(p.probability, 2)),
         card('area-' + p.plotId, t('area'), fmt(p.areaMu, 2)),
         card('stage-' + p.plotId, t('stage'), p.growthStage + (p.stageDate ? ` (${p.stageDate})` : '')),
@@ -215,7 +221,8 @@ function renderPlots(plots, request) {
     if (input && input.geometry) item.append(outline('outline-' + p.plotId, t('outline'), input.geometry.coordinates[0]));
     if (input && input.ndvi && input.ndvi.length) {
       const points = input.ndvi.filter(o => !o.cloudy).map(o => ({ key: o.date, label: o.date, value: ndviOf(o) })).filter(o => o.value !== null);
-      item.append(lineChart('ndvi-' + p.plotId, `${t('ndvi')}: ${p.crop}, ${p.growthStage}`, points, v => fmt(v, 3)));
+      item.append(lineChart('ndvi-' + p.plotId, `${t('ndvi')}: ${named(state.vocabulary.crops, p.crop)}, ${p.growthStage}`, points,
+        v => fmt(v, 3)));
     }
     box.append(item);
   }
@@ -273,6 +280,7 @@ async function smePage() {
   }
 
   main.append(
+    quickEntry(textarea),
     h('section', { id: 'sme-data' }, h('h2', { text: t('yourData') }),
       h('p', {}, h('a', { id: 'download-template', href: '/api/v1/templates/rating-request.csv', download: 'rating-request.csv', text: t('downloadTemplate') })),
       h('label', { for: 'upload-csv', text: t('uploadCsv') }), upload,
@@ -289,12 +297,52 @@ async function smePage() {
       historyBody))),
     h('section', {}, h('h2', { text: t('appeals') }),
       h('div', { class: 'table-wrap' }, h('table', { id: 'appeals' }, h('thead', {}, h('tr', {},
-        [t('ratedAt'), t('appealField'), t('status'), t('answer')].map(x => h('th', { scope: 'col', text: x })))), appealsBody))));
+        [t('openedAt'), t('appealField'), t('status'), t('answer')].map(x => h('th', { scope: 'col', text: x })))), appealsBody))));
   await loadHistory();
 
   async function showOwnRating(container, rating, request) {
     container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), appealForm(rating, loadHistory));
   }
+}
+
+/** A few fields in plain words, written into the JSON request; everything else stays as it is there. */
+function quickEntry(textarea) {
+  let request;
+  try { request = JSON.parse(textarea.value); } catch (e) { request = null; }
+  if (!request) return h('div');
+  const lines = (request.carbonAccount && request.carbonAccount.lines) || [];
+  const months = [...new Set(lines.map(l => l.month))].sort().slice(-12);
+  const kwh = m => { const l = lines.find(x => x.month === m && x.activity === 'ELECTRICITY'); return l ? l.quantity : ''; };
+  const input = (id, label, value, attrs = {}) => h('div', {}, h('label', { for: id, text: label }), h('input', { id, value, ...attrs }));
+  const size = h('select', { id: 'quick-size' }, ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'].map(c => h('option', { value: c, text: t('sizes')[c] })));
+  size.value = request.sme.sizeClass || 'MICRO';
+  const apply = () => {
+    const next = JSON.parse(textarea.value);
+    next.sme.name = document.getElementById('quick-name').value;
+    next.sme.regionCode = document.getElementById('quick-region').value;
+    next.sme.industryCode = document.getElementById('quick-industry').value;
+    next.sme.sizeClass = size.value;
+    next.carbonAccount = next.carbonAccount || { lines: [] };
+    const revenue = document.getElementById('quick-revenue').value;
+    next.carbonAccount.revenueCny = revenue === '' ? null : Number(revenue);
+    next.carbonAccount.lines = (next.carbonAccount.lines || []).filter(l => !(l.activity === 'ELECTRICITY' && months.includes(l.month)));
+    months.forEach((m, i) => {
+      const v = document.getElementById('quick-kwh-' + i).value;
+      if (v !== '') next.carbonAccount.lines.push({ month: m, activity: 'ELECTRICITY', quantity: Number(v), unit: 'kWh', evidence: 'BILL' });
+    });
+    textarea.value = JSON.stringify(next, null, 2);
+    textarea.dispatchEvent(new Event('input'));
+  };
+  return h('section', { id: 'quick-entry' }, h('h2', { text: t('quickEntry') }),
+    h('div', { class: 'cards' },
+      input('quick-name', t('firmName'), request.sme.name || ''),
+      input('quick-region', t('regionCode'), request.sme.regionCode || '', { inputmode: 'numeric', pattern: '\\d{6}' }),
+      input('quick-industry', t('industryCode'), request.sme.industryCode || ''),
+      h('div', {}, h('label', { for: 'quick-size', text: t('sizeClass') }), size),
+      input('quick-revenue', t('revenue'), request.carbonAccount ? request.carbonAccount.revenueCny ?? '' : '', { type: 'number', min: '0' })),
+    h('fieldset', {}, h('legend', { text: t('electricityKwh') }),
+      h('div', { class: 'cards' }, months.map((m, i) => input('quick-kwh-' + i, m, kwh(m), { type: 'number', min: '0' })))),
+    h('button', { id: 'quick-apply', type: 'button', class: 'secondary', text: t('applyToRequest'), onclick: apply }));
 }
 
 function appealForm(rating, onDone) {
@@ -462,4 +510,6 @@ async function filingPage() {
     h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) })));
 }
 
-route();
+api('/api/v1/vocabulary', { auth: null }).then(reply => {
+  if (reply.ok) state.vocabulary = reply.json;
+}).finally(route);

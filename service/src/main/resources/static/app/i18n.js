@@ -21,6 +21,11 @@ export const TEXTS = {
     overrideReason: '理由（必填）', submitOverride: '提交调整', pending: '待第二人复核的调整', approve: '批准', reject: '驳回', note: '复核意见',
     openAppeals: '待处理申诉', decisionLabel: '处理结果', corrected: '更正并重新评级', rejected: '驳回', correctedRequest: '更正后的请求（JSON）', resolve: '提交处理',
     unchanged: '不变', principles: '原则', dataSources: '数据来源', steps: '决策步骤', rules: '生效规则', models: '模型', risks: '风险与局限', howToAppeal: '如何申诉',
+    activities: { ELECTRICITY: '电力', HEAT: '热力', NATURAL_GAS: '天然气', COAL: '煤炭', DIESEL: '柴油', GASOLINE: '汽油', LPG: '液化石油气',
+      FUEL_OIL: '燃料油', PURCHASED_GOODS: '外购商品' },
+    quickEntry: '快速填写', firmName: '企业名称', regionCode: '行政区划代码（6 位）', industryCode: '行业代码（如 C1391）', sizeClass: '企业规模',
+    sizes: { MICRO: '微型', SMALL: '小型', MEDIUM: '中型', LARGE: '大型' }, revenue: '年营业收入（元）', electricityKwh: '每月用电量（千瓦时）',
+    applyToRequest: '写入评级请求', openedAt: '申诉时间', principal: '本金（元）',
     versions: '版本', loading: '加载中…', failed: '请求失败', scopeName: s => '范围' + s
   },
   en: {
@@ -44,6 +49,11 @@ export const TEXTS = {
     overrideReason: 'Reason (required)', submitOverride: 'Submit override', pending: 'Overrides waiting for a second officer', approve: 'Approve', reject: 'Reject', note: 'Note',
     openAppeals: 'Open appeals', decisionLabel: 'Decision', corrected: 'Correct and rate again', rejected: 'Reject', correctedRequest: 'Corrected request (JSON)', resolve: 'Resolve',
     unchanged: 'unchanged', principles: 'Principles', dataSources: 'Data sources', steps: 'Decision steps', rules: 'Rules in force', models: 'Models', risks: 'Risks and limits', howToAppeal: 'How to appeal',
+    activities: { ELECTRICITY: 'Electricity', HEAT: 'Heat', NATURAL_GAS: 'Natural gas', COAL: 'Coal', DIESEL: 'Diesel', GASOLINE: 'Gasoline',
+      LPG: 'LPG', FUEL_OIL: 'Fuel oil', PURCHASED_GOODS: 'Purchased goods' },
+    quickEntry: 'Quick entry', firmName: 'Firm name', regionCode: 'Region code (6 digits)', industryCode: 'Industry code (e.g. C1391)', sizeClass: 'Size class',
+    sizes: { MICRO: 'Micro', SMALL: 'Small', MEDIUM: 'Medium', LARGE: 'Large' }, revenue: 'Annual revenue (CNY)', electricityKwh: 'Electricity per month (kWh)',
+    applyToRequest: 'Put into the request', openedAt: 'Opened at', principal: 'Principal (CNY)',
     versions: 'Versions', loading: 'Loading…', failed: 'Request failed', scopeName: s => 'Scope ' + s
   }
 };

@@ -48,6 +48,7 @@ import org.greencredit.models.credit.CreditFeatureExtractor;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
+import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.crop.CropEstimator;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.crop.YieldModel;
@@ -123,6 +124,11 @@ public final class RatingEngine {
 
     public RequestValidator validator() {
         return validator;
+    }
+
+    /** The champion scorecard's features with their names, to label contributions for people. */
+    public Map<String, FeatureInfo> creditFeatures() {
+        return scorecard.features();
     }
 
     /** The versions a rating made now would report. */

@@ -103,11 +103,22 @@ class WebUiTest extends ApiTestSupport {
     void anSmeRatesItsFirmSeesTheExplanationAndContestsIt() {
         signIn("sme-a");
         shown("request-json");
+        // Quick entry in plain fields: a small firm, 20,000 kWh in the first month.
+        new Select(browser.findElement(By.id("quick-size"))).selectByValue("SMALL");
+        WebElement january = browser.findElement(By.id("quick-kwh-0"));
+        january.clear();
+        january.sendKeys("20000");
+        browser.findElement(By.id("quick-apply")).click();
         browser.findElement(By.id("rate")).click();
         WebElement badge = shown("badge");
         String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
         JsonNode rating = officer.get("/api/v1/ratings/" + ratingId).json();
         assertThat(rating.get("smeId").asString()).isEqualTo(SME_A);
+        JsonNode request = officer.get("/api/v1/ratings/" + ratingId + "/request").json();
+        assertThat(request.at("/sme/sizeClass").asString()).isEqualTo("SMALL");
+        assertThat(request.at("/carbonAccount/lines").valueStream()
+                .filter(l -> l.get("activity").asString().equals("ELECTRICITY") && l.get("month").asString().equals("2025-01"))
+                .map(l -> l.get("quantity").asDouble()).toList()).containsExactly(20_000.0);
 
         // What is shown is the API's own rating.
         String colour = rating.at("/green/colour").asString();
@@ -131,6 +142,9 @@ class WebUiTest extends ApiTestSupport {
         assertThat(points).hasSize(rating.at("/explanation/contributions").size());
         assertThat(Double.parseDouble(points.get(0).getAttribute("data-value")))
                 .isEqualTo(rating.at("/explanation/contributions/0/points").asDouble());
+        String feature = rating.at("/explanation/contributions/1/feature").asString();
+        assertThat(points.get(1).findElement(By.className("bar-label")).getText())
+                .startsWith(anonymous.get("/api/v1/vocabulary").json().at("/features/" + feature + "/zh").asString());
         assertThat(browser.findElements(By.cssSelector("#trend-chart circle.point"))).isNotEmpty();
         screenshot("sme-result");
 
@@ -163,11 +177,13 @@ class WebUiTest extends ApiTestSupport {
         String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
         JsonNode plot = officer.get("/api/v1/ratings/" + ratingId).json().at("/crop/plots/0");
         String plotId = plot.get("plotId").asString();
-        assertThat(browser.findElement(By.id("crop-" + plotId)).getText()).isEqualTo(plot.get("crop").asString());
+        String cropName = anonymous.get("/api/v1/vocabulary").json().at("/crops/" + plot.get("crop").asString() + "/zh").asString();
+        assertThat(browser.findElement(By.id("crop-" + plotId)).getText()).isEqualTo(cropName);
         assertThat(browser.findElements(By.cssSelector("#outline-" + plotId + " polygon.plot-polygon"))).hasSize(1);
         long clear = farm.plots().get(0).ndvi().stream().filter(o -> o.clearSky()).count();
         assertThat(browser.findElements(By.cssSelector("#ndvi-" + plotId + " circle.point"))).hasSize((int) clear);
-        assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText()).contains(plot.get("growthStage").asString());
+        assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText())
+                .contains(cropName, plot.get("growthStage").asString());
         screenshot("farm-plots");
     }
 

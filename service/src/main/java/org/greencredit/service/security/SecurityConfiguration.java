@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
     private static final String[] PUBLIC = {"/", "/index.html", "/demo/**", "/favicon.ico", "/error",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
-        "/api/v1/algorithm-filing", "/api/v1/templates/**", "/app", "/app/**"};
+        "/api/v1/algorithm-filing", "/api/v1/templates/**", "/api/v1/vocabulary", "/app", "/app/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
