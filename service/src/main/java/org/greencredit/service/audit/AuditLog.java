@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
     static final String GENESIS = "0".repeat(64);
+    static final int VERIFY_PAGE = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -60,21 +61,27 @@ public class AuditLog {
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
-        for (AuditEntry e : entries(0, Integer.MAX_VALUE)) {
-            count++;
-            if (e.seq() != expectedSeq) {
-                return new Verification(false, count, e.seq(), "entry " + expectedSeq + " is missing");
+        List<AuditEntry> page;
+        long after = 0;
+        // Page by page, so that verifying a long log needs no more memory than a short one.
+        while (!(page = entries(after, VERIFY_PAGE)).isEmpty()) {
+            after = page.get(page.size() - 1).seq();
+            for (AuditEntry e : page) {
+                count++;
+                if (e.seq() != expectedSeq) {
+                    return new Verification(false, count, e.seq(), "entry " + expectedSeq + " is missing");
+                }
+                if (!e.prevHash().equals(previous)) {
+                    return new Verification(false, count, e.seq(), "its previous hash does not match the entry before it");
+                }
+                String recomputed = Sha256.hex(AuditEntry.canonical(e.seq(), e.at(), e.actor(), e.action(), e.subjectType(),
+                        e.subjectId(), e.inputHash(), e.versions(), e.details(), e.prevHash()));
+                if (!recomputed.equals(e.hash())) {
+                    return new Verification(false, count, e.seq(), "its content does not match its hash: the entry was altered");
+                }
+                previous = e.hash();
+                expectedSeq++;
             }
-            if (!e.prevHash().equals(previous)) {
-                return new Verification(false, count, e.seq(), "its previous hash does not match the entry before it");
-            }
-            String recomputed = Sha256.hex(AuditEntry.canonical(e.seq(), e.at(), e.actor(), e.action(), e.subjectType(), e.subjectId(),
-                    e.inputHash(), e.versions(), e.details(), e.prevHash()));
-            if (!recomputed.equals(e.hash())) {
-                return new Verification(false, count, e.seq(), "its content does not match its hash: the entry was altered");
-            }
-            previous = e.hash();
-            expectedSeq++;
         }
         String head = jdbc.sql("select last_hash from audit_head where id = 1").query(String.class).single();
         if (!head.equals(previous)) {
