@@ -210,6 +210,23 @@ class WebUiTest extends ApiTestSupport {
     }
 
     @Test
+    void anOfficerAnswersAnAppealAndTheSmeReadsTheAnswer() {
+        String ratingId = smeB.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_B)).json().get("id").asString();
+        String appealId = smeB.postJson("/api/v1/ratings/" + ratingId + "/appeals",
+                "{\"field\": \"green.colour\", \"claim\": \"we installed solar panels last year\"}").json().get("id").asString();
+        signIn("officer");
+        WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-appeal='" + appealId + "']")));
+        appeal.findElement(By.className("appeal-answer")).sendKeys("请补充电费单据后重新申请 / send your electricity bills and apply again");
+        appeal.findElement(By.className("appeal-resolve")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-appeal='" + appealId + "']")));
+        screenshot("officer-appeal");
+        JsonNode answered = smeB.get("/api/v1/appeals/" + appealId).json();
+        assertThat(answered.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(answered.get("answer").asString()).contains("electricity bills");
+        assertThat(answered.get("resolvedBy").asString()).isEqualTo("officer");
+    }
+
+    @Test
     void theLanguageSwitchTurnsThePagesFromChineseToEnglish() {
         browser.get("http://localhost:" + port + "/app/#/filing");
         WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#filing h2")));
