@@ -66,6 +66,7 @@ import org.greencredit.rules.facts.PolicyFacts;
 public final class RatingEngine {
     private static final String SCORECARD = "scorecard-v1";
     private static final String CROP_MODEL = "crop-xgb-v1";
+    private static final String EARLY_CROP_MODEL = "crop-xgb-early-v1";
     private static final String YIELD_MODEL = "yield-v1";
 
     private final ReferenceData reference;
@@ -93,12 +94,13 @@ public final class RatingEngine {
         this.rules = rules;
         this.scorecard = scorecard;
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
-        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL), YieldModel.shipped(YIELD_MODEL));
+        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL), SeriesClassifier.shipped(EARLY_CROP_MODEL),
+                YieldModel.shipped(YIELD_MODEL));
         this.reasons = new Reasons(new ReasonTexts());
         this.clock = clock;
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
         this.engineVersion = engineVersion();
-        this.modelsVersion = scorecard.version() + "," + CROP_MODEL + "," + crops.yieldModelVersion()
+        this.modelsVersion = scorecard.version() + "," + String.join(",", crops.modelVersions())
                 + (detector == null ? "" : "," + detector.version());
     }
 
@@ -208,9 +210,14 @@ public final class RatingEngine {
                 notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi", "地块晴空NDVI观测不足，作物按申报、产量按参考单产估计",
                         "Plot " + p.plotId() + " has too few clear NDVI readings: the declared crop and its reference yield were used"));
             } else if (CropEstimator.REFERENCE_YIELD.equals(p.yieldBasis())) {
-                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi", "地块NDVI观测未覆盖全年，作物按申报、产量按参考单产估计，生长阶段已识别",
-                        "Plot " + p.plotId() + "'s readings cover less than a year: the declared crop and its reference yield were used;"
-                                + " the growth stage was read"));
+                boolean recognised = !CropEstimator.DECLARED.equals(p.cropBasis());
+                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi",
+                        recognised ? "地块NDVI观测未覆盖全年：作物由季中模型识别（把握较低），产量按参考单产估计"
+                                : "地块NDVI观测未覆盖全年且过早，作物按申报、产量按参考单产估计，生长阶段已识别",
+                        recognised ? "Plot " + p.plotId() + "'s readings cover part of the year: the crop was recognised by the early-season"
+                                + " model (less certain) and the reference yield used"
+                                : "Plot " + p.plotId() + "'s readings cover too little of the year: the declared crop and its reference yield"
+                                + " were used; the growth stage was read"));
             }
         }
         if (request.loanRequest() == null) {

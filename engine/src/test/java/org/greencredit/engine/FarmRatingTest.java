@@ -80,6 +80,7 @@ class FarmRatingTest {
         assertThat(p.stageDate()).isEqualTo(LocalDate.ofYearDay(2025, 355));
         assertThat(p.greenUpDate()).isBetween(LocalDate.ofYearDay(2025, 125), LocalDate.ofYearDay(2025, 140));
         assertThat(p.yieldBasis()).isEqualTo("yield-v1");
+        assertThat(p.cropBasis()).isEqualTo("crop-xgb-v1");
         // A healthy curve at the crop's typical peak: yield near the reference 472 kg/mu
         assertThat(p.expectedYieldKgPerMu()).isBetween(0.85 * rice.yieldKgPerMu(), 1.15 * rice.yieldKgPerMu());
         assertThat(p.expectedYieldKg()).isCloseTo(p.expectedYieldKgPerMu() * p.areaMu(), within(0.5));
@@ -88,7 +89,7 @@ class FarmRatingTest {
         assertThat(p.harvestMonth()).isEqualTo(10);
         assertThat(p.mismatch()).isFalse();
         assertThat(r.decision().referralReasons()).doesNotContain("CROP_MISMATCH");
-        assertThat(r.explanation().versions().models()).contains("crop-xgb-v1", "yield-v1");
+        assertThat(r.explanation().versions().models()).contains("crop-xgb-v1", "crop-xgb-early-v1", "yield-v1");
         if (r.decision().limitCny() > 0) {
             // Rated on readings up to December: repay the month after next October's harvest
             assertThat(r.decision().repaymentSchedule()).hasSize(1);
@@ -105,12 +106,24 @@ class FarmRatingTest {
         PlotAssessment p = october.crop().plots().get(0);
         assertThat(p.growthStage()).isEqualTo("SENESCENCE");
         assertThat(p.stageDate()).isEqualTo(LocalDate.ofYearDay(2025, 275));
-        // Clear readings from day 15 to day 275 span 260 days: less than crop.ndvi.minSpanDays (300),
-        // so the declaration and the reference yield stand
+        // Clear readings from day 15 to day 275 span 260 days, less than crop.ndvi.minSpanDays (300): the early-season
+        // model judges the crop from this year's readings, and the reference yield stands
+        assertThat(p.cropBasis()).isEqualTo("crop-xgb-early-v1");
         assertThat(p.crop()).isEqualTo("RICE");
-        assertThat(p.probability()).isEqualTo(0.5);
+        assertThat(p.probability()).isGreaterThan(0.5);
         assertThat(p.yieldBasis()).isEqualTo("REFERENCE_YIELD");
-        assertThat(october.explanation().notAssessed()).extracting(n -> n.section()).contains("crop.plots.P1.ndvi");
+        assertThat(october.explanation().notAssessed()).filteredOn(n -> n.section().equals("crop.plots.P1.ndvi"))
+                .singleElement().satisfies(n -> assertThat(n.en()).contains("early-season model"));
+    }
+
+    @Test
+    void beforeDayNinetyTheDeclarationStands() {
+        // Readings up to day 85 (26 March): the early-season model was trained on seasons cut from day 90 on
+        PlotAssessment p = rate(Crop.COTTON, null, 85, false).crop().plots().get(0);
+        assertThat(p.cropBasis()).isEqualTo("DECLARED");
+        assertThat(p.crop()).isEqualTo("COTTON");
+        assertThat(p.probability()).isEqualTo(0.5);
+        assertThat(p.mismatch()).isFalse();
     }
 
     @Test

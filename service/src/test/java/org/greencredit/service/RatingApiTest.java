@@ -54,7 +54,7 @@ class RatingApiTest extends ApiTestSupport {
         JsonNode rating = api.postJson("/api/v1/ratings", generated(farm)).json();
 
         JsonNode plot = rating.get("crop").get("plots").get(0);
-        for (String field : List.of("plotId", "crop", "probability", "areaMu", "growthStage", "stageDate", "greenUpDate", "peakDate",
+        for (String field : List.of("plotId", "crop", "probability", "cropBasis", "areaMu", "growthStage", "stageDate", "greenUpDate", "peakDate",
                 "expectedYieldKgPerMu", "expectedYieldKg", "yieldBasis", "expectedValueCny", "lendingValueCny", "harvestMonth", "mismatch")) {
             assertThat(plot.hasNonNull(field)).as("plot field %s", field).isTrue();
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
  *
  * @param crop                the crop the engine assesses the plot as growing
  * @param probability         confidence in {@link #crop}, 0..1
+ * @param cropBasis           the crop model that judged the curve (whole-year or early-season), or DECLARED when none could
  * @param areaMu              geodesic area of the outline in mu (1 mu = 666.67 m2)
  * @param growthStage         stage on {@code stageDate} read from the smoothed NDVI curve (UNKNOWN with too few clear readings)
  * @param stageDate           the latest clear reading: the satellite cannot see later
@@ -20,6 +21,7 @@ public record PlotAssessment(
         String plotId,
         String crop,
         double probability,
+        String cropBasis,
         double areaMu,
         Double declaredAreaMu,
         String growthStage,

@@ -66,4 +66,24 @@ public final class PhenologyGenerator {
         return new Series(crop, ndvi, yieldRatio);
     }
 
+    /**
+     * Series {@code index} as seen part-way through the year: readings after a cut day, drawn
+     * uniformly from {@code fromDay} to {@code toDay} (day of year) for each series on its own
+     * stream, are missing, as they are when a farmer applies for a loan mid-season.
+     */
+    public Series generateUntil(long index, int fromDay, int toDay) {
+        if (fromDay < 5 || toDay < fromDay || toDay > 365) {
+            throw new IllegalArgumentException("cut days must satisfy 5 <= from <= to <= 365, got " + fromDay + ".." + toDay);
+        }
+        Series full = generate(index);
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 11);
+        int cut = fromDay + r.nextInt(toDay - fromDay + 1);
+        double[] ndvi = full.ndvi().clone();
+        for (int i = 0; i < ndvi.length; i++) {
+            if (5 + i * STEP_DAYS > cut) {
+                ndvi[i] = Double.NaN;
+            }
+        }
+        return new Series(full.crop(), ndvi, full.yieldRatio());
+    }
 }

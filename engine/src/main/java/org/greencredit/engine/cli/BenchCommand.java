@@ -208,7 +208,8 @@ final class BenchCommand implements Callable<Integer> {
      * would send them; each on one thread and on all.
      */
     private String plots() {
-        CropEstimator estimator = new CropEstimator(ReferenceData.shipped(), SeriesClassifier.shipped("crop-xgb-v1"), YieldModel.shipped("yield-v1"));
+        CropEstimator estimator = new CropEstimator(ReferenceData.shipped(), SeriesClassifier.shipped("crop-xgb-v1"),
+                SeriesClassifier.shipped("crop-xgb-early-v1"), YieldModel.shipped("yield-v1"));
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         List<List<Plot>> farms = new ArrayList<>();
         int total = 0;

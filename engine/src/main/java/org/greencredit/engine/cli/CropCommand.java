@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -85,20 +86,34 @@ final class CropCommand {
         @Option(names = "--with-yield", description = "Write each plot's true yield in kg per mu after the label (for train-yield).")
         boolean withYield;
 
+        @Option(names = "--cut-from", description = "Cut each series mid-season: readings after a day of year drawn from"
+                + " --cut-from to --cut-to are left empty (default: whole year).")
+        Integer cutFrom;
+
+        @Option(names = "--cut-to", description = "Latest cut day of year (default: --cut-from).")
+        Integer cutTo;
+
         @Option(names = "--out", required = true, description = "TSV to write.")
         Path out;
 
         @Override
         public Integer call() throws IOException {
-            write(new PhenologyGenerator(seed), count, withYield ? ReferenceData.shipped() : null, out);
+            PhenologyGenerator generator = new PhenologyGenerator(seed);
+            IntFunction<PhenologyGenerator.Series> series = cutFrom == null ? generator::generate
+                    : i -> generator.generateUntil(i, cutFrom, cutTo == null ? cutFrom : cutTo);
+            write(series, count, withYield ? ReferenceData.shipped() : null, out);
             return 0;
         }
 
-        /** @param reference the crop table to turn yield ratios into kg per mu, or null to write no yields */
         static void write(PhenologyGenerator generator, int count, ReferenceData reference, Path out) throws IOException {
+            write(generator::generate, count, reference, out);
+        }
+
+        /** @param reference the crop table to turn yield ratios into kg per mu, or null to write no yields */
+        static void write(IntFunction<PhenologyGenerator.Series> generator, int count, ReferenceData reference, Path out) throws IOException {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 for (int i = 0; i < count; i++) {
-                    PhenologyGenerator.Series s = generator.generate(i);
+                    PhenologyGenerator.Series s = generator.apply(i);
                     StringBuilder line = new StringBuilder(s.crop().name());
                     if (reference != null) {
                         line.append('\t').append(String.format(Locale.ROOT, "%.1f", s.yieldRatio() * reference.crop(s.crop()).yieldKgPerMu()));
@@ -177,10 +192,14 @@ final class CropCommand {
         @Option(names = "--false-crop-rate", defaultValue = "0.2", description = "Share of farms declaring another crop (default ${DEFAULT-VALUE}).")
         double falseCropRate;
 
+        @Option(names = "--last-month", defaultValue = "2025-12",
+                description = "Month of the latest readings: 2025-12 gives whole seasons, 2025-06 mid-season ones (default ${DEFAULT-VALUE}).")
+        YearMonth lastMonth;
+
         @Override
         public Integer call() {
             RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
-            SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped())
+            SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, 24, ReferenceData.shipped())
                     .withFalseCropDeclarations(falseCropRate);
             int falseFarms = 0;
             int caught = 0;
@@ -206,10 +225,10 @@ final class CropCommand {
                     honestFlagged += flagged ? 1 : 0;
                 }
             }
-            System.out.printf(Locale.ROOT, "{\"count\":%d,\"seed\":%d,\"falseCropRate\":%s,\"farms\":%d,\"falseDeclarations\":%d,"
+            System.out.printf(Locale.ROOT, "{\"count\":%d,\"seed\":%d,\"lastMonth\":\"%s\",\"falseCropRate\":%s,\"farms\":%d,\"falseDeclarations\":%d,"
                             + "\"caughtAndReferred\":%d,\"recall\":%.4f,\"caughtNamingTheTrueCrop\":%d,\"honestFarms\":%d,"
                             + "\"honestFlagged\":%d,\"falseAlarmRate\":%.4f,\"referredForCropMismatch\":%d}%n",
-                    count, seed, falseCropRate, falseFarms + honestFarms, falseFarms, caught, falseFarms == 0 ? 0 : (double) caught / falseFarms,
+                    count, seed, lastMonth, falseCropRate, falseFarms + honestFarms, falseFarms, caught, falseFarms == 0 ? 0 : (double) caught / falseFarms,
                     caughtAsTrueCrop, honestFarms, honestFlagged, honestFarms == 0 ? 0 : (double) honestFlagged / honestFarms, referredForMismatch);
             return 0;
         }

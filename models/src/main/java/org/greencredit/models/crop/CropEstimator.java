@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.PlotAssessment;
 import org.greencredit.core.request.Crop;
@@ -18,41 +19,54 @@ import org.greencredit.models.series.SeriesClassifier;
  * The plot pipeline: measured area; the clear readings of the latest year (NDVI given or computed
  * from red and NIR); the season ({@link Phenology}) and the growth stage on the latest reading;
  * when the readings span the year (as the models were trained), the crop recognised with its
- * probability and the expected yield from the yield model; value and lending value from the crop
- * table; and cross-checks of the declared crop and area. Otherwise the declared crop stands with
- * the stated prior confidence and its reference yield. All plots given together are classified and
+ * probability and the expected yield from the yield model; mid-season, the crop recognised by the
+ * early-season model from this year's readings and the crop's reference yield; value and lending
+ * value from the crop table; and cross-checks of the declared crop and area. With too few readings
+ * the declared crop stands with the stated prior confidence and its reference yield. All plots given together are classified and
  * estimated in one model call each.
  */
 public final class CropEstimator {
     /** The classifier sees one year, laid out by day of year. */
     private static final int YEAR_DAYS = 365;
     public static final String REFERENCE_YIELD = "REFERENCE_YIELD";
+    public static final String DECLARED = "DECLARED";
     private static final String UNKNOWN_STAGE = "UNKNOWN";
 
     private final ReferenceData reference;
     private final SeriesClassifier classifier;
+    private final SeriesClassifier earlyClassifier;
     private final YieldModel yield;
     private final Phenology.Settings phenology;
     private final double areaTolerance;
     private final int minObservations;
     private final int minSpanDays;
+    private final int earlyFromDay;
     private final double declaredOnlyProbability;
     private final double mismatchMinProbability;
+    private final double earlyMismatchMinProbability;
 
-    public CropEstimator(ReferenceData reference, SeriesClassifier classifier, YieldModel yield) {
+    /**
+     * @param classifier      judges year-long series
+     * @param earlyClassifier judges this year's series cut short mid-season (trained on seasons cut between days 90 and 300)
+     */
+    public CropEstimator(ReferenceData reference, SeriesClassifier classifier, SeriesClassifier earlyClassifier, YieldModel yield) {
         this.reference = reference;
         this.classifier = classifier;
+        this.earlyClassifier = earlyClassifier;
         this.yield = yield;
         this.phenology = Phenology.Settings.of(reference);
         this.areaTolerance = reference.parameter("crop.area.tolerance").value();
         this.minObservations = (int) reference.parameter("crop.ndvi.minObservations").value();
         this.minSpanDays = (int) reference.parameter("crop.ndvi.minSpanDays").value();
+        this.earlyFromDay = (int) reference.parameter("crop.ndvi.earlyFromDay").value();
         this.declaredOnlyProbability = reference.parameter("crop.probability.declaredOnly").value();
         this.mismatchMinProbability = reference.parameter("crop.mismatch.minProbability").value();
+        this.earlyMismatchMinProbability = reference.parameter("crop.mismatch.minProbabilityEarly").value();
     }
 
-    public String yieldModelVersion() {
-        return yield.version();
+    /** The versions of the models behind the estimates, for a rating's version record. */
+    public List<String> modelVersions() {
+        return List.of(classifier.version(), earlyClassifier.version(), yield.version());
     }
 
     /** One plot on its way through the pipeline. */
@@ -61,6 +75,7 @@ public final class CropEstimator {
         final List<NdviObservation> clear;
         Crop crop;
         double probability;
+        String cropBasis = DECLARED;
         String mismatchZh;
         String mismatchEn;
         Phenology season;
@@ -88,7 +103,10 @@ public final class CropEstimator {
                     w.clear.stream().map(NdviObservation::ndvi).toList(), phenology);
         }
         List<Work> wholeYear = readable.stream().filter(w -> spanDays(w.clear) >= minSpanDays).toList();
-        recogniseCrops(wholeYear);
+        recogniseCrops(wholeYear, classifier, w -> w.clear, mismatchMinProbability);
+        List<Work> partYear = readable.stream().filter(w -> spanDays(w.clear) < minSpanDays && thisYear(w.clear).size() >= minObservations
+                && w.clear.get(w.clear.size() - 1).date().getDayOfYear() >= earlyFromDay).toList();
+        recogniseCrops(partYear, earlyClassifier, w -> thisYear(w.clear), earlyMismatchMinProbability);
         double[] modelled = yield.predictKgPerMu(wholeYear.stream().map(w -> w.crop).toList(),
                 wholeYear.stream().map(w -> w.season).toList(), reference);
         for (int i = 0; i < wholeYear.size(); i++) {
@@ -99,6 +117,12 @@ public final class CropEstimator {
 
     private static long spanDays(List<NdviObservation> clear) {
         return java.time.temporal.ChronoUnit.DAYS.between(clear.get(0).date(), clear.get(clear.size() - 1).date());
+    }
+
+    /** The readings of the latest reading's calendar year: the early-season model knows seasons from 1 January. */
+    private static List<NdviObservation> thisYear(List<NdviObservation> clear) {
+        int year = clear.get(clear.size() - 1).date().getYear();
+        return clear.stream().filter(o -> o.date().getYear() == year).toList();
     }
 
     /** Clear readings within a year of the latest one, in date order. */
@@ -112,21 +136,23 @@ public final class CropEstimator {
         return clear.stream().filter(o -> !o.date().isBefore(from)).toList();
     }
 
-    private void recogniseCrops(List<Work> readable) {
-        if (classifier == null || readable.isEmpty()) {
+    private void recogniseCrops(List<Work> readable, SeriesClassifier model, Function<Work, List<NdviObservation>> readings,
+                                double minProbabilityToContradict) {
+        if (readable.isEmpty()) {
             return;
         }
-        List<double[]> grids = readable.stream().map(w -> onGrid(w.clear, classifier.length())).toList();
-        List<SeriesClassifier.Result> results = classifier.predict(grids);
+        List<double[]> grids = readable.stream().map(w -> onGrid(readings.apply(w), model.length())).toList();
+        List<SeriesClassifier.Result> results = model.predict(grids);
         for (int i = 0; i < readable.size(); i++) {
             Work w = readable.get(i);
             SeriesClassifier.Result result = results.get(i);
             Crop detected = Crop.valueOf(result.label());
             double p = result.probabilities().get(result.label());
             Crop declared = w.plot.declaredCrop();
+            w.cropBasis = model.version();
             if (detected == declared) {
                 w.probability = p;
-            } else if (p >= mismatchMinProbability) {
+            } else if (p >= minProbabilityToContradict) {
                 w.crop = detected;
                 w.probability = p;
                 w.mismatchZh = String.format(Locale.ROOT, "卫星曲线显示为%s（概率%.2f），而非申报的%s",
@@ -158,7 +184,8 @@ public final class CropEstimator {
         }
         Phenology s = w.season;
         LocalDate stageDate = s == null ? null : w.clear.get(w.clear.size() - 1).date();
-        return new PlotAssessment(plot.id(), crop.crop().name(), Rounding.ratio(w.probability), Rounding.ratio(areaMu), plot.declaredAreaMu(),
+        return new PlotAssessment(plot.id(), crop.crop().name(), Rounding.ratio(w.probability), w.cropBasis, Rounding.ratio(areaMu),
+                plot.declaredAreaMu(),
                 s == null ? UNKNOWN_STAGE : s.stageOn(stageDate).name(), stageDate,
                 s == null ? null : s.greenUpDate(), s == null ? null : s.peakDate(),
                 s == null ? null : Rounding.ratio(s.peakNdvi()), s == null ? null : s.seasonLengthDays(),

@@ -40,11 +40,18 @@ public final class SeriesClassifier {
     private final Model<Label> model;
     private final int length;
     private final String[] names;
+    private final String version;
 
-    private SeriesClassifier(Model<Label> model, int length) {
+    private SeriesClassifier(Model<Label> model, int length, String version) {
         this.model = model;
         this.length = length;
         this.names = SeriesFeatures.names(length).toArray(String[]::new);
+        this.version = version;
+    }
+
+    /** The shipped model's name, the directory name of a loaded one, or "unsaved". */
+    public String version() {
+        return version;
     }
 
     public int length() {
@@ -63,7 +70,7 @@ public final class SeriesClassifier {
         }
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(ROUNDS, ETA, 0.0, MAX_DEPTH, 1.0, SUBSAMPLE,
                 COLUMN_SUBSAMPLE, 1.0, 0.0, Math.max(1, Runtime.getRuntime().availableProcessors()), true, seed);
-        return new SeriesClassifier(trainer.train(dataset), data.length());
+        return new SeriesClassifier(trainer.train(dataset), data.length(), "unsaved");
     }
 
     /** For each series, the predicted label and the probability of every label. */
@@ -114,7 +121,7 @@ public final class SeriesClassifier {
                 throw new IllegalStateException("crop model " + dir + " is missing from the classpath");
             }
             p.load(props);
-            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")));
+            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")), name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read crop model " + dir + ": " + e.getMessage(), e);
         }
@@ -128,7 +135,8 @@ public final class SeriesClassifier {
         try (Reader in = Files.newBufferedReader(dir.resolve(PROPERTIES), StandardCharsets.UTF_8);
              InputStream model = Files.newInputStream(dir.resolve(MODEL))) {
             p.load(in);
-            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")));
+            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")),
+                    String.valueOf(dir.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
         }

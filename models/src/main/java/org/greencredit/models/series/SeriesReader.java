@@ -52,7 +52,10 @@ public final class SeriesReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] fields = line.trim().split(line.indexOf('\t') >= 0 ? "\t" : line.indexOf(',') >= 0 ? "," : "\\s+", -1);
+                // Tab- and comma-separated lines keep trailing empty fields: readings missing at the end of a
+                // series (a season cut short) are gaps to fill, not a shorter series.
+                boolean delimited = line.indexOf('\t') >= 0 || line.indexOf(',') >= 0;
+                String[] fields = (delimited ? line : line.trim()).split(line.indexOf('\t') >= 0 ? "\t" : delimited ? "," : "\\s+", -1);
                 if (fields.length < first + 2) {
                     throw new IllegalArgumentException(file + ": line " + number + ": expected a label" + (withTarget ? ", a target" : "")
                             + " and at least two values, found " + fields.length + " field(s)");
