@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * On the first start (empty database) creates the demo accounts and rates the example SME of the
- * README and a seeded synthetic population, so the pages and the API have something to show.
+ * Creates (or resets) the demo accounts on every start and, on the first start (empty database),
+ * rates the example SME of the README and a seeded synthetic population, so that the pages and the
+ * API have something to show.
  */
 @Component
 @ConditionalOnProperty(name = "greencredit.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -52,10 +53,11 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // Accounts on every start, so that a database from before accounts existed can be signed into.
+        demoAccounts.create();
         if (repository.count() > 0) {
             return;
         }
-        demoAccounts.create();
         ratings.rate(exampleRequest(json), LOADER, null);
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         for (int i = 0; i < count; i++) {
