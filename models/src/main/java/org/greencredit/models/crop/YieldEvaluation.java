@@ -2,10 +2,12 @@ package org.greencredit.models.crop;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.greencredit.core.request.Crop;
 import org.greencredit.datasets.reference.CropReference;
 import org.greencredit.datasets.reference.ReferenceData;
@@ -36,7 +38,7 @@ public final class YieldEvaluation {
                 crop = Crop.valueOf(label);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("series " + (i + 1) + ": '" + series.labels().get(i) + "' is not a crop; use one of "
-                        + java.util.Arrays.toString(Crop.values()), e);
+                        + Arrays.toString(Crop.values()), e);
             }
             samples.add(new YieldModel.Sample(crop, Phenology.ofGrid(series.values().get(i), ARBITRARY_START, settings),
                     series.targets().get(i)));
@@ -105,7 +107,7 @@ public final class YieldEvaluation {
         Map<Crop, Errors> modelByCrop = new TreeMap<>();
         Map<Crop, Errors> baselineByCrop = new TreeMap<>();
         for (Crop crop : Crop.values()) {
-            int[] rows = java.util.stream.IntStream.range(0, samples.size()).filter(i -> samples.get(i).crop() == crop).toArray();
+            int[] rows = IntStream.range(0, samples.size()).filter(i -> samples.get(i).crop() == crop).toArray();
             if (rows.length > 0) {
                 modelByCrop.put(crop, Errors.of(pick(actual, rows), pick(predicted, rows)));
                 baselineByCrop.put(crop, Errors.of(pick(actual, rows), pick(baseline, rows)));

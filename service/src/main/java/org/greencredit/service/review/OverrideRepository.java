@@ -3,6 +3,7 @@ package org.greencredit.service.review;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ public class OverrideRepository {
     }
 
     /** Decides a pending override; false when it was no longer pending (someone decided first). */
-    public boolean decide(String id, String status, String decidedBy, java.time.Instant at, String note) {
+    public boolean decide(String id, String status, String decidedBy, Instant at, String note) {
         return jdbc.sql("update rating_override set status = :status, decided_by = :by, decided_at = :at, decision_note = :note"
                         + " where id = :id and status = '" + RatingOverride.PENDING + "'")
                 .param("status", status).param("by", decidedBy).param("at", Timestamp.from(at)).param("note", note).param("id", id)
