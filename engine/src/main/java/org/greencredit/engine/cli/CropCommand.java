@@ -148,7 +148,7 @@ final class CropCommand {
         @Override
         public Integer call() {
             ReferenceData reference = ReferenceData.shipped();
-            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays));
+            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays), reference);
             YieldModel.train(samples, reference, seed, version).save(out);
             System.out.printf(Locale.ROOT, "{\"trained\":%d,\"version\":\"%s\",\"out\":\"%s\"}%n", samples.size(), version,
                     out.toString().replace("\\", "\\\\"));
@@ -173,7 +173,7 @@ final class CropCommand {
         public Integer call() {
             ReferenceData reference = ReferenceData.shipped();
             YieldModel yield = YieldModel.load(model);
-            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays));
+            List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays), reference);
             System.out.println(YieldEvaluation.evaluate(yield, samples, reference).toJson());
             return 0;
         }

@@ -100,9 +100,13 @@ class CropCommandTest {
     @Test
     void aYieldFileWithAnUnknownCropOrNoYieldIsRefusedByLine() throws Exception {
         Path file = dir.resolve("bad.tsv");
-        Files.writeString(file, "RICE\t480\t0.2\t0.5\t0.8\nBANANA\t900\t0.2\t0.3\t0.4\n");
-        assertThatThrownBy(() -> YieldEvaluation.samples(SeriesReader.readWithTarget(file), Phenology.Settings.of(ReferenceData.shipped())))
-                .hasMessageStartingWith("series 2: 'BANANA' is not a crop; use one of [RICE, WHEAT");
+        ReferenceData reference = ReferenceData.shipped();
+        Files.writeString(file, "稻谷\t480\t0.2\t0.5\t0.8\nmaize\t430\t0.2\t0.5\t0.8\nBANANA\t900\t0.2\t0.3\t0.4\n");
+        assertThatThrownBy(() -> YieldEvaluation.samples(SeriesReader.readWithTarget(file), Phenology.Settings.of(reference), reference))
+                .hasMessageStartingWith("series 3: 'BANANA' is not a crop; use one of [RICE, WHEAT");
+        Files.writeString(file, "稻谷\t480\t0.2\t0.5\t0.8\nmaize\t430\t0.2\t0.5\t0.8\n");
+        assertThat(YieldEvaluation.samples(SeriesReader.readWithTarget(file), Phenology.Settings.of(reference), reference))
+                .extracting(s -> s.crop().name()).containsExactly("RICE", "MAIZE");
         Files.writeString(file, "RICE\tn/a\t0.2\t0.5\t0.8\n");
         assertThatThrownBy(() -> SeriesReader.readWithTarget(file))
                 .hasMessageEndingWith("line 1: the target (second field) must be a number, got 'n/a'");

@@ -3,6 +3,7 @@ package org.greencredit.models.crop;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,20 +26,27 @@ public final class YieldEvaluation {
     private YieldEvaluation() {
     }
 
-    /** Samples from series whose labels are crop names and whose targets are yields in kg per mu. */
-    public static List<YieldModel.Sample> samples(LabelledSeries series, Phenology.Settings settings) {
+    /**
+     * Samples from series whose labels name crops (RICE, Rice, rice or 稻谷: the code or either name in
+     * {@code reference/crops.csv}) and whose targets are yields in kg per mu.
+     */
+    public static List<YieldModel.Sample> samples(LabelledSeries series, Phenology.Settings settings, ReferenceData reference) {
         if (series.targets().size() != series.size()) {
             throw new IllegalArgumentException("yield series need a yield (kg per mu) after each crop label");
         }
+        Map<String, Crop> names = new HashMap<>();
+        for (Crop crop : Crop.values()) {
+            names.put(crop.name().toLowerCase(Locale.ROOT), crop);
+            names.put(reference.crop(crop).nameEn().toLowerCase(Locale.ROOT), crop);
+            names.put(reference.crop(crop).nameZh(), crop);
+        }
         List<YieldModel.Sample> samples = new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
-            String label = series.labels().get(i).toUpperCase(Locale.ROOT);
-            Crop crop;
-            try {
-                crop = Crop.valueOf(label);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("series " + (i + 1) + ": '" + series.labels().get(i) + "' is not a crop; use one of "
-                        + Arrays.toString(Crop.values()), e);
+            String label = series.labels().get(i);
+            Crop crop = names.get(label.strip().toLowerCase(Locale.ROOT));
+            if (crop == null) {
+                throw new IllegalArgumentException("series " + (i + 1) + ": '" + label + "' is not a crop; use one of "
+                        + Arrays.toString(Crop.values()) + " or their names in reference/crops.csv");
             }
             samples.add(new YieldModel.Sample(crop, Phenology.ofGrid(series.values().get(i), ARBITRARY_START, settings),
                     series.targets().get(i)));
