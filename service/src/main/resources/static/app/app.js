@@ -1,5 +1,6 @@
 // GreenCredit web pages: SME self-check, officer console and the public algorithm filing, in one
-// page over the same API as everyone else. Credentials stay in memory only: a reload signs out.
+// page over the same API as everyone else. Signing in trades the password once for a session token,
+// kept in this tab's sessionStorage until sign-out, expiry or the tab is closed.
 import { TEXTS } from './i18n.js';
 import { barChart, lineChart, outline, setTableLabel } from './charts.js';
 
@@ -31,6 +32,11 @@ async function api(path, { method = 'GET', body, type = 'application/json', auth
   if (auth) headers.Authorization = auth;
   if (body !== undefined) headers['Content-Type'] = type;
   const res = await fetch(path, { method, headers, body });
+  if (res.status === 401 && auth && auth === state.auth && auth.startsWith('Bearer ')) {
+    // The session expired or was closed elsewhere: back to the sign-in page.
+    endSession();
+    go('#/login');
+  }
   const text = await res.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
@@ -65,22 +71,25 @@ function renderShell() {
 document.getElementById('lang-switch').addEventListener('click', () => {
   state.lang = state.lang === 'zh' ? 'en' : 'zh';
   localStorage.setItem('gc-lang', state.lang);
-  api('/api/v1/vocabulary', { auth: null }).then(reply => {
-  if (reply.ok) state.vocabulary = reply.json;
-}).finally(route);
+  route();
 });
-document.getElementById('sign-out').addEventListener('click', () => {
+
+function endSession() {
   state.auth = null;
   state.me = null;
+  sessionStorage.removeItem('gc-session');
+}
+
+document.getElementById('sign-out').addEventListener('click', async () => {
+  if (state.auth) await api('/api/v1/sessions/current', { method: 'DELETE' });
+  endSession();
   go('#/login');
 });
 window.addEventListener('hashchange', route);
 
 /** Shows a page; setting the hash it already has would fire no hashchange, so route directly then. */
 function go(hash) {
-  if (location.hash === hash) api('/api/v1/vocabulary', { auth: null }).then(reply => {
-  if (reply.ok) state.vocabulary = reply.json;
-}).finally(route);
+  if (location.hash === hash) route();
   else location.hash = hash;
 }
 
@@ -110,13 +119,14 @@ function loginPage() {
     e.preventDefault();
     const user = document.getElementById('username').value.trim();
     const auth = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${document.getElementById('password').value}`)));
-    const reply = await api('/api/v1/me', { auth });
+    const reply = await api('/api/v1/sessions', { method: 'POST', auth });
     if (!reply.ok) {
-      error.textContent = t('badLogin');
+      error.textContent = reply.status === 401 ? t('badLogin') : problemText(reply);
       return;
     }
-    state.auth = auth;
-    state.me = reply.json;
+    sessionStorage.setItem('gc-session', reply.json.token);
+    state.auth = 'Bearer ' + reply.json.token;
+    state.me = reply.json.caller;
     go(state.me.role === 'SME' ? '#/sme' : '#/officer');
   });
   main.append(form);
@@ -510,6 +520,20 @@ async function filingPage() {
     h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) })));
 }
 
-api('/api/v1/vocabulary', { auth: null }).then(reply => {
-  if (reply.ok) state.vocabulary = reply.json;
-}).finally(route);
+async function start() {
+  const vocabulary = await api('/api/v1/vocabulary', { auth: null });
+  if (vocabulary.ok) state.vocabulary = vocabulary.json;
+  const token = sessionStorage.getItem('gc-session');
+  if (token) {
+    const me = await api('/api/v1/me', { auth: 'Bearer ' + token });
+    if (me.ok) {
+      state.auth = 'Bearer ' + token;
+      state.me = me.json;
+    } else {
+      sessionStorage.removeItem('gc-session');
+    }
+  }
+  route();
+}
+
+start();

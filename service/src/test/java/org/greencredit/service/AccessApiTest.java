@@ -140,4 +140,25 @@ class AccessApiTest extends ApiTestSupport {
         }
         assertThat(officer.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
+
+    @Test
+    void theWebPagesTradeThePasswordForASessionTokenThatExpiresAndCanBeClosed() {
+        ApiClient.Reply opened = smeA.postJson("/api/v1/sessions", "");
+        assertThat(opened.status()).isEqualTo(201);
+        String token = opened.json().get("token").asString();
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(opened.json().at("/caller/smeId").asString()).isEqualTo(SME_A);
+        ApiClient session = anonymous.with("Authorization", "Bearer " + token);
+        assertThat(session.get("/api/v1/smes/" + SME_A + "/ratings").status()).isEqualTo(200);
+        assertProblem(session.get("/api/v1/smes/" + SME_B + "/ratings"), 403);
+
+        assertThat(session.delete("/api/v1/sessions/current").status()).isEqualTo(204);
+        assertProblem(session.get("/api/v1/me"), 401);
+        assertProblem(anonymous.with("Authorization", "Bearer not-a-session").get("/api/v1/me"), 401);
+        assertProblem(api.postJson("/api/v1/sessions", ""), 403);
+
+        String expiring = officer.postJson("/api/v1/sessions", "").json().get("token").asString();
+        jdbc.sql("update web_session set expires_at = created_at where username = 'officer'").update();
+        assertProblem(anonymous.with("Authorization", "Bearer " + expiring).get("/api/v1/me"), 401);
+    }
 }

@@ -79,6 +79,10 @@ final class ApiClient {
         return send(builder(path).GET());
     }
 
+    Reply delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         headers.forEach(b::header);

@@ -71,7 +71,7 @@ class WebUiTest extends ApiTestSupport {
     void freshPage() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get("http://localhost:" + port + "/app/#/login");
-        ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear(); sessionStorage.clear()");
         browser.navigate().refresh();
     }
 
@@ -103,6 +103,10 @@ class WebUiTest extends ApiTestSupport {
     void anSmeRatesItsFirmSeesTheExplanationAndContestsIt() {
         signIn("sme-a");
         shown("request-json");
+        // The sign-in outlives a reload of the page (a session token in this tab, not the password).
+        browser.navigate().refresh();
+        shown("request-json");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("sme-a (SME)");
         // Quick entry in plain fields: a small firm, 20,000 kWh in the first month.
         new Select(browser.findElement(By.id("quick-size"))).selectByValue("SMALL");
         WebElement january = browser.findElement(By.id("quick-kwh-0"));

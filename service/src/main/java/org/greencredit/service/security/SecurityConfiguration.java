@@ -13,8 +13,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. People sign in with HTTP Basic, pipelines with an API key; nothing keeps a
- * session, so there is no cookie to forge and CSRF protection has nothing to protect. Which SME a
+ * Who may call what. People sign in with HTTP Basic (the web pages trade it once for a bearer
+ * session token), pipelines with an API key. No cookie is ever set, so there is nothing for CSRF
+ * to forge and CSRF protection has nothing to protect. Which SME a
  * caller may see is checked by the services, as it depends on the data.
  */
 @Configuration
@@ -29,7 +30,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, JsonMapper json,
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SessionTokens sessions, JsonMapper json,
                             @Value("${greencredit.rate-limit.sme-per-minute}") int smePerMinute,
                             @Value("${greencredit.rate-limit.anonymous-per-minute}") int anonymousPerMinute) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
@@ -38,6 +39,7 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SessionTokenFilter(sessions, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new SelfCheckRateLimiter(smePerMinute, anonymousPerMinute, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
@@ -47,6 +49,8 @@ public class SecurityConfiguration {
                         .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "PIPELINE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/sessions").hasAnyRole("SME", "OFFICER", "ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings/*/appeals").hasRole("SME")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/*", "/api/v1/smes/*/appeals").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/referrals", "/api/v1/overrides/**", "/api/v1/ratings/*/overrides",
