@@ -22,13 +22,14 @@ import org.greencredit.models.crop.YieldEvaluation;
 import org.greencredit.models.crop.YieldModel;
 import org.greencredit.models.series.ClassificationMetrics;
 import org.greencredit.models.series.LabelledSeries;
+import org.greencredit.models.series.ProbabilityMetrics;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.series.SeriesReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "crop", mixinStandardHelpOptions = true,
-        subcommands = {CropCommand.Train.class, CropCommand.Evaluate.class, CropCommand.Generate.class,
+        subcommands = {CropCommand.Train.class, CropCommand.Evaluate.class, CropCommand.Calibrate.class, CropCommand.Generate.class,
                 CropCommand.TrainYield.class, CropCommand.EvaluateYield.class, CropCommand.DeclarationReport.class},
         description = "Crop classification and yield from labelled series: one series per line, label first (for yield: the crop,"
                 + " then the yield in kg per mu), then equally spaced values (tab-, comma- or space-separated, no header).")
@@ -68,9 +69,39 @@ final class CropCommand {
         public Integer call() {
             SeriesClassifier classifier = SeriesClassifier.load(model);
             LabelledSeries series = SeriesReader.read(data, classifier.length());
-            List<String> predicted = classifier.predict(series.values()).stream().map(SeriesClassifier.Result::label).toList();
-            System.out.println(ClassificationMetrics.of(series.labels(), predicted).toJson());
+            List<SeriesClassifier.Result> results = classifier.predict(series.values());
+            String metrics = ClassificationMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::label).toList()).toJson();
+            String probabilities = ProbabilityMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::probabilities).toList())
+                    .toJson();
+            System.out.println(metrics.substring(0, metrics.length() - 1) + ",\"probabilities\":" + probabilities + "}");
             return 0;
+        }
+    }
+
+    @Command(name = "calibrate", mixinStandardHelpOptions = true,
+            description = "Fit a classifier's softmax temperature to held-out labelled series (temperature scaling) and write it into"
+                    + " the model directory; prints log loss and calibration error before and after as JSON.")
+    static final class Calibrate implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model directory written by crop train.")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "Labelled series the model was not trained on.")
+        Path data;
+
+        @Override
+        public Integer call() {
+            SeriesClassifier before = SeriesClassifier.load(model);
+            LabelledSeries series = SeriesReader.read(data, before.length());
+            SeriesClassifier after = before.calibrated(series);
+            after.saveTemperature(model);
+            System.out.printf(Locale.ROOT, "{\"temperature\":%.6f,\"before\":%s,\"after\":%s}%n", after.temperature(),
+                    probabilities(before, series), probabilities(after, series));
+            return 0;
+        }
+
+        private static String probabilities(SeriesClassifier classifier, LabelledSeries series) {
+            return ProbabilityMetrics.of(series.labels(), classifier.predict(series.values()).stream()
+                    .map(SeriesClassifier.Result::probabilities).toList()).toJson();
         }
     }
 

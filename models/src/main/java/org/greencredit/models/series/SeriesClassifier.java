@@ -26,7 +26,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Classifies series (crop type from an NDVI curve) with gradient-boosted trees (Tribuo over
- * XGBoost) on {@link SeriesFeatures}. Probabilities are the booster's softmax. Predict in batches.
+ * XGBoost) on {@link SeriesFeatures}. Probabilities are the booster's softmax at a fitted
+ * temperature ({@link #calibrated}). Predict in batches.
  */
 public final class SeriesClassifier {
     public static final String MODEL = "series.model";
@@ -41,12 +42,68 @@ public final class SeriesClassifier {
     private final int length;
     private final String[] names;
     private final String version;
+    /** Temperature of the softmax, fitted on held-out series so that probabilities mean what they say; 1 = as trained. */
+    private final double temperature;
 
-    private SeriesClassifier(Model<Label> model, int length, String version) {
+    private SeriesClassifier(Model<Label> model, int length, String version, double temperature) {
         this.model = model;
         this.length = length;
         this.names = SeriesFeatures.names(length).toArray(String[]::new);
         this.version = version;
+        this.temperature = temperature;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    /**
+     * This classifier with its softmax temperature fitted to labelled series by maximum likelihood
+     * (temperature scaling, Guo et al. 2017): the predicted class never changes, only how sure it is.
+     */
+    public SeriesClassifier calibrated(LabelledSeries data) {
+        List<Map<String, Double>> raw = predictRaw(data.values());
+        double lo = Math.log(0.2);
+        double hi = Math.log(10);
+        // Golden-section search on log T: the negative log-likelihood is smooth and has one minimum there.
+        double g = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < 60; i++) {
+            double a = hi - g * (hi - lo);
+            double b = lo + g * (hi - lo);
+            if (logLoss(raw, data.labels(), Math.exp(a)) <= logLoss(raw, data.labels(), Math.exp(b))) {
+                hi = b;
+            } else {
+                lo = a;
+            }
+        }
+        return new SeriesClassifier(model, length, version, Math.exp((lo + hi) / 2));
+    }
+
+    /** Mean negative log-probability of the true label at a temperature; unknown labels count as probability 1e-15. */
+    public static double logLoss(List<Map<String, Double>> probabilities, List<String> truth, double temperature) {
+        double sum = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            sum -= Math.log(Math.max(1e-15, tempered(probabilities.get(i), temperature).getOrDefault(truth.get(i), 0.0)));
+        }
+        return sum / truth.size();
+    }
+
+    /** softmax(z / T) from p = softmax(z): p^(1/T), renormalised. */
+    static Map<String, Double> tempered(Map<String, Double> p, double temperature) {
+        if (temperature == 1.0) {
+            return p;
+        }
+        Map<String, Double> out = new java.util.TreeMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> e : p.entrySet()) {
+            double v = Math.pow(Math.max(e.getValue(), 0), 1 / temperature);
+            out.put(e.getKey(), v);
+            total += v;
+        }
+        for (Map.Entry<String, Double> e : out.entrySet()) {
+            e.setValue(e.getValue() / total);
+        }
+        return out;
     }
 
     /** The shipped model's name, the directory name of a loaded one, or "unsaved". */
@@ -70,7 +127,7 @@ public final class SeriesClassifier {
         }
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(ROUNDS, ETA, 0.0, MAX_DEPTH, 1.0, SUBSAMPLE,
                 COLUMN_SUBSAMPLE, 1.0, 0.0, Math.max(1, Runtime.getRuntime().availableProcessors()), true, seed);
-        return new SeriesClassifier(trainer.train(dataset), data.length(), "unsaved");
+        return new SeriesClassifier(trainer.train(dataset), data.length(), "unsaved", 1.0);
     }
 
     /** For each series, the predicted label and the probability of every label. */
@@ -78,18 +135,45 @@ public final class SeriesClassifier {
     }
 
     public List<Result> predict(List<double[]> series) {
+        List<Result> out = new ArrayList<>(series.size());
+        for (Map<String, Double> raw : predictRaw(series)) {
+            Map<String, Double> probabilities = tempered(raw, temperature);
+            String label = probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            out.add(new Result(label, probabilities));
+        }
+        return out;
+    }
+
+    /** The booster's own softmax probabilities, before temperature. */
+    public List<Map<String, Double>> predictRaw(List<double[]> series) {
         List<Example<Label>> examples = new ArrayList<>(series.size());
         for (double[] s : series) {
             double[] v = s.length == length ? s : SeriesReader.resample(s, length);
             examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, SeriesFeatures.of(v)));
         }
-        List<Result> out = new ArrayList<>(series.size());
+        List<Map<String, Double>> out = new ArrayList<>(series.size());
         for (Prediction<Label> p : model.predict(examples)) {
             Map<String, Double> probabilities = new java.util.TreeMap<>();
             p.getOutputScores().forEach((label, score) -> probabilities.put(label, score.getScore()));
-            out.add(new Result(p.getOutput().getLabel(), probabilities));
+            out.add(probabilities);
         }
         return out;
+    }
+
+    /** Writes the temperature into the model directory's properties, leaving the model file as it is. */
+    public void saveTemperature(Path dir) {
+        Properties p = new Properties();
+        try {
+            try (Reader in = Files.newBufferedReader(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            p.setProperty("temperature", Double.toString(temperature));
+            try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
+                p.store(w, "GreenCredit series classifier");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + dir.resolve(PROPERTIES) + ": " + e.getMessage(), e);
+        }
     }
 
     public void save(Path dir) {
@@ -101,6 +185,7 @@ public final class SeriesClassifier {
             Properties p = new Properties();
             p.setProperty("kind", "series-classifier");
             p.setProperty("length", Integer.toString(length));
+            p.setProperty("temperature", Double.toString(temperature));
             p.setProperty("trainer", "Tribuo XGBoostClassificationTrainer(" + ROUNDS + " rounds, eta " + ETA + ", depth " + MAX_DEPTH
                     + ", subsample " + SUBSAMPLE + ", column subsample " + COLUMN_SUBSAMPLE + ") on values, smoothed slopes and phenology");
             try (Writer w = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
@@ -121,7 +206,8 @@ public final class SeriesClassifier {
                 throw new IllegalStateException("crop model " + dir + " is missing from the classpath");
             }
             p.load(props);
-            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")), name);
+            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")), name,
+                    Double.parseDouble(p.getProperty("temperature", "1.0")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read crop model " + dir + ": " + e.getMessage(), e);
         }
@@ -136,7 +222,7 @@ public final class SeriesClassifier {
              InputStream model = Files.newInputStream(dir.resolve(MODEL))) {
             p.load(in);
             return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")),
-                    String.valueOf(dir.getFileName()));
+                    String.valueOf(dir.getFileName()), Double.parseDouble(p.getProperty("temperature", "1.0")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
         }
