@@ -9,6 +9,8 @@ const main = document.getElementById('main');
 
 const t = key => TEXTS[state.lang][key];
 const pick = (zh, en) => (state.lang === 'zh' ? zh : en) || zh || en || '';
+const stageName = code => t('stages')[code] || code;
+const statusName = code => t('statuses')[code] || code;
 const named = (table, code) => (table[code] ? pick(table[code].zh, table[code].en) : code);
 const fmt = (n, digits = 2) => n === null || n === undefined ? '—'
   : new Intl.NumberFormat(state.lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits }).format(n);
@@ -225,14 +227,16 @@ function renderPlots(plots, request) {
         card('crop-' + p.plotId, t('crop'), named(state.vocabulary.crops, p.crop)),
         card('probability-' + p.plotId, t('probability'), fmt(p.probability, 2)),
         card('area-' + p.plotId, t('area'), fmt(p.areaMu, 2)),
-        card('stage-' + p.plotId, t('stage'), p.growthStage + (p.stageDate ? ` (${p.stageDate})` : '')),
+        card('stage-' + p.plotId, t('stage'), stageName(p.growthStage) + (p.stageDate ? ` (${p.stageDate})` : '')),
         card('value-' + p.plotId, t('expectedValue'), fmt(p.expectedValueCny, 0))),
       p.mismatch ? h('p', { class: 'notice', text: t('mismatch') + ': ' + pick(p.mismatchReasonZh, p.mismatchReason) }) : null);
     if (input && input.geometry) item.append(outline('outline-' + p.plotId, t('outline'), input.geometry.coordinates[0]));
     if (input && input.ndvi && input.ndvi.length) {
       const points = input.ndvi.filter(o => !o.cloudy).map(o => ({ key: o.date, label: o.date, value: ndviOf(o) })).filter(o => o.value !== null);
-      item.append(lineChart('ndvi-' + p.plotId, `${t('ndvi')}: ${named(state.vocabulary.crops, p.crop)}, ${p.growthStage}`, points,
-        v => fmt(v, 3)));
+      const chart = lineChart('ndvi-' + p.plotId, `${t('ndvi')}: ${named(state.vocabulary.crops, p.crop)}, ${stageName(p.growthStage)}`,
+        points, v => fmt(v, 3));
+      chart.dataset.stage = p.growthStage;
+      item.append(chart);
     }
     box.append(item);
   }
@@ -285,7 +289,7 @@ async function smePage() {
       } })))));
     const appeals = await api(`/api/v1/smes/${encodeURIComponent(me.smeId)}/appeals`);
     appealsBody.replaceChildren(...(appeals.json || []).map(a => h('tr', { 'data-appeal': a.id },
-      h('td', { text: a.openedAt }), h('td', { text: a.field }), h('td', { class: 'status appeal-status', text: a.status }),
+      h('td', { text: a.openedAt }), h('td', { text: a.field }), h('td', { class: 'status appeal-status', 'data-status': a.status, text: statusName(a.status) }),
       h('td', { text: a.answer || '—' }))));
   }
 
@@ -370,7 +374,7 @@ function appealForm(rating, onDone) {
     const reply = await api(`/api/v1/ratings/${rating.id}/appeals`, { method: 'POST', body: JSON.stringify({
       field: document.getElementById('appeal-field').value, claim: document.getElementById('appeal-claim').value,
       evidence: document.getElementById('appeal-evidence').value || null }) });
-    status.textContent = reply.ok ? `${t('status')}: ${reply.json.status}` : problemText(reply);
+    status.textContent = reply.ok ? `${t('status')}: ${statusName(reply.json.status)}` : problemText(reply);
     status.dataset.status = reply.ok ? reply.json.status : 'ERROR';
     if (reply.ok) {
       form.classList.add('hidden');
@@ -412,7 +416,7 @@ async function officerPage() {
       const note = h('input', { 'aria-label': t('note'), class: 'pending-note' });
       const decide = async how => {
         const r = await api(`/api/v1/overrides/${o.id}/${how}`, { method: 'POST', body: JSON.stringify({ note: note.value || null }) });
-        item.querySelector('.pending-result').textContent = r.ok ? r.json.status : problemText(r);
+        item.querySelector('.pending-result').textContent = r.ok ? statusName(r.json.status) : problemText(r);
         if (r.ok) await loadPending();
       };
       const item = h('li', { class: 'card', 'data-override': o.id },
@@ -446,7 +450,7 @@ async function officerPage() {
           }
           const r = await api(`/api/v1/appeals/${a.id}/resolution`, { method: 'POST',
             body: JSON.stringify({ decision: decision.value, answer: answer.value, correctedRequest }) });
-          result.textContent = r.ok ? r.json.status : problemText(r);
+          result.textContent = r.ok ? statusName(r.json.status) : problemText(r);
           if (r.ok) await loadAppeals();
         } }), result);
     }));
@@ -470,7 +474,7 @@ async function officerPage() {
       const reply = await api(`/api/v1/ratings/${id}/overrides`, { method: 'POST', body: JSON.stringify({
         outcome: document.getElementById('override-outcome').value || null, limitCny: num(document.getElementById('override-limit').value),
         rateDiscountBp: num(document.getElementById('override-discount').value), reason: document.getElementById('override-reason').value }) });
-      status.textContent = reply.ok ? `${t('status')}: ${reply.json.status}` : problemText(reply);
+      status.textContent = reply.ok ? `${t('status')}: ${statusName(reply.json.status)}` : problemText(reply);
       status.dataset.status = reply.ok ? reply.json.status : 'ERROR';
       if (reply.ok) {
         await loadQueue();

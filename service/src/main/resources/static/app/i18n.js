@@ -25,6 +25,8 @@ export const TEXTS = {
       FUEL_OIL: '燃料油', PURCHASED_GOODS: '外购商品' },
     quickEntry: '快速填写', firmName: '企业名称', regionCode: '行政区划代码（6 位）', industryCode: '行业代码（如 C1391）', sizeClass: '企业规模',
     sizes: { MICRO: '微型', SMALL: '小型', MEDIUM: '中型', LARGE: '大型' }, revenue: '年营业收入（元）', electricityKwh: '每月用电量（千瓦时）',
+    stages: { NO_SEASON: '无生长季', PRE_SEASON: '播种前', GREEN_UP: '返青/生长期', PEAK: '旺长期', SENESCENCE: '成熟期', HARVESTED: '已收获', UNKNOWN: '未知' },
+    statuses: { OPEN: '处理中', CORRECTED: '已更正', REJECTED: '已驳回', APPLIED: '已生效', PENDING_SECOND_APPROVAL: '待第二人复核' },
     applyToRequest: '写入评级请求', openedAt: '申诉时间', principal: '本金（元）',
     versions: '版本', loading: '加载中…', failed: '请求失败', scopeName: s => '范围' + s
   },
@@ -53,6 +55,8 @@ export const TEXTS = {
       LPG: 'LPG', FUEL_OIL: 'Fuel oil', PURCHASED_GOODS: 'Purchased goods' },
     quickEntry: 'Quick entry', firmName: 'Firm name', regionCode: 'Region code (6 digits)', industryCode: 'Industry code (e.g. C1391)', sizeClass: 'Size class',
     sizes: { MICRO: 'Micro', SMALL: 'Small', MEDIUM: 'Medium', LARGE: 'Large' }, revenue: 'Annual revenue (CNY)', electricityKwh: 'Electricity per month (kWh)',
+    stages: { NO_SEASON: 'No season', PRE_SEASON: 'Before the season', GREEN_UP: 'Green-up', PEAK: 'Peak', SENESCENCE: 'Ripening', HARVESTED: 'Harvested', UNKNOWN: 'Unknown' },
+    statuses: { OPEN: 'Open', CORRECTED: 'Corrected', REJECTED: 'Rejected', APPLIED: 'Applied', PENDING_SECOND_APPROVAL: 'Waiting for a second officer' },
     applyToRequest: 'Put into the request', openedAt: 'Opened at', principal: 'Principal (CNY)',
     versions: 'Versions', loading: 'Loading…', failed: 'Request failed', scopeName: s => 'Scope ' + s
   }

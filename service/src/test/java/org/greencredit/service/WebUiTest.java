@@ -159,7 +159,9 @@ class WebUiTest extends ApiTestSupport {
         browser.findElement(By.id("appeal-submit")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("appeal-status"), "data-status", "OPEN"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appeals"), "sme.sizeClass"));
-        assertThat(browser.findElement(By.cssSelector("#appeals .appeal-status")).getText()).isEqualTo("OPEN");
+        WebElement status = browser.findElement(By.cssSelector("#appeals .appeal-status"));
+        assertThat(status.getAttribute("data-status")).isEqualTo("OPEN");
+        assertThat(status.getText()).isEqualTo("处理中");
         screenshot("sme-appeal");
     }
 
@@ -186,8 +188,8 @@ class WebUiTest extends ApiTestSupport {
         assertThat(browser.findElements(By.cssSelector("#outline-" + plotId + " polygon.plot-polygon"))).hasSize(1);
         long clear = farm.plots().get(0).ndvi().stream().filter(o -> o.clearSky()).count();
         assertThat(browser.findElements(By.cssSelector("#ndvi-" + plotId + " circle.point"))).hasSize((int) clear);
-        assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText())
-                .contains(cropName, plot.get("growthStage").asString());
+        assertThat(browser.findElement(By.id("ndvi-" + plotId)).getAttribute("data-stage")).isEqualTo(plot.get("growthStage").asString());
+        assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText()).contains(cropName);
         screenshot("farm-plots");
     }
 
