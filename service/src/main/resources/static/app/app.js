@@ -9,6 +9,7 @@ const main = document.getElementById('main');
 
 const t = key => TEXTS[state.lang][key];
 const pick = (zh, en) => (state.lang === 'zh' ? zh : en) || zh || en || '';
+const when = iso => iso ? new Date(iso).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '—';
 const stageName = code => t('stages')[code] || code;
 const statusName = code => t('statuses')[code] || code;
 const named = (table, code) => (table[code] ? pick(table[code].zh, table[code].en) : code);
@@ -280,7 +281,7 @@ async function smePage() {
   async function loadHistory() {
     const reply = await api(`/api/v1/smes/${encodeURIComponent(me.smeId)}/ratings`);
     historyBody.replaceChildren(...(reply.json || []).map(s => h('tr', {},
-      h('td', { text: s.ratedAt }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
+      h('td', { text: when(s.ratedAt) }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
       h('td', { text: t('outcome')[s.outcome] }), h('td', { text: fmt(s.limitCny, 0) }),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-own', 'data-id': s.id, text: t('open'), onclick: async () => {
         const rating = (await api(`/api/v1/ratings/${s.id}`)).json;
@@ -289,7 +290,7 @@ async function smePage() {
       } })))));
     const appeals = await api(`/api/v1/smes/${encodeURIComponent(me.smeId)}/appeals`);
     appealsBody.replaceChildren(...(appeals.json || []).map(a => h('tr', { 'data-appeal': a.id },
-      h('td', { text: a.openedAt }), h('td', { text: a.field }), h('td', { class: 'status appeal-status', 'data-status': a.status, text: statusName(a.status) }),
+      h('td', { text: when(a.openedAt) }), h('td', { text: a.field }), h('td', { class: 'status appeal-status', 'data-status': a.status, text: statusName(a.status) }),
       h('td', { text: a.answer || '—' }))));
   }
 
@@ -405,14 +406,19 @@ async function officerPage() {
     if (reason.value.trim()) query.set('reason', reason.value.trim().toUpperCase());
     const reply = await api('/api/v1/referrals?' + query);
     queueBody.replaceChildren(...(reply.json || []).map(s => h('tr', { 'data-id': s.id },
-      h('td', { text: s.ratedAt }), h('td', { text: s.smeId }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
+      h('td', { text: when(s.ratedAt) }), h('td', { text: s.smeId }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
       h('td', { text: (s.referralReasons || []).join(', ') }),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-rating', 'data-id': s.id, text: t('open'), onclick: () => openRating(s.id) })))));
   }
 
   async function loadPending() {
     const reply = await api('/api/v1/overrides/pending');
-    pendingList.replaceChildren(...(reply.json || []).map(o => {
+    const pending = reply.json || [];
+    if (!pending.length) {
+      pendingList.replaceChildren(h('li', { text: t('none') }));
+      return;
+    }
+    pendingList.replaceChildren(...pending.map(o => {
       const note = h('input', { 'aria-label': t('note'), class: 'pending-note' });
       const decide = async how => {
         const r = await api(`/api/v1/overrides/${o.id}/${how}`, { method: 'POST', body: JSON.stringify({ note: note.value || null }) });
@@ -430,7 +436,12 @@ async function officerPage() {
 
   async function loadAppeals() {
     const reply = await api('/api/v1/appeals?status=OPEN');
-    appealList.replaceChildren(...(reply.json || []).map(a => {
+    const open = reply.json || [];
+    if (!open.length) {
+      appealList.replaceChildren(h('p', { text: t('none') }));
+      return;
+    }
+    appealList.replaceChildren(...open.map(a => {
       const answer = h('textarea', { class: 'appeal-answer', 'aria-label': t('answer') });
       const decision = h('select', { class: 'appeal-decision', 'aria-label': t('decisionLabel') },
         h('option', { value: 'REJECTED', text: t('rejected') }), h('option', { value: 'CORRECTED', text: t('corrected') }));
