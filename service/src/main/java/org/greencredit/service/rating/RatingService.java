@@ -69,7 +69,10 @@ public class RatingService {
         }
     }
 
-    /** Stores in a transaction (or the caller's), and counts the rating once it is committed. */
+    /**
+     * Stores in its own transaction, or joins the caller's (an appeal's correction), and counts the
+     * rating when the store returns: committed, unless a caller's transaction still rolls back.
+     */
     private Rating storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         long start = System.nanoTime();
         Rating rating = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
@@ -83,8 +86,8 @@ public class RatingService {
         if (idempotencyKey != null) {
             repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
         }
-        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash,
-                VersionAudit.describe(rating.explanation().versions()), "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
+        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, VersionAudit.describe(rating.explanation().versions()),
+                "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return rating;
     }
 
