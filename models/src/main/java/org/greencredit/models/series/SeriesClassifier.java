@@ -206,8 +206,7 @@ public final class SeriesClassifier {
                 throw new IllegalStateException("crop model " + dir + " is missing from the classpath");
             }
             p.load(props);
-            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")), name,
-                    Double.parseDouble(p.getProperty("temperature", "1.0")));
+            return read(p, model, name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read crop model " + dir + ": " + e.getMessage(), e);
         }
@@ -221,10 +220,15 @@ public final class SeriesClassifier {
         try (Reader in = Files.newBufferedReader(dir.resolve(PROPERTIES), StandardCharsets.UTF_8);
              InputStream model = Files.newInputStream(dir.resolve(MODEL))) {
             p.load(in);
-            return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")),
-                    String.valueOf(dir.getFileName()), Double.parseDouble(p.getProperty("temperature", "1.0")));
+            return read(p, model, String.valueOf(dir.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A classifier from its properties (length, temperature; 1 when absent, as older models have none) and model file. */
+    private static SeriesClassifier read(Properties p, InputStream model, String version) throws IOException {
+        return new SeriesClassifier(Model.deserializeFromStream(model).castModel(Label.class), Integer.parseInt(p.getProperty("length")),
+                version, Double.parseDouble(p.getProperty("temperature", "1.0")));
     }
 }

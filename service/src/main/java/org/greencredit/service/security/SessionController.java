@@ -30,10 +30,7 @@ public class SessionController {
     @DeleteMapping("/current")
     @Operation(summary = "Sign out: the bearer token of this request stops working")
     public ResponseEntity<Void> close(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith("Bearer ")) {
-            sessions.revoke(header.substring("Bearer ".length()).strip());
-        }
+        SessionTokenFilter.bearerToken(request).ifPresent(sessions::revoke);
         return ResponseEntity.noContent().build();
     }
 }

@@ -24,12 +24,18 @@ public final class SessionTokenFilter extends OncePerRequestFilter {
         this.unauthorized = unauthorized;
     }
 
+    /** The session token of an {@code Authorization: Bearer} header, if the request has one. */
+    static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.startsWith(PREFIX) ? Optional.of(header.substring(PREFIX.length()).strip()) : Optional.empty();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith(PREFIX)) {
-            Optional<AccountDetails> account = sessions.account(header.substring(PREFIX.length()).strip());
+        Optional<String> token = bearerToken(request);
+        if (token.isPresent()) {
+            Optional<AccountDetails> account = sessions.account(token.get());
             if (account.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 unauthorized.commence(request, response, new BadCredentialsException("the session has expired or was closed; sign in again"));
