@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,6 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +10,14 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
-import org.greencredit.core.rating.Rating;
+import org.greencredit.datasets.io.RoundedNumber;
 import org.greencredit.datasets.reference.ReferenceData;
-import org.greencredit.datasets.synthetic.SyntheticPopulation;
-import org.greencredit.datasets.synthetic.SyntheticSme;
-import org.greencredit.engine.RatingEngine;
 import org.greencredit.datasets.synthetic.PhenologyGenerator;
+import org.greencredit.engine.RatingEngine;
+import org.greencredit.engine.reports.DeclarationReport;
 import org.greencredit.models.crop.Phenology;
 import org.greencredit.models.crop.YieldEvaluation;
 import org.greencredit.models.crop.YieldModel;
@@ -27,13 +28,18 @@ import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.series.SeriesReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 @Command(name = "crop", mixinStandardHelpOptions = true,
         subcommands = {CropCommand.Train.class, CropCommand.Evaluate.class, CropCommand.Calibrate.class, CropCommand.Generate.class,
-                CropCommand.TrainYield.class, CropCommand.EvaluateYield.class, CropCommand.DeclarationReport.class},
+                CropCommand.TrainYield.class, CropCommand.EvaluateYield.class, CropCommand.DeclarationReportCommand.class},
         description = "Crop classification and yield from labelled series: one series per line, label first (for yield: the crop,"
                 + " then the yield in kg per mu), then equally spaced values (tab-, comma- or space-separated, no header).")
 final class CropCommand {
+
+    /** What crop train printed: series trained on, their length, classes, and where the model went. */
+    record Trained(int trained, int length, int classes, String out) {
+    }
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a series classifier and write it to a directory.")
     static final class Train implements Callable<Integer> {
@@ -50,10 +56,13 @@ final class CropCommand {
         public Integer call() {
             LabelledSeries series = SeriesReader.read(data);
             SeriesClassifier.train(series, seed).save(out);
-            System.out.printf(Locale.ROOT, "{\"trained\":%d,\"length\":%d,\"classes\":%d,\"out\":\"%s\"}%n", series.size(), series.length(),
-                    new java.util.TreeSet<>(series.labels()).size(), out.toString().replace("\\", "\\\\"));
+            JsonOutput.print(new Trained(series.size(), series.length(), new TreeSet<>(series.labels()).size(), out.toString()));
             return 0;
         }
+    }
+
+    /** The classification metrics with the probability metrics beside them. */
+    record Evaluation(@JsonUnwrapped ClassificationMetrics metrics, ProbabilityMetrics probabilities) {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -70,12 +79,15 @@ final class CropCommand {
             SeriesClassifier classifier = SeriesClassifier.load(model);
             LabelledSeries series = SeriesReader.read(data, classifier.length());
             List<SeriesClassifier.Result> results = classifier.predict(series.values());
-            String metrics = ClassificationMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::label).toList()).toJson();
-            String probabilities = ProbabilityMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::probabilities).toList())
-                    .toJson();
-            System.out.println(metrics.substring(0, metrics.length() - 1) + ",\"probabilities\":" + probabilities + "}");
+            JsonOutput.print(new Evaluation(ClassificationMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::label).toList()),
+                    ProbabilityMetrics.of(series.labels(), results.stream().map(SeriesClassifier.Result::probabilities).toList())));
             return 0;
         }
+    }
+
+    /** The fitted temperature and the probability metrics before and after it. */
+    record Calibration(@JsonSerialize(using = RoundedNumber.Six.class) double temperature, ProbabilityMetrics before,
+                       ProbabilityMetrics after) {
     }
 
     @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -94,14 +106,13 @@ final class CropCommand {
             LabelledSeries series = SeriesReader.read(data, before.length());
             SeriesClassifier after = before.calibrated(series);
             after.saveTemperature(model);
-            System.out.printf(Locale.ROOT, "{\"temperature\":%.6f,\"before\":%s,\"after\":%s}%n", after.temperature(),
-                    probabilities(before, series), probabilities(after, series));
+            JsonOutput.print(new Calibration(after.temperature(), probabilities(before, series), probabilities(after, series)));
             return 0;
         }
 
-        private static String probabilities(SeriesClassifier classifier, LabelledSeries series) {
+        private static ProbabilityMetrics probabilities(SeriesClassifier classifier, LabelledSeries series) {
             return ProbabilityMetrics.of(series.labels(), classifier.predict(series.values()).stream()
-                    .map(SeriesClassifier.Result::probabilities).toList()).toJson();
+                    .map(SeriesClassifier.Result::probabilities).toList());
         }
     }
 
@@ -158,6 +169,10 @@ final class CropCommand {
         }
     }
 
+    /** What crop train-yield printed. */
+    record TrainedYield(int trained, String version, String out) {
+    }
+
     @Command(name = "train-yield", mixinStandardHelpOptions = true,
             description = "Train a yield model (crop, yield kg/mu, NDVI series per line) and write it to a directory.")
     static final class TrainYield implements Callable<Integer> {
@@ -181,8 +196,7 @@ final class CropCommand {
             ReferenceData reference = ReferenceData.shipped();
             List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays), reference);
             YieldModel.train(samples, reference, seed, version).save(out);
-            System.out.printf(Locale.ROOT, "{\"trained\":%d,\"version\":\"%s\",\"out\":\"%s\"}%n", samples.size(), version,
-                    out.toString().replace("\\", "\\\\"));
+            JsonOutput.print(new TrainedYield(samples.size(), version, out.toString()));
             return 0;
         }
     }
@@ -205,7 +219,7 @@ final class CropCommand {
             ReferenceData reference = ReferenceData.shipped();
             YieldModel yield = YieldModel.load(model);
             List<YieldModel.Sample> samples = YieldEvaluation.samples(SeriesReader.readWithTarget(data), settings(reference, stepDays), reference);
-            System.out.println(YieldEvaluation.evaluate(yield, samples, reference).toJson());
+            JsonOutput.print(YieldEvaluation.evaluate(yield, samples, reference));
             return 0;
         }
     }
@@ -213,7 +227,7 @@ final class CropCommand {
     @Command(name = "declaration-report", mixinStandardHelpOptions = true,
             description = "Rate synthetic farms, some declaring a crop they do not grow, and print how many false declarations the"
                     + " satellite check catches and how many honest farms it flags, as JSON.")
-    static final class DeclarationReport implements Callable<Integer> {
+    static final class DeclarationReportCommand implements Callable<Integer> {
         @Option(names = "--count", defaultValue = "20000", description = "SMEs to generate; about a fifth are farms (default ${DEFAULT-VALUE}).")
         int count;
 
@@ -229,43 +243,8 @@ final class CropCommand {
 
         @Override
         public Integer call() {
-            RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
-            SyntheticPopulation population = new SyntheticPopulation(seed, lastMonth, 24, ReferenceData.shipped())
-                    .withFalseCropDeclarations(falseCropRate);
-            int falseFarms = 0;
-            int caught = 0;
-            int caughtAsTrueCrop = 0;
-            int honestFarms = 0;
-            int honestFlagged = 0;
-            int referredForMismatch = 0;
-            for (long i = 0; i < count; i++) {
-                SyntheticSme sme = population.generate(i);
-                if (!sme.truth().farm()) {
-                    continue;
-                }
-                Rating rating = engine.rate(sme.request());
-                boolean flagged = rating.crop().plots().stream().anyMatch(p -> !p.crop().equals(declaredCrop(sme, p.plotId())));
-                boolean referred = rating.decision().referralReasons().contains("CROP_MISMATCH");
-                referredForMismatch += referred ? 1 : 0;
-                if (sme.truth().falseCropDeclared()) {
-                    falseFarms++;
-                    caught += flagged && referred ? 1 : 0;
-                    caughtAsTrueCrop += rating.crop().plots().stream().anyMatch(p -> p.crop().equals(sme.truth().trueCrop())) && flagged ? 1 : 0;
-                } else {
-                    honestFarms++;
-                    honestFlagged += flagged ? 1 : 0;
-                }
-            }
-            System.out.printf(Locale.ROOT, "{\"count\":%d,\"seed\":%d,\"lastMonth\":\"%s\",\"falseCropRate\":%s,\"farms\":%d,\"falseDeclarations\":%d,"
-                            + "\"caughtAndReferred\":%d,\"recall\":%.4f,\"caughtNamingTheTrueCrop\":%d,\"honestFarms\":%d,"
-                            + "\"honestFlagged\":%d,\"falseAlarmRate\":%.4f,\"referredForCropMismatch\":%d}%n",
-                    count, seed, lastMonth, falseCropRate, falseFarms + honestFarms, falseFarms, caught, falseFarms == 0 ? 0 : (double) caught / falseFarms,
-                    caughtAsTrueCrop, honestFarms, honestFlagged, honestFarms == 0 ? 0 : (double) honestFlagged / honestFarms, referredForMismatch);
+            JsonOutput.print(DeclarationReport.measure(RatingEngine.standard(Clock.systemUTC()), count, seed, falseCropRate, lastMonth));
             return 0;
-        }
-
-        private static String declaredCrop(SyntheticSme sme, String plotId) {
-            return sme.request().plots().stream().filter(p -> p.id().equals(plotId)).findFirst().orElseThrow().declaredCrop().name();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,10 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.io.RoundedNumber;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Sustained concurrent rating calls against a GreenCredit service on this machine, for a bounded
@@ -32,6 +33,16 @@ import picocli.CommandLine.Option;
 @Command(name = "load-test", mixinStandardHelpOptions = true,
         description = "POST synthetic rating requests to a local service from several threads for a bounded time; prints JSON.")
 final class LoadTestCommand implements Callable<Integer> {
+    /** Latency percentiles in milliseconds. */
+    record Latency(@JsonSerialize(using = RoundedNumber.Two.class) double p50, @JsonSerialize(using = RoundedNumber.Two.class) double p90,
+                   @JsonSerialize(using = RoundedNumber.Two.class) double p99, @JsonSerialize(using = RoundedNumber.Two.class) double max) {
+    }
+
+    /** What a load test printed: calls made, errors by status, throughput and latency. */
+    record Report(String url, @JsonSerialize(using = RoundedNumber.One.class) double seconds, int concurrency, int calls, int errors,
+                  Map<String, Integer> byStatus, @JsonSerialize(using = RoundedNumber.One.class) double ratingsPerSecond, Latency latencyMs) {
+    }
+
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final int DISTINCT_REQUESTS = 2_000;
     private static final int MAX_SECONDS = 1_800;
@@ -89,12 +100,9 @@ final class LoadTestCommand implements Callable<Integer> {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         int errors = statuses.entrySet().stream().filter(e -> !e.getKey().equals("201")).mapToInt(Map.Entry::getValue).sum();
-        StringBuilder byStatus = new StringBuilder();
-        statuses.forEach((k, v) -> byStatus.append(byStatus.isEmpty() ? "" : ",").append('"').append(k).append("\":").append(v));
-        System.out.printf(Locale.ROOT, "{\"url\":\"%s\",\"seconds\":%.1f,\"concurrency\":%d,\"calls\":%d,\"errors\":%d,\"byStatus\":{%s},"
-                        + "\"ratingsPerSecond\":%.1f,\"latencyMs\":{\"p50\":%.2f,\"p90\":%.2f,\"p99\":%.2f,\"max\":%.2f}}%n",
-                endpoint, elapsed, concurrency, sorted.length, errors, byStatus, sorted.length / elapsed, percentile(sorted, 0.50),
-                percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        JsonOutput.print(new Report(endpoint.toString(), elapsed, concurrency, sorted.length, errors, statuses, sorted.length / elapsed,
+                new Latency(percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+                        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6)));
         return errors == 0 ? 0 : 1;
     }
 

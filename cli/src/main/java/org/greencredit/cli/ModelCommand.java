@@ -1,10 +1,11 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,10 +48,13 @@ final class ModelCommand {
                 default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
             };
             ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed, modelKind);
-            System.out.printf("{\"model\":\"%s\",\"out\":\"%s\",\"trainRows\":%d,\"features\":%d,\"holdout\":%s}%n",
-                    t.version(), out.toString().replace("\\", "\\\\"), t.trainRows(), t.features().size(), t.holdout().toJson());
+            JsonOutput.print(new Trained(t.version(), out.toString(), t.trainRows(), t.features().size(), t.holdout()));
             return 0;
         }
+    }
+
+    /** What model train printed: the model, where it went, its training rows and features, and the hold-out metrics. */
+    record Trained(String model, String out, int trainRows, int features, Metrics holdout) {
     }
 
     @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a trained model on a labelled table; prints one JSON object.")
@@ -72,7 +76,7 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            System.out.println(ModelTraining.evaluate(model, data, target, positive, segments).toJson());
+            JsonOutput.print(ModelTraining.evaluate(model, data, target, positive, segments));
             return 0;
         }
     }

@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.io.RoundedNumber;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.reference.ReferenceTable;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.engine.reports.FeatureTable;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardExport;
 import org.greencredit.models.training.Metrics;
@@ -24,6 +27,7 @@ import org.greencredit.models.training.ModelTraining;
 import org.greencredit.models.training.TrainedScorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Trains the engine's champion scorecard on a synthetic population, writes it in the engine's
@@ -33,6 +37,16 @@ import picocli.CommandLine.Option;
 @Command(name = "ship-champion", mixinStandardHelpOptions = true,
         description = "Train the engine's champion scorecard on synthetic data and write it, with its model card, to a directory.")
 final class ShipChampionCommand implements Callable<Integer> {
+    /** The champion's card for tools: how it was trained and how it did beside the generating process on the test population. */
+    record Card(String version, String kind, int trainCount, long trainSeed, int testCount, long testSeed, Metrics test,
+                Metrics generatingProcess) {
+    }
+
+    /** What ship-champion printed. */
+    record Shipped(String version, @JsonSerialize(using = RoundedNumber.Four.class) double testAuc,
+                   @JsonSerialize(using = RoundedNumber.Four.class) double processAuc) {
+    }
+
     @Option(names = "--count", defaultValue = "50000", description = "Training population (default ${DEFAULT-VALUE}).")
     int count;
 
@@ -57,8 +71,8 @@ final class ShipChampionCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("greencredit-champion");
         Path train = work.resolve("train.csv");
         Path test = work.resolve("test.csv");
-        ExportFeaturesCommand.write(engine, population(seed), count, train);
-        ExportFeaturesCommand.write(engine, population(testSeed), testCount, test);
+        FeatureTable.write(engine, population(seed), count, train);
+        FeatureTable.write(engine, population(testSeed), testCount, test);
         Set<String> notFeatures = Set.of("province", "section", "sizeClass", "thinFile", "truePd");
         ModelTraining.Trained trained = ModelTraining.train(train, "defaulted", "1", notFeatures, work.resolve("model"), seed,
                 ModelTraining.Kind.SCORECARD);
@@ -72,10 +86,10 @@ final class ShipChampionCommand implements Callable<Integer> {
         List<Double> predicted = new ArrayList<>();
         List<Double> truth = new ArrayList<>();
         List<Boolean> outcomes = new ArrayList<>();
-        for (Map<String, String> row : ExportFeaturesCommand.read(test)) {
-            predicted.add(champion.score(ExportFeaturesCommand.numbers(row, champion.features().keySet())).pd());
-            truth.add(Double.valueOf(row.get("truePd")));
-            outcomes.add(row.get("defaulted").equals("1"));
+        for (Map<String, String> row : FeatureTable.read(test)) {
+            predicted.add(champion.score(FeatureTable.numbers(row, champion.features().keySet())).pd());
+            truth.add(Double.valueOf(row.get(FeatureTable.TRUE_PD)));
+            outcomes.add(FeatureTable.defaulted(row));
         }
         boolean[] y = new boolean[outcomes.size()];
         for (int i = 0; i < y.length; i++) {
@@ -103,10 +117,9 @@ final class ShipChampionCommand implements Callable<Integer> {
                 + String.join("\n", model.calibration().stream().map(c -> "| " + c.n() + " | " + f(c.meanPredicted()) + " | " + f(c.observed()) + " |").toList())
                 + "\n";
         Files.writeString(out.resolve("model-card.md"), card, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("model-card.json"), "{\"version\":\"" + version + "\",\"kind\":\"scorecard\",\"trainCount\":" + count
-                + ",\"trainSeed\":" + seed + ",\"testCount\":" + testCount + ",\"testSeed\":" + testSeed + ",\"test\":" + model.toJson()
-                + ",\"generatingProcess\":" + process.toJson() + "}\n", StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "{\"version\":\"%s\",\"testAuc\":%.4f,\"processAuc\":%.4f}%n", version, model.auc(), process.auc());
+        Files.writeString(out.resolve("model-card.json"), GreenCreditJson.mapper().writeValueAsString(
+                new Card(version, "scorecard", count, seed, testCount, testSeed, model, process)) + "\n", StandardCharsets.UTF_8);
+        JsonOutput.print(new Shipped(version, model.auc(), process.auc()));
         return 0;
     }
 

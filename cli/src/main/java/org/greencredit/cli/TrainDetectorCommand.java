@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +41,7 @@ final class TrainDetectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RatingEngine engine = RatingEngine.withoutPatternDetector(Clock.systemUTC());
+        RatingEngine engine = RatingEngine.builder(Clock.systemUTC()).withoutPatternDetector().build();
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         List<double[]> features = new ArrayList<>(count);
         for (long i = 0; features.size() < count; i++) {

@@ -1,2 +1,2 @@
 /** The {@code greencredit} command line: generate, rate, bench. */
-package org.greencredit.engine.cli;
+package org.greencredit.cli;

@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.PhenologyGenerator;
 import org.greencredit.models.crop.Phenology;
@@ -78,7 +79,7 @@ class CropCommandTest {
         LabelledSeries s = SeriesReader.read(file, c.length());
         ClassificationMetrics m = ClassificationMetrics.of(s.labels(), c.predict(s.values()).stream().map(SeriesClassifier.Result::label).toList());
         assertThat(m.accuracy()).isEqualTo(1.0);
-        assertThat(m.toJson()).contains("\"labels\":[\"down\",\"up\"]", "\"confusionMatrix\":[[30,0],[0,30]]",
+        assertThat(GreenCreditJson.mapper().writeValueAsString(m)).contains("\"labels\":[\"down\",\"up\"]", "\"confusionMatrix\":[[30,0],[0,30]]",
                 "\"perClass\":{\"down\":{\"n\":30,\"accuracy\":1.000000,\"precision\":1.000000}");
     }
 

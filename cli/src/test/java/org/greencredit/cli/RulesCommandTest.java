@@ -1,4 +1,4 @@
-package org.greencredit.engine.cli;
+package org.greencredit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,6 +15,7 @@ import org.greencredit.core.rating.Dimensions;
 import org.greencredit.core.rating.NotAssessed;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.text.TextCatalogue;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.Industry;
 import org.greencredit.datasets.reference.ReferenceData;
@@ -29,14 +30,16 @@ final class CarbonStage {
     private final CarbonAccountant accountant;
     private final CarbonPatternDetector detector;
     private final double declineFullScale;
+    private final TextCatalogue texts;
 
     /** @param patternFeatures the inputs of the pattern detector, empty without a carbon account */
     record Result(CarbonAssessment assessment, Integer level, Double k, Dimensions dimensions, double[] patternFeatures) {
     }
 
     /** @param detector the pattern detector, or null to account without it (as when training it) */
-    CarbonStage(ReferenceData reference, CarbonPatternDetector detector) {
+    CarbonStage(ReferenceData reference, CarbonPatternDetector detector, TextCatalogue texts) {
         this.reference = reference;
+        this.texts = texts;
         this.detector = detector;
         this.accountant = new CarbonAccountant(reference, new AnomalyChecks(reference.anomalyThresholds()),
                 (int) reference.parameter("carbon.intensity.annualisationMonths").value());
@@ -45,8 +48,7 @@ final class CarbonStage {
 
     Result assess(RatingRequest request, List<NotAssessed> notAssessed) {
         if (request.carbonAccount() == null || request.carbonAccount().lines().isEmpty()) {
-            notAssessed.add(new NotAssessed("carbon", "未提供碳账户（能源和采购明细），无法核算排放和碳效等级",
-                    "No carbon account (energy and purchase lines) was given: emissions and carbon-efficiency level not assessed"));
+            notAssessed.add(NotAssessed.of("carbon", texts.get("carbon.none")));
             CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of());
             return new Result(empty, null, null, new Dimensions(null, null, null), new double[0]);
         }
@@ -63,8 +65,7 @@ final class CarbonStage {
         Integer level = null;
         Double regional = null;
         if (carbon.intensityKgPer10kCny() == null) {
-            notAssessed.add(new NotAssessed("green.carbonEfficiencyLevel", "未提供营业收入，无法计算碳排放强度和碳效等级",
-                    "No revenue was given, so emission intensity and the carbon-efficiency level cannot be computed"));
+            notAssessed.add(NotAssessed.of("green.carbonEfficiencyLevel", texts.get("carbon.noRevenue")));
         } else {
             k = Rounding.ratio(carbon.intensityKgPer10kCny() / industry.benchmarkKgPer10kCny());
             level = reference.efficiencyLevelOf(k);
@@ -72,8 +73,7 @@ final class CarbonStage {
                     / regionalBenchmark(request, industry, electricityShare, latestYear(carbon)));
         }
         if (carbon.yoyChange() == null) {
-            notAssessed.add(new NotAssessed("green.dimensions.historicalDecline", "不足24个月的能源数据，无法计算同比变化",
-                    "Fewer than 24 months of activity data: year-on-year change not assessed"));
+            notAssessed.add(NotAssessed.of("green.dimensions.historicalDecline", texts.get("carbon.noYoy")));
         }
         Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), regional,
                 carbon.yoyChange() == null ? null : decline(carbon.yoyChange()));

@@ -1,8 +1,6 @@
 package org.greencredit.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.rating.Colour;
@@ -38,15 +35,15 @@ import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.Certification;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.NdviObservation;
-import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 import org.greencredit.core.validation.RequestValidator;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
 import org.greencredit.models.credit.CreditCounterfactuals;
 import org.greencredit.models.credit.CreditFeatureExtractor;
-import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.crop.CropEstimator;
@@ -54,83 +51,161 @@ import org.greencredit.models.crop.YieldModel;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
+import org.greencredit.rules.engine.RulesetRegistry;
 import org.greencredit.rules.facts.GreenFacts;
 import org.greencredit.rules.facts.PolicyFacts;
 
 /**
- * Rates one request end to end: validation, carbon account, green rules, credit scorecard,
- * crop estimates for farms, policy rules, and the explanation of all of them. Build it once
- * and share it: it is immutable and thread-safe. Apart from {@code id} and {@code ratedAt},
- * the same request always gives the same rating.
+ * The one facade of what a rating uses: rates one request end to end (validation, carbon account,
+ * green rules, credit scorecard, crop estimates for farms, policy rules, and the explanation of all
+ * of them) and answers, through {@link #info()}, the versions, model cards, vocabulary and live rules
+ * of the same objects it rates with. Build it once with {@link #builder(Clock)} and share it: it is
+ * thread-safe, and apart from {@code id} and {@code ratedAt} the same request always gives the same
+ * rating. Close it to stop watching a rules directory.
  */
-public final class RatingEngine {
-    private static final String SCORECARD = "scorecard-v1";
-    private static final String CROP_MODEL = "crop-xgb-v1";
-    private static final String EARLY_CROP_MODEL = "crop-xgb-early-v1";
-    private static final String YIELD_MODEL = "yield-v1";
+public final class RatingEngine implements AutoCloseable {
+    private static final String TEXTS = "/engine/texts.tsv";
 
     private final ReferenceData reference;
     private final RequestValidator validator;
+    private final RulesetRegistry rules;
     private final CarbonStage carbonStage;
-    private final Supplier<RuleEvaluator> rules;
+    private final CreditStage creditStage;
+    private final CropStage cropStage;
     private final Scorecard scorecard;
     private final CreditCounterfactuals creditCounterfactuals;
-    private final CropEstimator crops;
     private final Reasons reasons;
+    private final TextCatalogue texts;
     private final Clock clock;
     private final int defaultTermMonths;
     private final String engineVersion;
     private final String modelsVersion;
+    private final EngineInfo info;
 
-    /**
-     * @param rules    the active rules; a registry swaps them on reload, and each rating uses and reports one ruleset
-     * @param detector the carbon pattern detector, or null to rate without it
-     */
-    public RatingEngine(ReferenceData reference, Supplier<RuleEvaluator> rules, Scorecard scorecard, CarbonPatternDetector detector,
-                        Clock clock) {
-        this.reference = reference;
+    private RatingEngine(Builder b) {
+        EngineSettings settings = EngineSettings.shipped();
+        this.clock = b.clock;
+        this.reference = b.reference != null ? b.reference : ReferenceData.shipped();
+        this.texts = TextCatalogue.fromClasspath(TEXTS);
         this.validator = new RequestValidator(reference, clock);
-        this.carbonStage = new CarbonStage(reference, detector);
-        this.rules = rules;
-        this.scorecard = scorecard;
+        this.rules = new RulesetRegistry(b.ruleset != null ? b.ruleset : Ruleset.shipped());
+        CarbonPatternDetector detector = b.withoutDetector ? null : b.detector != null ? b.detector : CarbonPatternDetector.shipped();
+        this.carbonStage = new CarbonStage(reference, detector, texts);
+        this.scorecard = b.scorecard != null ? b.scorecard : Scorecard.shipped(settings.scorecard());
+        this.creditStage = new CreditStage(scorecard, texts);
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
-        this.crops = new CropEstimator(reference, SeriesClassifier.shipped(CROP_MODEL), SeriesClassifier.shipped(EARLY_CROP_MODEL),
-                YieldModel.shipped(YIELD_MODEL));
-        this.reasons = new Reasons(new ReasonTexts());
-        this.clock = clock;
+        CropEstimator crops = new CropEstimator(reference,
+                b.cropModel != null ? b.cropModel : SeriesClassifier.shipped(settings.cropModel()),
+                b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
+                b.yieldModel != null ? b.yieldModel : YieldModel.shipped(settings.yieldModel()));
+        this.cropStage = new CropStage(crops, texts);
+        this.reasons = new Reasons(new ReasonTexts(), texts.get("reason.featureMissing"));
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
-        this.engineVersion = engineVersion();
-        this.modelsVersion = scorecard.version() + "," + String.join(",", crops.modelVersions())
-                + (detector == null ? "" : "," + detector.version());
+        this.engineVersion = settings.version();
+        List<String> models = new ArrayList<>();
+        models.add(scorecard.version());
+        models.addAll(cropStage.modelVersions());
+        if (detector != null) {
+            models.add(detector.version());
+        }
+        this.modelsVersion = String.join(",", models);
+        this.info = new EngineInfo(this::versions, List.copyOf(models), rules, scorecard, reference);
+        if (b.rulesDirectory != null) {
+            rules.watch(b.rulesDirectory, b.reloadSeconds);
+        }
     }
 
-    /** The engine with the shipped reference data, ruleset, scorecard and detector. */
+    /** An engine with the shipped reference data, rules and models unless the builder is given others. */
+    public static Builder builder(Clock clock) {
+        return new Builder(clock);
+    }
+
+    /** The engine with the shipped reference data, ruleset, scorecard, crop models and pattern detector. */
     public static RatingEngine standard(Clock clock) {
-        return standard(clock, fixed(Ruleset.shipped()));
+        return builder(clock).build();
     }
 
-    /** The shipped engine on rules that may change, e.g. a {@code RulesetRegistry} watching a directory. */
-    public static RatingEngine standard(Clock clock, Supplier<RuleEvaluator> rules) {
-        return new RatingEngine(ReferenceData.shipped(), rules, Scorecard.shipped(SCORECARD), CarbonPatternDetector.shipped(), clock);
+    /** What an engine is built from; whatever is not set is the shipped one. Not thread-safe; build once. */
+    public static final class Builder {
+        private final Clock clock;
+        private ReferenceData reference;
+        private Ruleset ruleset;
+        private Path rulesDirectory;
+        private long reloadSeconds;
+        private Scorecard scorecard;
+        private CarbonPatternDetector detector;
+        private boolean withoutDetector;
+        private SeriesClassifier cropModel;
+        private SeriesClassifier earlyCropModel;
+        private YieldModel yieldModel;
+
+        private Builder(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        public Builder reference(ReferenceData reference) {
+            this.reference = Objects.requireNonNull(reference, "reference");
+            return this;
+        }
+
+        /** Fixed rules instead of the shipped ones. */
+        public Builder ruleset(Ruleset ruleset) {
+            this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+            return this;
+        }
+
+        /**
+         * Rules laid out like the shipped ones in {@code dir}, loaded at build and again whenever a file
+         * there changes (checked every {@code reloadSeconds}); a broken edit is refused and the previous
+         * rules stay active. A null {@code dir} keeps the shipped or given rules.
+         */
+        public Builder rulesDirectory(Path dir, long reloadSeconds) {
+            if (dir != null && reloadSeconds < 1) {
+                throw new IllegalArgumentException("reloadSeconds must be at least 1, got " + reloadSeconds);
+            }
+            this.rulesDirectory = dir;
+            this.reloadSeconds = reloadSeconds;
+            return this;
+        }
+
+        public Builder scorecard(Scorecard scorecard) {
+            this.scorecard = Objects.requireNonNull(scorecard, "scorecard");
+            return this;
+        }
+
+        public Builder patternDetector(CarbonPatternDetector detector) {
+            this.detector = Objects.requireNonNull(detector, "detector");
+            this.withoutDetector = false;
+            return this;
+        }
+
+        /** Accounts carbon without the pattern detector: for training that detector. */
+        public Builder withoutPatternDetector() {
+            this.detector = null;
+            this.withoutDetector = true;
+            return this;
+        }
+
+        /** @param wholeYear judges year-long series; earlySeason judges this year's series cut short mid-season */
+        public Builder cropModels(SeriesClassifier wholeYear, SeriesClassifier earlySeason, YieldModel yield) {
+            this.cropModel = Objects.requireNonNull(wholeYear, "wholeYear");
+            this.earlyCropModel = Objects.requireNonNull(earlySeason, "earlySeason");
+            this.yieldModel = Objects.requireNonNull(yield, "yield");
+            return this;
+        }
+
+        public RatingEngine build() {
+            return new RatingEngine(this);
+        }
     }
 
-    /** The shipped engine without the carbon pattern detector: for training that detector. */
-    public static RatingEngine withoutPatternDetector(Clock clock) {
-        return new RatingEngine(ReferenceData.shipped(), fixed(Ruleset.shipped()), Scorecard.shipped(SCORECARD), null, clock);
-    }
-
-    private static Supplier<RuleEvaluator> fixed(Ruleset ruleset) {
-        RuleEvaluator evaluator = new RuleEvaluator(ruleset);
-        return () -> evaluator;
+    /** Versions, model cards, vocabulary and live rules of this engine. */
+    public EngineInfo info() {
+        return info;
     }
 
     public RequestValidator validator() {
         return validator;
-    }
-
-    /** The champion scorecard's features with their names, to label contributions for people. */
-    public Map<String, FeatureInfo> creditFeatures() {
-        return scorecard.features();
     }
 
     /** The versions a rating made now would report. */
@@ -140,6 +215,42 @@ public final class RatingEngine {
 
     private Versions versions(RuleEvaluator evaluator) {
         return new Versions(engineVersion, evaluator.ruleset().version(), modelsVersion, reference.version());
+    }
+
+    /** Tells {@code listener} of every reload of the rules directory the engine was built with. */
+    public void addRulesListener(RulesListener listener) {
+        rules.addListener(new RulesetRegistry.Listener() {
+            @Override
+            public void activated(Ruleset ruleset, Path dir) {
+                listener.activated(ruleset.version(), dir);
+            }
+
+            @Override
+            public void rejected(Path dir, List<String> problems, Ruleset stillActive) {
+                listener.rejected(dir, problems, stillActive.version());
+            }
+        });
+    }
+
+    /**
+     * Compiles the rules in {@code dir} and makes them active if they pass validation; listeners hear
+     * either way.
+     *
+     * @return true when the new rules are active; false when they were refused and the previous ones stay
+     */
+    public boolean reloadRulesFrom(Path dir) {
+        return rules.reloadFrom(dir);
+    }
+
+    /** Seeded synthetic requests drawn with this engine's reference data: demo data and examples, never lending data. */
+    public SyntheticRequests syntheticRequests(long seed) {
+        return new SyntheticRequests(seed, reference);
+    }
+
+    /** Stops watching the rules directory, if any. */
+    @Override
+    public void close() {
+        rules.close();
     }
 
     /** Validates and rates; throws {@link org.greencredit.core.validation.InvalidRequestException} naming every bad field. */
@@ -159,13 +270,9 @@ public final class RatingEngine {
         return carbonStage.assess(validRequest, new ArrayList<>()).patternFeatures();
     }
 
-    private static Map<String, Double> creditFeatures(RatingRequest request, CarbonStage.Result carbon) {
-        return CreditFeatureExtractor.extract(request, carbon.k(), carbon.assessment().yoyChange());
-    }
-
     /** The credit model's features of a valid request, as the rating computes them: for exporting training tables. */
     public Map<String, Double> creditFeatures(RatingRequest validRequest) {
-        return creditFeatures(validRequest, carbonStage.assess(validRequest, new ArrayList<>()));
+        return CreditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()));
     }
 
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
@@ -179,98 +286,32 @@ public final class RatingEngine {
         RuleEvaluator rules = this.rules.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
-
-        GreenBehaviours behaviours = request.greenBehaviours();
-        if (behaviours == null) {
-            notAssessed.add(new NotAssessed("greenBehaviours", "未提供绿色行为数据，相关加分项未评估",
-                    "No green behaviours were given: behaviour points not assessed"));
-        }
-        RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon));
-
-        ScorecardResult credit = scorecard.score(creditFeatures(request, carbon));
-        for (String feature : credit.missingFeatures()) {
-            notAssessed.add(new NotAssessed("credit." + feature, "无法计算" + scorecard.features().get(feature).nameZh()
-                    + "，按缺失值计分", scorecard.features().get(feature).nameEn() + " could not be computed; scored as missing"));
-        }
-
-        List<Plot> estimable = new ArrayList<>();
-        if (request.hasPlots()) {
-            for (Plot plot : request.plots()) {
-                if (plot.declaredCrop() == null || plot.geometry() == null) {
-                    notAssessed.add(new NotAssessed("crop.plots." + plot.id(), "地块缺少申报作物或边界，无法估产",
-                            "Plot " + plot.id() + " lacks a declared crop or an outline: not estimated"));
-                } else {
-                    estimable.add(plot);
-                }
-            }
-        }
-        List<PlotAssessment> plots = crops.estimate(estimable);
-        for (PlotAssessment p : plots) {
-            if (CropEstimator.REFERENCE_YIELD.equals(p.yieldBasis()) && p.stageDate() == null) {
-                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi", "地块晴空NDVI观测不足，作物按申报、产量按参考单产估计",
-                        "Plot " + p.plotId() + " has too few clear NDVI readings: the declared crop and its reference yield were used"));
-            } else if (CropEstimator.REFERENCE_YIELD.equals(p.yieldBasis())) {
-                boolean recognised = !CropEstimator.DECLARED.equals(p.cropBasis());
-                notAssessed.add(new NotAssessed("crop.plots." + p.plotId() + ".ndvi",
-                        recognised ? "地块NDVI观测未覆盖全年：作物由季中模型识别（把握较低），产量按参考单产估计"
-                                : "地块NDVI观测未覆盖全年且过早，作物按申报、产量按参考单产估计，生长阶段已识别",
-                        recognised ? "Plot " + p.plotId() + "'s readings cover part of the year: the crop was recognised by the early-season"
-                                + " model (less certain) and the reference yield used"
-                                : "Plot " + p.plotId() + "'s readings cover too little of the year: the declared crop and its reference yield"
-                                + " were used; the growth stage was read"));
-            }
-        }
+        RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, notAssessed));
+        ScorecardResult credit = creditStage.assess(request, carbon, notAssessed);
+        List<PlotAssessment> plots = cropStage.assess(request, notAssessed);
         if (request.loanRequest() == null) {
-            notAssessed.add(new NotAssessed("loanRequest", "未提供贷款申请，额度按还款能力核定",
-                    "No loan request was given: the limit reflects repayment capacity only"));
+            notAssessed.add(NotAssessed.of("loanRequest", texts.get("loan.noRequest")));
         }
-
-        YearMonth asOf = asOfMonth(request, ratedAt);
-        Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
-        boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
         int requestedTerm = request.loanRequest() != null && request.loanRequest().termMonths() != null
                 ? request.loanRequest().termMonths() : defaultTermMonths;
-        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
-                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null,
-                request.credit() == null ? null : request.credit().maxPastDueDays(), CreditFeatureExtractor.averageMonthlyInflow(request),
-                request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),
-                requestedTerm, request.loanRequest() == null || request.loanRequest().purpose() == null ? null : request.loanRequest().purpose().name(),
-                request.hasPlots(), cropLendingValue, cropMismatch));
-
-        Outcome outcome = Outcome.valueOf(policy.outcome());
-        double limit = outcome == Outcome.DECLINE ? 0 : Rounding.cny(policy.limitCny());
-        int term = requestedTerm;
-        List<Instalment> schedule;
-        if (!plots.isEmpty()) {
-            int harvestMonth = plots.stream().mapToInt(PlotAssessment::harvestMonth).max().orElseThrow();
-            term = RepaymentPlanner.monthsToHarvestSale(asOf, harvestMonth);
-            schedule = RepaymentPlanner.atHarvest(limit, asOf, harvestMonth);
-        } else {
-            schedule = RepaymentPlanner.monthly(limit, term, asOf);
-        }
-        Decision decision = new Decision(outcome, limit, term, policy.rateDiscountBp(), schedule, policy.referralReasons());
-
-        List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
-                scorecard.features(), carbon.level(), green.excluded(), green.score());
-        List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
-        counterfactuals.addAll(creditCounterfactuals.find(credit));
-        List<Contribution> contributions = new ArrayList<>();
-        contributions.add(new Contribution("base", null, credit.interceptPoints()));
-        contributions.addAll(credit.contributions());
-        List<RuleHit> hits = new ArrayList<>(green.hits());
-        hits.addAll(policy.hits());
-
+        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, plots, requestedTerm));
+        Decision decision = decide(policy, plots, requestedTerm, asOfMonth(request, ratedAt));
+        Explanation explanation = explain(carbon, green, credit, policy, decision.outcome(), notAssessed, versions(rules));
         return new Rating(id, request.sme().id(), ratedAt,
                 new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions()),
                 carbon.assessment(),
                 new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scorecard.version()),
                 request.hasPlots() ? new CropAssessment(plots) : null,
                 decision,
-                new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions(rules)));
+                explanation);
     }
 
-    private static GreenFacts greenFacts(RatingRequest request, CarbonStage.Result carbon) {
+    /** The green rules' facts; notes when the firm gave no behaviours, whose points are then not assessed. */
+    private GreenFacts greenFacts(RatingRequest request, CarbonStage.Result carbon, List<NotAssessed> notAssessed) {
         GreenBehaviours b = request.greenBehaviours();
+        if (b == null) {
+            notAssessed.add(NotAssessed.of("greenBehaviours", texts.get("green.noBehaviours")));
+        }
         Set<String> certifications = new HashSet<>();
         if (b != null) {
             b.certifications().stream().map(Certification::name).forEach(certifications::add);
@@ -283,20 +324,60 @@ public final class RatingEngine {
                 b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
     }
 
+    private static PolicyFacts policyFacts(RatingRequest request, CarbonStage.Result carbon, RuleEvaluator.GreenResult green,
+                                           ScorecardResult credit, List<PlotAssessment> plots, int requestedTerm) {
+        Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
+        boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
+        return new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
+                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null,
+                request.credit() == null ? null : request.credit().maxPastDueDays(), CreditFeatureExtractor.averageMonthlyInflow(request),
+                request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),
+                requestedTerm, request.loanRequest() == null || request.loanRequest().purpose() == null ? null : request.loanRequest().purpose().name(),
+                request.hasPlots(), cropLendingValue, cropMismatch);
+    }
+
+    /** Outcome, limit and the repayment plan: monthly for a business, after the harvest for a farm. */
+    private static Decision decide(RuleEvaluator.PolicyResult policy, List<PlotAssessment> plots, int requestedTerm, YearMonth asOf) {
+        Outcome outcome = Outcome.valueOf(policy.outcome());
+        double limit = outcome == Outcome.DECLINE ? 0 : Rounding.cny(policy.limitCny());
+        int term = requestedTerm;
+        List<Instalment> schedule;
+        if (!plots.isEmpty()) {
+            int harvestMonth = plots.stream().mapToInt(PlotAssessment::harvestMonth).max().orElseThrow();
+            term = RepaymentPlanner.monthsToHarvestSale(asOf, harvestMonth);
+            schedule = RepaymentPlanner.atHarvest(limit, asOf, harvestMonth);
+        } else {
+            schedule = RepaymentPlanner.monthly(limit, term, asOf);
+        }
+        return new Decision(outcome, limit, term, policy.rateDiscountBp(), schedule, policy.referralReasons());
+    }
+
+    private Explanation explain(CarbonStage.Result carbon, RuleEvaluator.GreenResult green, ScorecardResult credit,
+                                RuleEvaluator.PolicyResult policy, Outcome outcome, List<NotAssessed> notAssessed, Versions versions) {
+        List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
+                scorecard.features(), carbon.level(), green.excluded(), green.score());
+        List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
+        counterfactuals.addAll(creditCounterfactuals.find(credit));
+        List<Contribution> contributions = new ArrayList<>();
+        contributions.add(new Contribution("base", null, credit.interceptPoints()));
+        contributions.addAll(credit.contributions());
+        List<RuleHit> hits = new ArrayList<>(green.hits());
+        hits.addAll(policy.hits());
+        return new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions);
+    }
+
     /** "Cut emission intensity by X% to reach level L-1", from the level table's bounds. */
     private List<Counterfactual> greenCounterfactuals(CarbonStage.Result carbon) {
         if (carbon.level() == null || carbon.level() <= 1) {
             return List.of();
         }
         EfficiencyLevel better = reference.efficiencyLevels().get(carbon.level() - 2);
-        double targetIntensity = better.kMax() * carbon.assessment().intensityKgPer10kCny() / carbon.k();
-        double cut = 1.0 - better.kMax() / carbon.k();
-        long percent = (long) Math.ceil(cut * 100.0);
-        return List.of(new Counterfactual("carbon.intensityKgPer10kCny", carbon.assessment().intensityKgPer10kCny(),
-                Rounding.kg(targetIntensity),
-                "单位营收碳排放降低" + percent + "%（至" + Rounding.kg(targetIntensity) + "千克/万元），碳效等级可升至" + better.level() + "级",
-                "Cut emissions per 10k CNY of revenue by " + percent + "% (to " + Rounding.kg(targetIntensity)
-                        + " kg) to reach carbon-efficiency level " + better.level()));
+        double targetIntensity = Rounding.kg(better.kMax() * carbon.assessment().intensityKgPer10kCny() / carbon.k());
+        long percent = (long) Math.ceil((1.0 - better.kMax() / carbon.k()) * 100.0);
+        BilingualText text = texts.get("counterfactual.carbonIntensity").with("percent", percent).with("target", targetIntensity)
+                .with("level", better.level());
+        return List.of(new Counterfactual("carbon.intensityKgPer10kCny", carbon.assessment().intensityKgPer10kCny(), targetIntensity,
+                text.zh(), text.en()));
     }
 
     /** The latest month of the applicant's own dated data; the rating month only when the request has none. */
@@ -307,18 +388,5 @@ public final class RatingEngine {
                 : request.plots().stream().flatMap(p -> p.ndvi().stream()).map(NdviObservation::date).map(YearMonth::from);
         return Stream.concat(lines, ndvi).max(YearMonth::compareTo)
                 .orElse(YearMonth.from(LocalDate.ofInstant(ratedAt, ZoneOffset.UTC)));
-    }
-
-    private static String engineVersion() {
-        Properties p = new Properties();
-        try (InputStream in = RatingEngine.class.getResourceAsStream("/engine/engine.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("engine/engine.properties is missing from the classpath");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p.getProperty("version");
     }
 }

@@ -9,6 +9,7 @@ import org.greencredit.core.rating.Anomaly;
 import org.greencredit.core.rating.Explanation;
 import org.greencredit.core.rating.Outcome;
 import org.greencredit.core.rating.Reason;
+import org.greencredit.core.text.BilingualText;
 import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.ScorecardResult;
 
@@ -30,9 +31,12 @@ final class Reasons {
     private static final int LOW_EFFICIENCY_LEVEL = 4;
 
     private final ReasonTexts texts;
+    /** "{feature} could not be computed from the data given", for a credit feature scored as missing. */
+    private final BilingualText missingFeature;
 
-    Reasons(ReasonTexts texts) {
+    Reasons(ReasonTexts texts, BilingualText missingFeature) {
         this.texts = texts;
+        this.missingFeature = missingFeature;
     }
 
     List<Reason> rank(Outcome outcome, List<String> policyReasons, List<Anomaly> anomalies, ScorecardResult credit,
@@ -54,9 +58,9 @@ final class Reasons {
             FeatureInfo info = features.get(lost.getKey());
             boolean missing = credit.missingFeatures().contains(lost.getKey());
             String code = missing ? info.reasonCode() + "-MISSING" : info.reasonCode();
-            String zh = missing ? "未提供" + info.nameZh() + "相关数据" : info.reasonZh();
-            String en = missing ? info.nameEn() + " could not be computed from the data given" : info.reasonEn();
-            candidates.putIfAbsent(code, new Reason(code, zh, en, lost.getValue()));
+            BilingualText text = missing ? missingFeature.with("feature", info.nameZh(), info.nameEn())
+                    : new BilingualText(info.reasonZh(), info.reasonEn());
+            candidates.putIfAbsent(code, new Reason(code, text.zh(), text.en(), lost.getValue()));
         }
         double greenShortfall = (MAX_GREEN_SCORE - greenScore) * GREEN_WEIGHT;
         if (greenExcluded) {

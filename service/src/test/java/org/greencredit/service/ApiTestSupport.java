@@ -1,5 +1,6 @@
 package org.greencredit.service;
 
+import org.greencredit.engine.RatingEngine;
 import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.security.Accounts;
 import org.greencredit.service.security.Role;
@@ -30,6 +31,10 @@ abstract class ApiTestSupport {
 
     @Autowired
     Accounts accounts;
+
+    /** The service's own engine: its synthetic requests and its live rules and models. */
+    @Autowired
+    RatingEngine engine;
 
     ApiClient api;
     ApiClient anonymous;

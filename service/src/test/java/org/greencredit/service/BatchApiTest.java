@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.greencredit.core.request.RatingRequest;
@@ -14,20 +13,18 @@ import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
-import org.greencredit.datasets.reference.ReferenceData;
-import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.engine.SyntheticRequests;
 import org.greencredit.service.batch.BatchResult;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The batch endpoint over real HTTP: JSON lines and Arrow streams, bad rows, and a rerun after an interruption. */
 class BatchApiTest extends ApiTestSupport {
-    private static final SyntheticPopulation POPULATION = new SyntheticPopulation(31, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
-
-    private static List<RatingRequest> requests(long from, int count) {
+    private List<RatingRequest> requests(long from, int count) {
+        SyntheticRequests population = engine.syntheticRequests(31);
         List<RatingRequest> out = new ArrayList<>();
         for (long i = from; i < from + count; i++) {
-            out.add(POPULATION.generate(i).request());
+            out.add(population.get(i));
         }
         return out;
     }

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.greencredit.rules.engine.RulesetRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** What operators see: Prometheus metrics, and the versions in force in the audit log. */
 class OperationsApiTest extends ApiTestSupport {
-    @Autowired
-    RulesetRegistry rules;
-
     private List<String> auditActions() {
         return admin.get("/api/v1/audit?limit=1000").json().valueStream().map(n -> n.get("action").asString()).toList();
     }
@@ -33,7 +28,7 @@ class OperationsApiTest extends ApiTestSupport {
     @Test
     void theVersionsInServiceAndEveryRulesetReloadAreAudited(@TempDir Path empty) {
         assertThat(auditActions()).contains("VERSIONS_IN_SERVICE");
-        assertThat(rules.reloadFrom(empty)).isFalse();
+        assertThat(engine.reloadRulesFrom(empty)).isFalse();
         List<String> after = auditActions();
         assertThat(after.get(after.size() - 1)).isEqualTo("RULESET_REJECTED");
         assertThat(admin.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();

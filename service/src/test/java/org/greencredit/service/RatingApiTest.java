@@ -2,11 +2,9 @@ package org.greencredit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.YearMonth;
 import java.util.List;
 import org.greencredit.datasets.io.GreenCreditJson;
-import org.greencredit.datasets.reference.ReferenceData;
-import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.engine.SyntheticRequests;
 import org.greencredit.service.demo.DemoDataLoader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -17,9 +15,8 @@ class RatingApiTest extends ApiTestSupport {
             "decision", "explanation");
 
 
-    private static String generated(long index) {
-        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
-        return GreenCreditJson.mapper().writeValueAsString(population.generate(index).request());
+    private String generated(long index) {
+        return GreenCreditJson.mapper().writeValueAsString(engine.syntheticRequests(11).get(index));
     }
 
     @Test
@@ -49,8 +46,8 @@ class RatingApiTest extends ApiTestSupport {
 
     @Test
     void aFarmRatingShowsEachPlotsCropStageValueAndTheHarvestSchedule() {
-        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
-        long farm = java.util.stream.LongStream.range(0, 200).filter(i -> population.generate(i).truth().farm()).findFirst().orElseThrow();
+        SyntheticRequests population = engine.syntheticRequests(11);
+        long farm = java.util.stream.LongStream.range(0, 200).filter(i -> population.get(i).hasPlots()).findFirst().orElseThrow();
         JsonNode rating = api.postJson("/api/v1/ratings", generated(farm)).json();
 
         JsonNode plot = rating.get("crop").get("plots").get(0);

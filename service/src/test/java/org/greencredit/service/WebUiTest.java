@@ -10,13 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.YearMonth;
 import java.util.List;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 import org.greencredit.datasets.io.GreenCreditJson;
-import org.greencredit.datasets.reference.ReferenceData;
-import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,9 +164,8 @@ class WebUiTest extends ApiTestSupport {
 
     @Test
     void aFarmSeesEachPlotsOutlineAndNdviCurveWithTheDetectedCrop() {
-        SyntheticPopulation population = new SyntheticPopulation(11, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
-        RatingRequest farm = java.util.stream.LongStream.range(0, 300).mapToObj(population::generate).filter(s -> s.truth().farm())
-                .findFirst().orElseThrow().request();
+        RatingRequest farm = java.util.stream.LongStream.range(0, 300).mapToObj(engine.syntheticRequests(11)::get)
+                .filter(RatingRequest::hasPlots).findFirst().orElseThrow();
         Sme mine = new Sme(SME_A, farm.sme().name(), farm.sme().regionCode(), farm.sme().industryCode(), farm.sme().sizeClass(),
                 farm.sme().foundedOn());
         String body = GreenCreditJson.mapper().writeValueAsString(new RatingRequest(mine, farm.carbonAccount(), farm.greenBehaviours(),

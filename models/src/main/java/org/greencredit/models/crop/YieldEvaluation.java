@@ -1,5 +1,8 @@
 package org.greencredit.models.crop;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,9 +13,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.greencredit.core.request.Crop;
+import org.greencredit.datasets.io.RoundedNumber;
 import org.greencredit.datasets.reference.CropReference;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.series.LabelledSeries;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Reads yield samples from labelled series (crop, yield in kg/mu, NDVI values) and measures a
@@ -62,7 +67,10 @@ public final class YieldEvaluation {
     }
 
     /** Error measures of predictions against measured yields (kg per mu). */
-    public record Errors(int n, double rmse, double mae, double mape, double r2) {
+    public record Errors(int n, @JsonProperty("rmseKgPerMu") @JsonSerialize(using = RoundedNumber.Three.class) double rmse,
+                         @JsonProperty("maeKgPerMu") @JsonSerialize(using = RoundedNumber.Three.class) double mae,
+                         @JsonSerialize(using = RoundedNumber.Four.class) double mape,
+                         @JsonSerialize(using = RoundedNumber.Four.class) double r2) {
         static Errors of(double[] actual, double[] predicted) {
             int n = actual.length;
             double mean = 0;
@@ -86,24 +94,22 @@ public final class YieldEvaluation {
             }
             return new Errors(n, Math.sqrt(sse / n), abs / n, pctN == 0 ? Double.NaN : pct / pctN, sst == 0 ? Double.NaN : 1 - sse / sst);
         }
+    }
 
-        String json() {
-            return String.format(Locale.ROOT, "{\"n\":%d,\"rmseKgPerMu\":%.3f,\"maeKgPerMu\":%.3f,\"mape\":%.4f,\"r2\":%.4f}", n, rmse, mae, mape, r2);
-        }
+    /** The model's and the baseline's errors on one crop. */
+    public record Comparison(Errors model, Errors baseline) {
     }
 
     /** The model's and the baseline's errors, overall and per crop. */
-    public record Report(Errors model, Errors baseline, Map<Crop, Errors> modelByCrop, Map<Crop, Errors> baselineByCrop) {
-        public String toJson() {
-            StringBuilder json = new StringBuilder("{\"model\":").append(model.json()).append(",\"baseline\":").append(baseline.json())
-                    .append(",\"byCrop\":{");
-            boolean first = true;
-            for (Map.Entry<Crop, Errors> e : modelByCrop.entrySet()) {
-                json.append(first ? "" : ",").append('"').append(e.getKey()).append("\":{\"model\":").append(e.getValue().json())
-                        .append(",\"baseline\":").append(baselineByCrop.get(e.getKey()).json()).append('}');
-                first = false;
-            }
-            return json.append("}}").toString();
+    @JsonPropertyOrder({"model", "baseline", "byCrop"})
+    public record Report(Errors model, Errors baseline, @JsonIgnore Map<Crop, Errors> modelByCrop,
+                         @JsonIgnore Map<Crop, Errors> baselineByCrop) {
+        /** Per crop, in crop order, the model beside the baseline. */
+        @JsonProperty("byCrop")
+        public Map<Crop, Comparison> byCrop() {
+            Map<Crop, Comparison> byCrop = new TreeMap<>();
+            modelByCrop.forEach((crop, errors) -> byCrop.put(crop, new Comparison(errors, baselineByCrop.get(crop))));
+            return byCrop;
         }
     }
 

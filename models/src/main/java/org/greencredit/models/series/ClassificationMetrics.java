@@ -1,15 +1,23 @@
 package org.greencredit.models.series;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
+import org.greencredit.datasets.io.RoundedNumber;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Accuracy, macro-averaged F1, per class the accuracy on that class's series (recall) and the
  * precision of calling it, and the confusion matrix (rows: true label, columns: predicted).
  */
-public record ClassificationMetrics(int n, double accuracy, double macroF1, List<String> labels, int[][] confusion) {
+@JsonPropertyOrder({"n", "accuracy", "macroF1", "labels", "perClass", "confusionMatrix"})
+public record ClassificationMetrics(int n, @JsonSerialize(using = RoundedNumber.Six.class) double accuracy,
+                                    @JsonSerialize(using = RoundedNumber.Six.class) double macroF1, List<String> labels,
+                                    @JsonProperty("confusionMatrix") int[][] confusion) {
 
     public static ClassificationMetrics of(List<String> truth, List<String> predicted) {
         TreeSet<String> all = new TreeSet<>(truth);
@@ -43,13 +51,15 @@ public record ClassificationMetrics(int n, double accuracy, double macroF1, List
         return new ClassificationMetrics(truth.size(), (double) correct / truth.size(), classes == 0 ? 0 : f1Sum / classes, labels, confusion);
     }
 
-    public String toJson() {
-        StringBuilder json = new StringBuilder(String.format(Locale.ROOT, "{\"n\":%d,\"accuracy\":%.6f,\"macroF1\":%.6f,\"labels\":[",
-                n, accuracy, macroF1));
-        for (int i = 0; i < labels.size(); i++) {
-            json.append(i == 0 ? "" : ",").append('"').append(labels.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        json.append("],\"perClass\":{");
+    /** One class: how many series truly are of it, the share of them recognised (recall), and the precision of calling it. */
+    public record ClassScore(int n, @JsonSerialize(using = RoundedNumber.Six.class) double accuracy,
+                             @JsonSerialize(using = RoundedNumber.Six.class) double precision) {
+    }
+
+    /** Each label's score, in label order. */
+    @JsonProperty("perClass")
+    public Map<String, ClassScore> perClass() {
+        Map<String, ClassScore> scores = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
             int actual = 0;
             int called = 0;
@@ -57,19 +67,9 @@ public record ClassificationMetrics(int n, double accuracy, double macroF1, List
                 actual += confusion[c][j];
                 called += confusion[j][c];
             }
-            double recall = actual == 0 ? 0 : (double) confusion[c][c] / actual;
-            double precision = called == 0 ? 0 : (double) confusion[c][c] / called;
-            json.append(c == 0 ? "" : ",").append('"').append(labels.get(c).replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append(String.format(Locale.ROOT, "\":{\"n\":%d,\"accuracy\":%.6f,\"precision\":%.6f}", actual, recall, precision));
+            scores.put(labels.get(c), new ClassScore(actual, actual == 0 ? 0 : (double) confusion[c][c] / actual,
+                    called == 0 ? 0 : (double) confusion[c][c] / called));
         }
-        json.append("},\"confusionMatrix\":[");
-        for (int i = 0; i < confusion.length; i++) {
-            json.append(i == 0 ? "" : ",").append('[');
-            for (int j = 0; j < confusion[i].length; j++) {
-                json.append(j == 0 ? "" : ",").append(confusion[i][j]);
-            }
-            json.append(']');
-        }
-        return json.append("]}").toString();
+        return scores;
     }
 }

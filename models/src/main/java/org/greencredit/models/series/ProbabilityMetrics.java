@@ -1,15 +1,19 @@
 package org.greencredit.models.series;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.greencredit.datasets.io.RoundedNumber;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Whether a classifier's probabilities mean what they say: log loss of the true class, mean
  * confidence (the top probability) against accuracy, and the expected calibration error over
  * {@value #BINS} equal-width confidence bins (Naeini et al. 2015).
  */
-public record ProbabilityMetrics(int n, double logLoss, double meanConfidence, double accuracy, double expectedCalibrationError) {
+public record ProbabilityMetrics(int n, @JsonSerialize(using = RoundedNumber.Six.class) double logLoss,
+                                 @JsonSerialize(using = RoundedNumber.Six.class) double meanConfidence,
+                                 @JsonSerialize(using = RoundedNumber.Six.class) double accuracy,
+                                 @JsonSerialize(using = RoundedNumber.Six.class) double expectedCalibrationError) {
     static final int BINS = 15;
 
     public static ProbabilityMetrics of(List<String> truth, List<Map<String, Double>> probabilities) {
@@ -39,10 +43,5 @@ public record ProbabilityMetrics(int n, double logLoss, double meanConfidence, d
             }
         }
         return new ProbabilityMetrics(n, logLoss / n, confidence / n, (double) correct / n, ece);
-    }
-
-    public String toJson() {
-        return String.format(Locale.ROOT, "{\"n\":%d,\"logLoss\":%.6f,\"meanConfidence\":%.6f,\"accuracy\":%.6f,\"expectedCalibrationError\":%.6f}",
-                n, logLoss, meanConfidence, accuracy, expectedCalibrationError);
     }
 }

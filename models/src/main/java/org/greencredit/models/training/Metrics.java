@@ -3,7 +3,8 @@ package org.greencredit.models.training;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import org.greencredit.datasets.io.RoundedNumber;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.util.stream.IntStream;
 
 /**
@@ -11,19 +12,17 @@ import java.util.stream.IntStream;
  * Gini, KS, Brier score, log loss, accuracy at 0.5, and a calibration table by decile of
  * predicted probability.
  */
-public record Metrics(int n, int positives, double auc, double gini, double ks, double brier, double logLoss, double accuracy,
-                      List<CalibrationBin> calibration) {
+public record Metrics(int n, int positives, @JsonSerialize(using = RoundedNumber.Six.class) double auc,
+                      @JsonSerialize(using = RoundedNumber.Six.class) double gini, @JsonSerialize(using = RoundedNumber.Six.class) double ks,
+                      @JsonSerialize(using = RoundedNumber.Six.class) double brier, @JsonSerialize(using = RoundedNumber.Six.class) double logLoss,
+                      @JsonSerialize(using = RoundedNumber.Six.class) double accuracy, List<CalibrationBin> calibration) {
 
     /** Mean predicted probability and observed positive rate within one slice of predictions. */
-    public record CalibrationBin(int n, double meanPredicted, double observed) {
+    public record CalibrationBin(int n, @JsonSerialize(using = RoundedNumber.Six.class) double meanPredicted,
+                                 @JsonSerialize(using = RoundedNumber.Six.class) double observed) {
     }
 
     private static final int DECILES = 10;
-
-    /** A JSON number, or null where the metric is undefined (AUC of a segment holding one class). */
-    private static String number(double d) {
-        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6f", d) : "null";
-    }
 
     public static Metrics of(double[] p, boolean[] y) {
         int n = p.length;
@@ -90,17 +89,4 @@ public record Metrics(int n, int positives, double auc, double gini, double ks, 
         }
         return new Metrics(n, positives, auc, 2 * auc - 1, ks, brier / n, logLoss / n, (double) correct / n, calibration);
     }
-
-    public String toJson() {
-        StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
-                "{\"n\":%d,\"positives\":%d,\"auc\":%s,\"gini\":%s,\"ks\":%s,\"brier\":%s,\"logLoss\":%s,\"accuracy\":%s,\"calibration\":[",
-                n, positives, number(auc), number(gini), number(ks), number(brier), number(logLoss), number(accuracy)));
-        for (int i = 0; i < calibration.size(); i++) {
-            CalibrationBin c = calibration.get(i);
-            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{\"n\":%d,\"meanPredicted\":%.6f,\"observed\":%.6f}",
-                    c.n(), c.meanPredicted(), c.observed()));
-        }
-        return json.append("]}").toString();
-    }
-
 }

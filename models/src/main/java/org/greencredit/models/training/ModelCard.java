@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.models.tabular.TabularData;
 
 /** The model card written beside a trained model, in Markdown for people and JSON for tools. */
 final class ModelCard {
+    /** The card for tools: what was trained on which data, and how it did on the hold-out. */
+    record Json(String version, String kind, String target, String positive, String trainingDataSha256, int trainRows,
+                List<String> features, List<String> ignoredColumns, Metrics holdout) {
+    }
+
     private ModelCard() {
     }
 
@@ -35,24 +42,13 @@ final class ModelCard {
                 + m.calibration().stream().map(c -> "| " + c.n() + " | " + ModelTraining.format(c.meanPredicted()) + " | "
                         + ModelTraining.format(c.observed()) + " |").collect(Collectors.joining("\n"))
                 + modelDescription.lines().skip(1).collect(Collectors.joining("\n", "\n", "\n"));
-        String json = "{\"version\":\"" + t.version() + "\",\"kind\":\"" + t.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + "\",\"target\":" + quote(table.targetName()) + ",\"positive\":" + quote(table.positiveValue())
-                + ",\"trainingDataSha256\":\"" + dataSha256 + "\",\"trainRows\":" + t.trainRows()
-                + ",\"features\":" + quoteAll(t.features()) + ",\"ignoredColumns\":" + quoteAll(t.ignoredColumns())
-                + ",\"holdout\":" + m.toJson() + "}";
+        String json = GreenCreditJson.mapper().writeValueAsString(new Json(t.version(), t.kind().name().toLowerCase(Locale.ROOT),
+                table.targetName(), table.positiveValue(), dataSha256, t.trainRows(), t.features(), t.ignoredColumns(), m));
         try {
             Files.write(dir.resolve("model-card.md"), ModelTraining.utf8(md));
             Files.write(dir.resolve("model-card.json"), ModelTraining.utf8(json + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String quoteAll(List<String> values) {
-        return values.stream().map(ModelCard::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }

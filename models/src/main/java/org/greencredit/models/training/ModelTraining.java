@@ -1,5 +1,7 @@
 package org.greencredit.models.training;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,31 +89,8 @@ public final class ModelTraining {
     }
 
     /** Metrics overall and, for each segment column, per value of that column. */
-    public record Evaluation(Metrics overall, Map<String, Map<String, Metrics>> segments) {
-        public String toJson() {
-            StringBuilder json = new StringBuilder(overall.toJson());
-            if (segments.isEmpty()) {
-                return json.toString();
-            }
-            json.setLength(json.length() - 1);
-            json.append(",\"segments\":{");
-            boolean firstColumn = true;
-            for (Map.Entry<String, Map<String, Metrics>> column : segments.entrySet()) {
-                json.append(firstColumn ? "" : ",").append(quote(column.getKey())).append(":{");
-                firstColumn = false;
-                boolean firstValue = true;
-                for (Map.Entry<String, Metrics> value : column.getValue().entrySet()) {
-                    json.append(firstValue ? "" : ",").append(quote(value.getKey())).append(':').append(value.getValue().toJson());
-                    firstValue = false;
-                }
-                json.append('}');
-            }
-            return json.append("}}").toString();
-        }
-
-        private static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
+    public record Evaluation(@JsonUnwrapped Metrics overall,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, Metrics>> segments) {
     }
 
     public static Evaluation evaluate(Path modelDir, Path data, String target, String positive, List<String> segmentColumns) {

@@ -173,8 +173,18 @@ public final class TrainedGbt {
         }
     }
 
+    /** Loads a model that {@code model train --kind gbt} wrote to {@code dir}, its settings and encoding included. */
+    public static TrainedGbt load(Path dir) {
+        Properties properties = ModelTraining.properties(dir);
+        if (!"gbt".equals(properties.getProperty("kind"))) {
+            throw new IllegalArgumentException(dir + " holds a " + properties.getProperty("kind") + " model, not a gbt model");
+        }
+        return load(dir, properties);
+    }
+
+    /** Loads the booster and encoding of a model directory whose model.properties the caller has read already. */
     @SuppressWarnings("unchecked")
-    public static TrainedGbt load(Path dir, Properties properties) {
+    static TrainedGbt load(Path dir, Properties properties) {
         try (InputStream in = Files.newInputStream(dir.resolve(MODEL));
              Reader encoding = Files.newBufferedReader(dir.resolve(ENCODING), StandardCharsets.UTF_8);
              CsvReader csv = new CsvReader(encoding, ENCODING)) {

@@ -4,8 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.greencredit.core.rating.Versions;
 import org.greencredit.engine.RatingEngine;
-import org.greencredit.rules.engine.Ruleset;
-import org.greencredit.rules.engine.RulesetRegistry;
+import org.greencredit.engine.RulesListener;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,18 +16,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * accepted or rejected.
  */
 @Component
-public class VersionAudit implements RulesetRegistry.Listener {
+public class VersionAudit implements RulesListener {
     static final String SYSTEM = "system";
 
     private final AuditLog audit;
     private final RatingEngine engine;
     private final TransactionTemplate transaction;
 
-    public VersionAudit(AuditLog audit, RatingEngine engine, RulesetRegistry registry, TransactionTemplate transaction) {
+    public VersionAudit(AuditLog audit, RatingEngine engine, TransactionTemplate transaction) {
         this.audit = audit;
         this.engine = engine;
         this.transaction = transaction;
-        registry.addListener(this);
+        engine.addRulesListener(this);
     }
 
     public static String describe(Versions v) {
@@ -46,14 +45,14 @@ public class VersionAudit implements RulesetRegistry.Listener {
     }
 
     @Override
-    public void activated(Ruleset ruleset, Path dir) {
-        transaction.executeWithoutResult(tx -> audit.append(SYSTEM, "RULESET_ACTIVATED", "ruleset", ruleset.version(), null,
+    public void activated(String rulesetVersion, Path dir) {
+        transaction.executeWithoutResult(tx -> audit.append(SYSTEM, "RULESET_ACTIVATED", "ruleset", rulesetVersion, null,
                 describe(engine.versions()), "from " + dir.getFileName()));
     }
 
     @Override
-    public void rejected(Path dir, List<String> problems, Ruleset stillActive) {
-        transaction.executeWithoutResult(tx -> audit.append(SYSTEM, "RULESET_REJECTED", "ruleset", stillActive.version(), null, null,
+    public void rejected(Path dir, List<String> problems, String stillActiveVersion) {
+        transaction.executeWithoutResult(tx -> audit.append(SYSTEM, "RULESET_REJECTED", "ruleset", stillActiveVersion, null, null,
                 problems.size() + " problem(s) in " + dir.getFileName() + "; first: " + problems.get(0)));
     }
 }

@@ -3,10 +3,9 @@ package org.greencredit.service.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.YearMonth;
 import org.greencredit.core.request.RatingRequest;
-import org.greencredit.datasets.reference.ReferenceData;
-import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.engine.RatingEngine;
+import org.greencredit.engine.SyntheticRequests;
 import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
@@ -35,15 +34,17 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Caller LOADER = new Caller("demo-loader", Role.ADMIN, null);
 
     private final RatingService ratings;
+    private final RatingEngine engine;
     private final DemoAccounts demoAccounts;
     private final RatingRepository repository;
     private final JsonMapper json;
     private final int count;
     private final long seed;
 
-    public DemoDataLoader(RatingService ratings, DemoAccounts demoAccounts, RatingRepository repository, JsonMapper json,
+    public DemoDataLoader(RatingService ratings, RatingEngine engine, DemoAccounts demoAccounts, RatingRepository repository, JsonMapper json,
                           @Value("${greencredit.demo.count:20}") int count, @Value("${greencredit.demo.seed:2024}") long seed) {
         this.ratings = ratings;
+        this.engine = engine;
         this.demoAccounts = demoAccounts;
         this.repository = repository;
         this.json = json;
@@ -59,9 +60,9 @@ public class DemoDataLoader implements ApplicationRunner {
             return;
         }
         ratings.rate(exampleRequest(json), LOADER, null);
-        SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        SyntheticRequests population = engine.syntheticRequests(seed);
         for (int i = 0; i < count; i++) {
-            ratings.rate(population.generate(i).request(), LOADER, null);
+            ratings.rate(population.get(i), LOADER, null);
         }
         LOG.info("demo data: rated the example SME and {} synthetic SMEs and farms (seed {})", count, seed);
     }

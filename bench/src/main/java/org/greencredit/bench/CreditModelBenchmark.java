@@ -1,0 +1,119 @@
+package org.greencredit.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.engine.EngineSettings;
+import org.greencredit.engine.RatingEngine;
+import org.greencredit.engine.reports.FeatureTable;
+import org.greencredit.models.credit.Scorecard;
+import org.greencredit.models.credit.ScorecardResult;
+import org.greencredit.models.training.ModelTraining;
+import org.greencredit.models.training.TrainedGbt;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Credit predictions with their explanations: the champion scorecard one applicant at a time (score,
+ * PD, grade and every feature's points), and a boosted challenger, trained here on a synthetic
+ * feature table, in batches of {@value #GBT_BATCH} (probabilities plus TreeSHAP contributions).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx2g"})
+public class CreditModelBenchmark {
+    static final int GBT_BATCH = 1_000;
+
+    /** Rows of the feature table; at least {@value #GBT_BATCH}. */
+    @Param("5000")
+    public int count;
+
+    @Param("7")
+    public long seed;
+
+    Scorecard champion;
+    List<Map<String, Double>> features;
+    TrainedGbt challenger;
+    List<Map<String, String>> rows;
+
+    @State(Scope.Thread)
+    public static class Cursor {
+        int next;
+    }
+
+    @Setup
+    public void setUp() throws IOException {
+        if (count < GBT_BATCH) {
+            throw new IllegalArgumentException("count must be at least " + GBT_BATCH + ", got " + count);
+        }
+        Path dir = Files.createTempDirectory("greencredit-bench-models");
+        try (RatingEngine engine = RatingEngine.standard(Clock.systemUTC())) {
+            Path table = dir.resolve("features.csv");
+            FeatureTable.write(engine, new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped()), count, table);
+            champion = Scorecard.shipped(EngineSettings.shipped().scorecard());
+            rows = FeatureTable.read(table);
+            features = new ArrayList<>(rows.size());
+            rows.forEach(row -> features.add(FeatureTable.numbers(row, champion.features().keySet())));
+            Set<String> notFeatures = new HashSet<>(FeatureTable.SEGMENTS);
+            notFeatures.add(FeatureTable.TRUE_PD);
+            ModelTraining.train(table, FeatureTable.OUTCOME, "1", notFeatures, dir.resolve("gbt"), seed, ModelTraining.Kind.GBT);
+            challenger = TrainedGbt.load(dir.resolve("gbt"));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(CreditModelBenchmark::delete);
+            }
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Benchmark
+    public ScorecardResult championWithPoints(Cursor cursor) {
+        Map<String, Double> f = features.get(cursor.next);
+        cursor.next = cursor.next + 1 == features.size() ? 0 : cursor.next + 1;
+        return champion.score(f);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(GBT_BATCH)
+    public void challengerWithTreeShapInBatches(Cursor cursor, Blackhole hole) {
+        int from = cursor.next + GBT_BATCH > rows.size() ? 0 : cursor.next;
+        cursor.next = from + GBT_BATCH;
+        List<Map<String, String>> batch = rows.subList(from, from + GBT_BATCH);
+        hole.consume(challenger.predict(batch));
+        hole.consume(challenger.contributions(batch));
+    }
+}

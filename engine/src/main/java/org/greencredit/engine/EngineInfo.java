@@ -1,0 +1,88 @@
+package org.greencredit.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.greencredit.core.rating.Versions;
+import org.greencredit.core.request.Crop;
+import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.models.cards.ModelCard;
+import org.greencredit.models.cards.ShippedModelCards;
+import org.greencredit.models.credit.Scorecard;
+import org.greencredit.rules.engine.RuleInfo;
+import org.greencredit.rules.engine.RulesetRegistry;
+
+/**
+ * What an engine rates with, answered from the same objects it rates with: the versions in force,
+ * the card of every model, the names of the codes a rating uses, and the live rules. What the
+ * algorithm filing, the vocabulary endpoint and the audit of versions read.
+ */
+public final class EngineInfo {
+    /** One part of what a rating depends on: kind is engine, ruleset, model or factors. */
+    public record Component(String kind, String version) {
+    }
+
+    /** A code's name in both languages. */
+    public record Name(String zh, String en) {
+    }
+
+    /** Names of the credit features (contributions) and of the crops, by code. */
+    public record Vocabulary(Map<String, Name> features, Map<String, Name> crops) {
+    }
+
+    /** One live rule with its id, titles and the source its threshold or points come from. */
+    public record Rule(String id, String titleZh, String titleEn, String source) {
+    }
+
+    private final Supplier<Versions> versions;
+    private final List<String> models;
+    private final RulesetRegistry rules;
+    private final Vocabulary vocabulary;
+
+    EngineInfo(Supplier<Versions> versions, List<String> models, RulesetRegistry rules, Scorecard scorecard, ReferenceData reference) {
+        this.versions = versions;
+        this.models = models;
+        this.rules = rules;
+        Map<String, Name> features = new TreeMap<>();
+        scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
+        Map<String, Name> crops = new TreeMap<>();
+        for (Crop crop : Crop.values()) {
+            crops.put(crop.name(), new Name(reference.crop(crop).nameZh(), reference.crop(crop).nameEn()));
+        }
+        this.vocabulary = new Vocabulary(Map.copyOf(features), Map.copyOf(crops));
+    }
+
+    /** The versions a rating made now would report (the ruleset may change on reload). */
+    public Versions current() {
+        return versions.get();
+    }
+
+    /** The same versions one per line: the engine, the ruleset, each model in the order a rating names them, the factor tables. */
+    public List<Component> components() {
+        Versions v = current();
+        List<Component> all = new ArrayList<>();
+        all.add(new Component("engine", v.engine()));
+        all.add(new Component("ruleset", v.ruleset()));
+        models.forEach(m -> all.add(new Component("model", m)));
+        all.add(new Component("factors", v.factors()));
+        return List.copyOf(all);
+    }
+
+    /** The card of every model a rating uses, in the order a rating names them; a model without a shipped card has a null card. */
+    public List<ModelCard> modelCards() {
+        return models.stream().map(ShippedModelCards::of).toList();
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Every rule of the active ruleset, by id. */
+    public List<Rule> rules() {
+        return rules.get().ruleset().rules().stream().sorted(Comparator.comparing(RuleInfo::id))
+                .map(r -> new Rule(r.id(), r.titleZh(), r.titleEn(), r.source())).toList();
+    }
+}
