@@ -16,6 +16,7 @@ import org.greencredit.models.series.LabelledSeries;
 import org.greencredit.models.series.NearestCentroid;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.models.series.SeriesReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ class CropCommandTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void theClassifierReachesTheDaShanQueFigureWhileANearestCentroidBaselineDoesNot() throws Exception {
         Path train = dir.resolve("train.tsv");

@@ -21,6 +21,7 @@ import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * request that differs. The file holds the SHA-256 of each rating's JSON; a deliberate change of rules,
  * models or reference data rewrites it with {@code GoldenRatingsTest#main} and says so in its commit.
  */
+@Tag("slow")
 class GoldenRatingsTest {
     static final String GOLDEN = "/golden/ratings-1000.tsv";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
  * installs): an SME's self-check to result to appeal, a farm's plots, an officer's override with a
  * reason, and the language switch. Screenshots go to target/screenshots for review.
  */
+@Tag("slow")
 class WebUiTest extends ApiTestSupport {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");

@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,6 +38,7 @@ class RecordFormatTest {
     }
 
     @ParameterizedTest
+    @Tag("slow")
     @ValueSource(strings = {"requests.jsonl", "requests.csv", "requests.arrow", "requests.arrows"})
     void requestsRoundTripThroughEveryFormat(String name) {
         // 5,000 rows span two Arrow batches; the population includes farms with plots and thin files.

@@ -7,10 +7,12 @@ import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.synthetic.Distortion;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class DetectorReportTest {
     @Test
+    @Tag("slow")
     void everyInjectedKindIsMostlyCaughtAndCleanAccountsAreRarelyFlagged() {
         DetectorReport.Result report = DetectorReport.measure(RatingEngine.standard(Clock.systemUTC()), 4_000, 13, 0.3);
         assertThat(report.kinds()).hasSize(Distortion.values().length);

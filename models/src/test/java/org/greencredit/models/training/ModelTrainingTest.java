@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.models.tabular.TabularFormatException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,6 +146,7 @@ class ModelTrainingTest {
         assertThat(logOdds).isCloseTo(Math.log(probability / (1 - probability)), within(1e-4));
     }
 
+    @Tag("slow")
     @Test
     void trainsOnTwoHundredThousandRows() throws IOException {
         Table big = write("big.csv", 200_000, 11, ',', "1", "0");
