@@ -20,11 +20,10 @@ import org.greencredit.datasets.reference.ReferenceTable;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.reports.FeatureTable;
+import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.Scorecard;
-import org.greencredit.models.credit.ScorecardExport;
 import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
-import org.greencredit.models.training.TrainedScorecard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -77,7 +76,8 @@ final class ShipChampionCommand implements Callable<Integer> {
         ModelTraining.Trained trained = ModelTraining.train(train, "defaulted", "1", notFeatures, work.resolve("model"), seed,
                 ModelTraining.Kind.SCORECARD);
         String source = "trained by greencredit model ship-champion on " + count + " synthetic SMEs (seed " + seed + ")";
-        ScorecardExport.write(TrainedScorecard.load(work.resolve("model")), texts(), out, version, source);
+        Scorecard trainedCard = Scorecard.fromDirectory(work.resolve("model"));
+        trainedCard.relabelled(version, texts(trainedCard), source).save(out);
         // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions).
         Files.copy(work.resolve("model").resolve(ModelTraining.TRIBUO_MODEL), out.resolve(ModelTraining.TRIBUO_MODEL),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -127,12 +127,21 @@ final class ShipChampionCommand implements Callable<Integer> {
         return new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
     }
 
-    private static Map<String, String[]> texts() {
-        Map<String, String[]> texts = new LinkedHashMap<>();
+    /** Each trained feature's names, actionability and reason texts from feature_texts.csv; its direction from the training. */
+    private static Map<String, FeatureInfo> texts(Scorecard trained) {
+        Map<String, ReferenceTable.Row> rows = new LinkedHashMap<>();
         for (ReferenceTable.Row r : ReferenceTable.fromClasspath("/models/credit/feature_texts.csv", "feature", "name_zh", "name_en",
                 "actionable", "reason_code", "reason_zh", "reason_en").rows()) {
-            texts.put(r.text("feature"), new String[] {r.text("name_zh"), r.text("name_en"), r.text("actionable"), r.text("reason_code"),
-                r.text("reason_zh"), r.text("reason_en")});
+            rows.put(r.text("feature"), r);
+        }
+        Map<String, FeatureInfo> texts = new LinkedHashMap<>();
+        for (FeatureInfo f : trained.features().values()) {
+            ReferenceTable.Row r = rows.get(f.feature());
+            if (r == null) {
+                throw new IllegalStateException("no reason texts for feature '" + f.feature() + "' in feature_texts.csv");
+            }
+            texts.put(f.feature(), new FeatureInfo(f.feature(), r.text("name_zh"), r.text("name_en"), Boolean.parseBoolean(r.text("actionable")),
+                    f.higherIsBetter(), r.text("reason_code"), r.text("reason_zh"), r.text("reason_en")));
         }
         return texts;
     }

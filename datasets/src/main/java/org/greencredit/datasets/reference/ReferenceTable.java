@@ -118,6 +118,11 @@ public final class ReferenceTable {
             return fields.get(index).trim();
         }
 
+        /** Whether the table has {@code column}: for columns a format added later, so that older files still read. */
+        public boolean has(String column) {
+            return columns.containsKey(column);
+        }
+
         public boolean isBlank(String column) {
             return text(column).isEmpty();
         }

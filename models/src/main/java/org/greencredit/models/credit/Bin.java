@@ -1,11 +1,26 @@
 package org.greencredit.models.credit;
 
-/** A scorecard bin {@code [lower, upper)}; a null bound is open; the missing-value bin has {@code missing}. */
-public record Bin(String feature, Double lower, Double upper, boolean missing, int points) {
+/**
+ * One bin of a scorecard feature and its whole points: a numeric range {@code [lower, upper)} (a null
+ * bound is open), one category of a categorical feature, the rare or unseen categories (OTHER), or the
+ * missing value.
+ *
+ * @param source where the bin comes from, e.g. the training data's rows and defaults in it
+ */
+public record Bin(String feature, Kind kind, Double lower, Double upper, String category, int points, String source) {
+    public enum Kind {
+        RANGE, CATEGORY, OTHER, MISSING
+    }
+
+    public boolean missing() {
+        return kind == Kind.MISSING;
+    }
+
+    /** Whether a numeric value (null: missing) falls in this bin. */
     boolean contains(Double value) {
         if (value == null) {
-            return missing;
+            return kind == Kind.MISSING;
         }
-        return !missing && (lower == null || value >= lower) && (upper == null || value < upper);
+        return kind == Kind.RANGE && (lower == null || value >= lower) && (upper == null || value < upper);
     }
 }

@@ -27,7 +27,7 @@ public final class CreditCounterfactuals {
             }
             Bin current = scorecard.binOf(info.feature(), value);
             List<Bin> better = scorecard.bins(info.feature()).stream()
-                    .filter(b -> !b.missing() && b.points() > current.points())
+                    .filter(b -> b.kind() == Bin.Kind.RANGE && b.points() > current.points())
                     .sorted(Comparator.comparingDouble(b -> distance(b, value)))
                     .toList();
             for (Bin bin : better) {

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.greencredit.models.credit.PdScaling;
+import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.Column;
 import org.greencredit.models.tabular.TabularData;
 import org.greencredit.models.tabular.TabularReader;
@@ -64,7 +66,7 @@ public final class ModelTraining {
             return trained;
         }
         ScorecardTrainer.Result result = new ScorecardTrainer(600, 50, 20, seed).train(table, split[0], "scorecard-" + dataSha256.substring(0, 12));
-        TrainedScorecard scorecard = result.scorecard();
+        Scorecard scorecard = result.scorecard();
         Metrics holdout = Metrics.of(predict(scorecard, rows(table, split[1], List.copyOf(scorecard.bins().keySet()))), holdoutTarget);
         scorecard.save(out);
         try (OutputStream stream = Files.newOutputStream(out.resolve(TRIBUO_MODEL))) {
@@ -78,9 +80,9 @@ public final class ModelTraining {
                 .map(e -> "| " + e.getKey() + " | " + format(result.informationValues().get(e.getKey())) + " | " + e.getValue().size() + " |")
                 .collect(java.util.stream.Collectors.joining("\n"));
         ModelCard.write(out, trained, table, data, dataSha256, "| feature | information value | bins |\n|---|---|---|\n" + features,
-                "points scorecard; monotone weight-of-evidence bins per feature, Tribuo logistic regression on the WoE values, 600"
-                        + " points at 50:1 good:bad odds, 20 points to double the odds. Every feature's points are its exact contribution;"
-                        + " base + points = score\n\n## Tribuo provenance\n\n```\n" + result.model().getProvenance() + "\n```");
+                "points scorecard with whole points per bin, in the engine's scorecard format (the champion's type); monotone"
+                        + " weight-of-evidence bins per feature, Tribuo logistic regression on the WoE values, " + describe(scorecard.scaling())
+                        + ". Every feature's points are its exact contribution; base + points = score\n\n## Tribuo provenance\n\n```\n" + result.model().getProvenance() + "\n```");
         return trained;
     }
 
@@ -106,7 +108,7 @@ public final class ModelTraining {
             TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
             p = gbt.predict(rows(table, all, gbt.features()));
         } else {
-            TrainedScorecard scorecard = TrainedScorecard.load(modelDir, properties);
+            Scorecard scorecard = Scorecard.fromDirectory(modelDir);
             p = predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet())));
         }
         Map<String, Map<String, Metrics>> segments = new java.util.LinkedHashMap<>();
@@ -132,9 +134,9 @@ public final class ModelTraining {
     }
 
     static Properties properties(Path modelDir) {
-        Path file = modelDir.resolve(TrainedScorecard.PROPERTIES);
+        Path file = modelDir.resolve(Scorecard.PROPERTIES);
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException(modelDir + " is not a model directory: " + TrainedScorecard.PROPERTIES + " is missing");
+            throw new IllegalArgumentException(modelDir + " is not a model directory: " + Scorecard.PROPERTIES + " is missing");
         }
         Properties p = new Properties();
         try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -161,10 +163,10 @@ public final class ModelTraining {
         return out;
     }
 
-    static double[] predict(TrainedScorecard scorecard, List<Map<String, String>> rows) {
+    static double[] predict(Scorecard scorecard, List<Map<String, String>> rows) {
         double[] p = new double[rows.size()];
         for (int i = 0; i < p.length; i++) {
-            p[i] = scorecard.pdOf(scorecard.score(rows.get(i)));
+            p[i] = scorecard.pdOf(scorecard.scoreRow(rows.get(i)));
         }
         return p;
     }
@@ -213,6 +215,11 @@ public final class ModelTraining {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String describe(PdScaling s) {
+        return format(s.basePoints()) + " points at " + format(s.baseOdds()) + ":1 good:bad odds, " + format(s.pointsToDoubleOdds())
+                + " points to double the odds";
     }
 
     static String format(double d) {

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import org.greencredit.models.credit.PdScaling;
+import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.Column;
 import org.greencredit.models.tabular.TabularData;
 import org.tribuo.MutableDataset;
@@ -45,7 +46,7 @@ public final class ScorecardTrainer {
     }
 
     /** The trained scorecard and the Tribuo model behind it (kept for its provenance). */
-    public record Result(TrainedScorecard scorecard, LinearSGDModel model, Map<String, Double> informationValues) {
+    public record Result(Scorecard scorecard, LinearSGDModel model, Map<String, Double> informationValues) {
     }
 
     public Result train(TabularData data, int[] trainRows, String version) {
@@ -66,8 +67,8 @@ public final class ScorecardTrainer {
             throw new IllegalArgumentException("no feature separates the classes (information value below "
                     + MIN_INFORMATION_VALUE + " for all): " + iv);
         }
-        Properties skeleton = properties(data, version, 0);
-        TrainedScorecard woeOnly = new TrainedScorecard(skeleton, bins, numeric);
+        PdScaling scaling = new PdScaling(basePoints, baseOdds, pointsToDoubleOdds);
+        WoeScorecard woeOnly = new WoeScorecard(bins, numeric, 0, scaling);
         String[] names = bins.keySet().toArray(String[]::new);
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("training rows", factory), factory);
@@ -92,8 +93,8 @@ public final class ScorecardTrainer {
         int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
         int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
         int biasColumn = w.getDimension2Size() - 1;
-        double factor = pointsToDoubleOdds / Math.log(2);
-        double offset = basePoints - factor * Math.log(baseOdds);
+        double factor = scaling.factor();
+        double offset = scaling.offset();
         double bias = w.get(pos, biasColumn) - w.get(neg, biasColumn);
         Map<String, List<WoeBin>> pointed = new LinkedHashMap<>();
         for (String name : names) {
@@ -106,20 +107,21 @@ public final class ScorecardTrainer {
             }
             pointed.put(name, withPoints);
         }
-        TrainedScorecard sgd = new TrainedScorecard(properties(data, version, offset - factor * bias), pointed, numeric);
-        return new Result(recalibrate(sgd, selected, data.target(), trainRows, data, version), model, iv);
+        WoeScorecard sgd = new WoeScorecard(pointed, numeric, offset - factor * bias, scaling);
+        double[] ab = recalibration(sgd, selected, data.target(), trainRows, scaling);
+        WoeScorecard recalibrated = rescaled(sgd, ab[0], ab[1], scaling);
+        return new Result(recalibrated.toScorecard(version, provenance(data, ab[0], ab[1])), model, iv);
     }
 
     /**
      * Stochastic gradient descent stops near, not at, the likelihood optimum, which shows as a
      * slightly compressed spread of probabilities. A two-parameter logistic fit of the outcome on the
-     * scorecard's own log-odds (Newton's method, exact) restores level and spread; scaling every
-     * bin's points by the same factor keeps base + points = score exact.
+     * scorecard's own log-odds (Newton's method, exact) restores level and spread: {@code {a, b}} of
+     * {@code logit' = a + b x logit}.
      */
-    private TrainedScorecard recalibrate(TrainedScorecard sgd, List<Column> columns, boolean[] y, int[] rows, TabularData data,
-                                         String version) {
-        double factor = pointsToDoubleOdds / Math.log(2);
-        double offset = basePoints - factor * Math.log(baseOdds);
+    private static double[] recalibration(WoeScorecard sgd, List<Column> columns, boolean[] y, int[] rows, PdScaling scaling) {
+        double factor = scaling.factor();
+        double offset = scaling.offset();
         double[] x = new double[rows.length];
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < rows.length; i++) {
@@ -159,31 +161,27 @@ public final class ScorecardTrainer {
                 break;
             }
         }
-        double newBase = offset - factor * a - b * (offset - sgd.base());
-        Map<String, List<WoeBin>> scaled = new LinkedHashMap<>();
-        Map<String, Boolean> numeric = new LinkedHashMap<>();
-        double slope = b;
-        sgd.bins().forEach((feature, bins) -> {
-            scaled.put(feature, bins.stream().map(bin -> bin.withPoints(slope * bin.points())).toList());
-            numeric.put(feature, columns.stream().filter(c -> c.name().equals(feature)).findFirst().orElseThrow().numeric());
-        });
-        Properties p = properties(data, version, newBase);
-        p.setProperty("recalibration", "logit' = " + a + " + " + b + " x logit (Newton, training rows)");
-        return new TrainedScorecard(p, scaled, numeric);
+        return new double[] {a, b};
     }
 
-    private Properties properties(TabularData data, String version, double basePointsOfScore) {
-        Properties p = new Properties();
-        p.setProperty("kind", "scorecard");
-        p.setProperty("version", version);
-        p.setProperty("target", data.targetName());
-        p.setProperty("positive", data.positiveValue());
-        p.setProperty("basePoints", Double.toString(basePoints));
-        p.setProperty("baseOdds", Double.toString(baseOdds));
-        p.setProperty("pointsToDoubleOdds", Double.toString(pointsToDoubleOdds));
-        p.setProperty("basePointsOfScore", Double.toString(basePointsOfScore));
-        p.setProperty("trainer", "Tribuo LinearSGDTrainer(LogMulticlass, AdaGrad " + LEARNING_RATE + ", " + EPOCHS + " epochs, seed " + seed
+    /** The recalibrated scorecard: every bin's points scaled by the same factor keeps base + points = score exact. */
+    private static WoeScorecard rescaled(WoeScorecard sgd, double a, double b, PdScaling scaling) {
+        double offset = scaling.offset();
+        double newBase = offset - scaling.factor() * a - b * (offset - sgd.base());
+        Map<String, List<WoeBin>> scaled = new LinkedHashMap<>();
+        sgd.bins().forEach((feature, bins) -> scaled.put(feature, bins.stream().map(bin -> bin.withPoints(b * bin.points())).toList()));
+        return new WoeScorecard(scaled, sgd.numeric(), newBase, scaling);
+    }
+
+    /** What model.properties records beside the points: the kind, the target and its positive class, the trainer and the recalibration. */
+    private Map<String, String> provenance(TabularData data, double a, double b) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kind", "scorecard");
+        p.put("target", data.targetName());
+        p.put("positive", data.positiveValue());
+        p.put("trainer", "Tribuo LinearSGDTrainer(LogMulticlass, AdaGrad " + LEARNING_RATE + ", " + EPOCHS + " epochs, seed " + seed
                 + ") on monotone WoE bins");
+        p.put("recalibration", "logit' = " + a + " + " + b + " x logit (Newton, training rows)");
         return p;
     }
 }

@@ -18,6 +18,7 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
+import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.TabularReader;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -150,7 +151,7 @@ public final class TrainedGbt {
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
-            try (Writer out = Files.newBufferedWriter(dir.resolve(TrainedScorecard.PROPERTIES), StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(dir.resolve(Scorecard.PROPERTIES), StandardCharsets.UTF_8)) {
                 properties.store(out, "GreenCredit gradient-boosted model");
             }
             try (OutputStream out = Files.newOutputStream(dir.resolve(MODEL))) {

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.models.credit.Bin;
+import org.greencredit.models.credit.Scorecard;
+import org.greencredit.models.tabular.Column;
+import org.greencredit.models.tabular.TabularData;
 import org.greencredit.models.tabular.TabularFormatException;
+import org.greencredit.models.tabular.TabularReader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +79,7 @@ class ModelTrainingTest {
         Table test = write("test.csv", 10_000, 2, ',', "1", "0");
         ModelTraining.Trained trained = ModelTraining.train(train.file(), "status", null, Set.of(), dir.resolve("model"), 7, ModelTraining.Kind.SCORECARD);
 
-        assertThat(TrainedScorecard.load(dir.resolve("model")).positive()).isEqualTo("1");
+        assertThat(Scorecard.fromDirectory(dir.resolve("model")).property("positive")).isEqualTo("1");
         assertThat(trained.ignoredColumns()).singleElement().asString().startsWith("客户编号 (identifier-like");
         assertThat(trained.features()).contains("income", "负债率", "age", "segment").doesNotContain("noise");
         Metrics m = ModelTraining.evaluate(dir.resolve("model"), test.file(), "status", null);
@@ -88,21 +93,26 @@ class ModelTrainingTest {
     }
 
     @Test
-    void contributionsAddUpToTheScoreAndASavedModelScoresTheSame() throws IOException {
+    void wholePointsAddUpToTheScoreAndASavedScorecardScoresTheSame() throws IOException {
         Table train = write("t.csv", 3_000, 3, ',', "bad", "good");
         ModelTraining.train(train.file(), "status", null, Set.of(), dir.resolve("m"), 1, ModelTraining.Kind.SCORECARD);
-        TrainedScorecard loaded = TrainedScorecard.load(dir.resolve("m"));
+        Scorecard loaded = Scorecard.fromDirectory(dir.resolve("m"));
         Map<String, String> row = new HashMap<>(Map.of("income", "25000", "负债率", "1.7", "age", "NA", "segment", "Z"));
-        // Added left to right as a reader would (DoubleStream.sum compensates and may differ in the last bit).
-        double sum = loaded.base();
-        for (double points : loaded.contributions(row).values()) {
-            sum += points;
+        int sum = loaded.interceptPoints();
+        for (String feature : loaded.bins().keySet()) {
+            sum += loaded.binOfRaw(feature, row.get(feature)).points();
         }
-        assertThat(loaded.score(row)).isEqualTo(sum);
+        assertThat(loaded.scoreRow(row)).isEqualTo(sum);
         // An unseen category falls in OTHER, a missing spelling in MISSING.
-        assertThat(loaded.binOf("segment", "Z").kind()).isEqualTo(WoeBin.Kind.OTHER);
-        assertThat(loaded.binOf("age", "NA").kind()).isEqualTo(WoeBin.Kind.MISSING);
-        assertThat(loaded.positive()).isEqualTo("bad");
+        assertThat(loaded.binOfRaw("segment", "Z").kind()).isEqualTo(Bin.Kind.OTHER);
+        assertThat(loaded.binOfRaw("age", "NA").kind()).isEqualTo(Bin.Kind.MISSING);
+        assertThat(loaded.property("positive")).isEqualTo("bad");
+        // The champion's type: the same files load, save and load again to the same points.
+        loaded.save(dir.resolve("again"));
+        Scorecard again = Scorecard.fromDirectory(dir.resolve("again"));
+        assertThat(again.scoreRow(row)).isEqualTo(loaded.scoreRow(row));
+        assertThat(again.bins()).isEqualTo(loaded.bins());
+        assertThat(again.pdOf(600)).isEqualTo(loaded.pdOf(600));
     }
 
     @Test
@@ -117,11 +127,13 @@ class ModelTrainingTest {
     @Test
     void monotoneBinsNeverReverseTheirRate() throws IOException {
         Table train = write("m.csv", 20_000, 6, ',', "1", "0");
-        ModelTraining.train(train.file(), "status", null, Set.of(), dir.resolve("mono"), 1, ModelTraining.Kind.SCORECARD);
-        TrainedScorecard s = TrainedScorecard.load(dir.resolve("mono"));
+        TabularData table = TabularReader.read(train.file(), "status", null, Set.of());
+        int[] all = java.util.stream.IntStream.range(0, table.rows()).toArray();
+        WoeBinner binner = new WoeBinner(table.target(), all);
         for (String feature : List.of("income", "负债率")) {
+            Column column = table.columns().stream().filter(c -> c.name().equals(feature)).findFirst().orElseThrow();
             List<Double> rates = new ArrayList<>();
-            s.bins().get(feature).stream().filter(b -> b.kind() == WoeBin.Kind.RANGE)
+            binner.bin(column, table.target(), all).stream().filter(b -> b.kind() == WoeBin.Kind.RANGE)
                     .forEach(b -> rates.add((double) b.positives() / b.count()));
             boolean rising = rates.get(rates.size() - 1) >= rates.get(0);
             for (int i = 1; i < rates.size(); i++) {
@@ -180,10 +192,10 @@ class ModelTrainingTest {
         Path file = dir.resolve("junk.csv");
         Files.writeString(file, csv);
         ModelTraining.train(file, "flag", null, Set.of(), dir.resolve("junk"), 1, ModelTraining.Kind.SCORECARD);
-        TrainedScorecard s = TrainedScorecard.load(dir.resolve("junk"));
-        assertThat(s.positive()).isEqualTo("yes");
-        assertThat(s.bins().get("amount")).anyMatch(b -> b.kind() == WoeBin.Kind.RANGE);
-        assertThat(s.binOf("amount", "unknown").kind()).isEqualTo(WoeBin.Kind.MISSING);
+        Scorecard s = Scorecard.fromDirectory(dir.resolve("junk"));
+        assertThat(s.property("positive")).isEqualTo("yes");
+        assertThat(s.bins().get("amount")).anyMatch(b -> b.kind() == Bin.Kind.RANGE);
+        assertThat(s.binOfRaw("amount", "unknown").kind()).isEqualTo(Bin.Kind.MISSING);
     }
 
     @Test

@@ -11,10 +11,10 @@ import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.batch.BatchRunner;
+import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,9 +29,9 @@ public class BatchRatingService {
     private final RatingService ratings;
     private final int threads;
 
-    public BatchRatingService(RatingService ratings, @Value("${greencredit.batch.threads:2}") int threads) {
+    public BatchRatingService(RatingService ratings, ServiceSettings settings) {
         this.ratings = ratings;
-        this.threads = threads;
+        this.threads = settings.batch().threads();
     }
 
     public BatchRunner.Summary rate(RecordFormat format, InputStream in, OutputStream out, Caller caller, String batchKey) {

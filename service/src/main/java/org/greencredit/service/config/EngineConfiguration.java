@@ -3,7 +3,6 @@ package org.greencredit.service.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.greencredit.engine.RatingEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +20,8 @@ public class EngineConfiguration {
      * and the previous rules stay active.
      */
     @Bean(destroyMethod = "close")
-    RatingEngine ratingEngine(Clock clock, @Value("${greencredit.rules.dir:}") String dir,
-                              @Value("${greencredit.rules.reload-seconds:5}") long reloadSeconds) {
-        return RatingEngine.builder(clock).rulesDirectory(dir.isBlank() ? null : Path.of(dir), reloadSeconds).build();
+    RatingEngine ratingEngine(Clock clock, ServiceSettings settings) {
+        String dir = settings.rules().dir();
+        return RatingEngine.builder(clock).rulesDirectory(dir.isBlank() ? null : Path.of(dir), settings.rules().reloadSeconds()).build();
     }
 }

@@ -1,8 +1,8 @@
 package org.greencredit.service.demo;
 
+import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.security.Accounts;
 import org.greencredit.service.security.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +21,10 @@ public class DemoAccounts {
     private final String password;
     private final String apiKey;
 
-    public DemoAccounts(Accounts accounts, @Value("${greencredit.demo.password}") String password,
-                        @Value("${greencredit.demo.api-key}") String apiKey) {
+    public DemoAccounts(Accounts accounts, ServiceSettings settings) {
         this.accounts = accounts;
-        this.password = password;
-        this.apiKey = apiKey;
+        this.password = settings.demo().password();
+        this.apiKey = settings.demo().apiKey();
     }
 
     void create() {

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.SyntheticRequests;
+import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,14 +42,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final long seed;
 
     public DemoDataLoader(RatingService ratings, RatingEngine engine, DemoAccounts demoAccounts, RatingRepository repository, JsonMapper json,
-                          @Value("${greencredit.demo.count:20}") int count, @Value("${greencredit.demo.seed:2024}") long seed) {
+                          ServiceSettings settings) {
         this.ratings = ratings;
         this.engine = engine;
         this.demoAccounts = demoAccounts;
         this.repository = repository;
         this.json = json;
-        this.count = count;
-        this.seed = seed;
+        this.count = settings.demo().count();
+        this.seed = settings.demo().seed();
     }
 
     @Override

@@ -11,11 +11,11 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +38,13 @@ public class OverrideService {
     private final ServiceMetrics metrics;
 
     public OverrideService(RatingService ratings, OverrideRepository overrides, AuditLog audit, Clock clock,
-                           @Value("${greencredit.override.four-eyes-above-cny}") double fourEyesAboveCny,
-                           @Value("${greencredit.override.max-rate-discount-bp}") int maxRateDiscountBp, ServiceMetrics metrics) {
+                           ServiceSettings settings, ServiceMetrics metrics) {
         this.ratings = ratings;
         this.overrides = overrides;
         this.audit = audit;
         this.clock = clock;
-        this.fourEyesAboveCny = fourEyesAboveCny;
-        this.maxRateDiscountBp = maxRateDiscountBp;
+        this.fourEyesAboveCny = settings.override().fourEyesAboveCny();
+        this.maxRateDiscountBp = settings.override().maxRateDiscountBp();
         this.metrics = metrics;
     }
 

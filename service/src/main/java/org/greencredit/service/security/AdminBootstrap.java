@@ -1,8 +1,8 @@
 package org.greencredit.service.security;
 
+import org.greencredit.service.config.ServiceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -16,11 +16,10 @@ public class AdminBootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    public AdminBootstrap(Accounts accounts, @Value("${greencredit.admin.username:admin}") String username,
-                          @Value("${greencredit.admin.password:}") String password) {
+    public AdminBootstrap(Accounts accounts, ServiceSettings settings) {
         this.accounts = accounts;
-        this.username = username;
-        this.password = password;
+        this.username = settings.admin().username();
+        this.password = settings.admin().password();
     }
 
     @Override

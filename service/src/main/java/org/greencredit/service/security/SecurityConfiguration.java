@@ -1,6 +1,6 @@
 package org.greencredit.service.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.greencredit.service.config.ServiceSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,9 +30,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SessionTokens sessions, JsonMapper json,
-                            @Value("${greencredit.rate-limit.sme-per-minute}") int smePerMinute,
-                            @Value("${greencredit.rate-limit.anonymous-per-minute}") int anonymousPerMinute) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SessionTokens sessions, JsonMapper json, ServiceSettings settings)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -40,7 +39,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SessionTokenFilter(sessions, problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new SelfCheckRateLimiter(smePerMinute, anonymousPerMinute, json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SelfCheckRateLimiter(settings.rateLimit().smePerMinute(), settings.rateLimit().anonymousPerMinute(), json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")

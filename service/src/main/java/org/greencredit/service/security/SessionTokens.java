@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.support.Sha256;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +27,11 @@ public class SessionTokens {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionTokens(JdbcClient jdbc, Accounts accounts, Clock clock, @Value("${greencredit.session.hours}") long hours) {
+    public SessionTokens(JdbcClient jdbc, Accounts accounts, Clock clock, ServiceSettings settings) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
-        this.lifetime = Duration.ofHours(hours);
+        this.lifetime = Duration.ofHours(settings.session().hours());
     }
 
     /** A new session. */

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.greencredit.service.batch.BatchController;
-import org.springframework.beans.factory.annotation.Value;
+import org.greencredit.service.config.ServiceSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,8 +24,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final JsonMapper json;
 
-    public BodySizeLimitFilter(@Value("${greencredit.api.max-body-bytes:2097152}") long maxBytes, JsonMapper json) {
-        this.maxBytes = maxBytes;
+    public BodySizeLimitFilter(ServiceSettings settings, JsonMapper json) {
+        this.maxBytes = settings.api().maxBodyBytes();
         this.json = json;
     }
 

@@ -1,0 +1,57 @@
+package org.greencredit.service.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every operating setting of the service ({@code greencredit.*} in application.yml, each documented
+ * there), bound once at start-up and validated: a missing or out-of-range value stops the service
+ * with the property's name and what is wrong. Bank policy is in the rule tables and figures in the
+ * reference data, not here; the override limits are the bank's staffing policy for its officers.
+ */
+@Validated
+@ConfigurationProperties(prefix = "greencredit")
+public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull RateLimit rateLimit,
+                              @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
+                              @Valid @NotNull Rules rules, @Valid @NotNull Batch batch) {
+
+    /** @param maxBodyBytes largest request body of the JSON endpoints (the batch endpoint streams) */
+    public record Api(@Min(1024) long maxBodyBytes) {
+    }
+
+    /** @param hours how long a web sign-in lasts */
+    public record Session(@Min(1) @Max(24 * 30) long hours) {
+    }
+
+    /** Calls per minute of each SME account, and of each address calling public endpoints unsigned. */
+    public record RateLimit(@Positive int smePerMinute, @Positive int anonymousPerMinute) {
+    }
+
+    /** @param fourEyesAboveCny an override raising the limit above this needs a second officer */
+    public record Override(@PositiveOrZero double fourEyesAboveCny, @PositiveOrZero @Max(1000) int maxRateDiscountBp) {
+    }
+
+    /** @param password set once, without demo data, to create the first administrator; empty otherwise */
+    public record Admin(@NotBlank String username, @NotNull String password) {
+    }
+
+    /** @param count synthetic firms rated on the first start besides the README's example */
+    public record Demo(boolean enabled, @PositiveOrZero @Max(100_000) int count, long seed, @NotBlank String password,
+                       @NotBlank String apiKey) {
+    }
+
+    /** @param dir a rules directory to watch instead of the shipped rules; empty for the shipped ones */
+    public record Rules(@NotNull String dir, @Positive long reloadSeconds) {
+    }
+
+    /** @param threads threads rating the rows of one batch request */
+    public record Batch(@Min(1) @Max(64) int threads) {
+    }
+}
