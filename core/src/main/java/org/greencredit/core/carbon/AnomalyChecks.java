@@ -15,6 +15,8 @@ import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.EnergyMeasure;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 
 /**
  * Consistency checks for distorted carbon data (碳数据失真): copied months, zero energy use while
@@ -24,6 +26,7 @@ import org.greencredit.core.request.EnergyMeasure;
  * Stateless and thread-safe.
  */
 public final class AnomalyChecks {
+    private static final TextCatalogue TEXTS = TextCatalogue.fromClasspath("/core/texts.tsv");
     public static final String COPIED_MONTHS = "COPIED_MONTHS";
     public static final String ZERO_ENERGY_WITH_REVENUE = "ZERO_ENERGY_WITH_REVENUE";
     public static final String ELECTRICITY_IMPLAUSIBLY_LOW = "ELECTRICITY_IMPLAUSIBLY_LOW";
@@ -60,6 +63,11 @@ public final class AnomalyChecks {
         return anomalies;
     }
 
+    /** A figure as the flags show it: fixed decimals, half up, as {@code %.Nf} writes it. */
+    private static String decimals(double value, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", value);
+    }
+
     private void copiedMonths(Activity activity, List<ActivityLine> lines, List<Anomaly> out) {
         List<ActivityLine> sorted = lines.stream().sorted(Comparator.comparing(ActivityLine::month)).toList();
         int run = 1;
@@ -71,10 +79,9 @@ public final class AnomalyChecks {
                     && current.month().equals(previous.month().plusMonths(1));
             run = same ? run + 1 : 1;
             if (run == thresholds.copiedMonthsMinRun()) {
-                out.add(new Anomaly(COPIED_MONTHS,
-                        activity + " 连续" + run + "个月读数完全相同（" + current.quantity() + " " + current.unit() + "），疑似复制数据",
-                        activity + " shows the identical reading " + current.quantity() + " " + current.unit() + " for "
-                                + run + " consecutive months, which suggests copied rather than metered data",
+                BilingualText text = TEXTS.get("anomaly.copiedMonths").with("activity", activity).with("run", run)
+                        .with("quantity", current.quantity()).with("unit", current.unit());
+                out.add(new Anomaly(COPIED_MONTHS, text.zh(), text.en(),
                         activity + " " + sorted.get(i - run + 1).month() + ".." + current.month()));
                 return;
             }
@@ -88,10 +95,8 @@ public final class AnomalyChecks {
                 .filter(l -> !l.activity().isSpendBased())
                 .allMatch(l -> l.quantity() == null || l.quantity() == 0);
         if (hasRevenue && allZero) {
-            out.add(new Anomaly(ZERO_ENERGY_WITH_REVENUE,
-                    "有营业收入但申报的能源消耗全部为零",
-                    "All reported energy use is zero while the firm reports revenue",
-                    "revenueCny=" + account.revenueCny()));
+            BilingualText text = TEXTS.get("anomaly.zeroEnergyWithRevenue");
+            out.add(new Anomaly(ZERO_ENERGY_WITH_REVENUE, text.zh(), text.en(), "revenueCny=" + account.revenueCny()));
         }
     }
 
@@ -104,15 +109,11 @@ public final class AnomalyChecks {
         double ratio = total * MONTHS_PER_YEAR / electricityKg.size() / expected;
         String evidence = String.format(Locale.ROOT, "reported/expected electricity emissions = %.2f", ratio);
         if (ratio < thresholds.electricityRatioLow()) {
-            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_LOW,
-                    String.format(Locale.ROOT, "申报用电量仅为同行业同等营收水平的%.0f%%，明显偏低", ratio * 100),
-                    String.format(Locale.ROOT, "Reported electricity is only %.0f%% of what firms of this industry and revenue use", ratio * 100),
-                    evidence));
+            BilingualText text = TEXTS.get("anomaly.electricityLow").with("percent", decimals(ratio * 100, 0));
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_LOW, text.zh(), text.en(), evidence));
         } else if (ratio > thresholds.electricityRatioHigh()) {
-            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_HIGH,
-                    String.format(Locale.ROOT, "申报用电量是同行业同等营收水平的%.1f倍，与营业收入不符", ratio),
-                    String.format(Locale.ROOT, "Reported electricity is %.1f times what firms of this industry and revenue use", ratio),
-                    evidence));
+            BilingualText text = TEXTS.get("anomaly.electricityHigh").with("times", decimals(ratio, 1));
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_HIGH, text.zh(), text.en(), evidence));
         }
     }
 
@@ -132,11 +133,8 @@ public final class AnomalyChecks {
         boolean explained = measures.stream().anyMatch(m -> !m.month().isBefore(windowStart) && !m.month().isAfter(latest));
         if (!explained) {
             double fall = 1 - recent / yearEarlier;
-            out.add(new Anomaly(SUDDEN_DROP,
-                    String.format(Locale.ROOT, "最近%d个月用电量比去年同期下降%.0f%%，但未登记节能措施", n, fall * 100),
-                    String.format(Locale.ROOT, "Electricity in the last %d months fell %.0f%% against the same months a year earlier"
-                            + " with no energy-saving measure recorded", n, fall * 100),
-                    latest.minusMonths(n - 1) + ".." + latest));
+            BilingualText text = TEXTS.get("anomaly.suddenDrop").with("months", n).with("percent", decimals(fall * 100, 0));
+            out.add(new Anomaly(SUDDEN_DROP, text.zh(), text.en(), latest.minusMonths(n - 1) + ".." + latest));
         }
     }
 
@@ -163,12 +161,9 @@ public final class AnomalyChecks {
             }
         }
         if (!months.isEmpty()) {
-            out.add(new Anomaly(TARIFF_MISMATCH,
-                    String.format(Locale.ROOT, "电费与用电量不符：折合电价%.2f元/千瓦时，超出合理范围%.2f-%.2f元", worst,
-                            context.tariffMinCnyPerKwh(), context.tariffMaxCnyPerKwh()),
-                    String.format(Locale.ROOT, "Electricity spend does not fit the kWh: %.2f CNY/kWh is outside the plausible %.2f-%.2f",
-                            worst, context.tariffMinCnyPerKwh(), context.tariffMaxCnyPerKwh()),
-                    months.size() + " month(s), first " + months.get(0)));
+            BilingualText text = TEXTS.get("anomaly.tariff").with("price", decimals(worst, 2))
+                    .with("min", decimals(context.tariffMinCnyPerKwh(), 2)).with("max", decimals(context.tariffMaxCnyPerKwh(), 2));
+            out.add(new Anomaly(TARIFF_MISMATCH, text.zh(), text.en(), months.size() + " month(s), first " + months.get(0)));
         }
     }
 }

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.greencredit.core.rating.Anomaly;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -27,6 +29,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * an account to an officer and never changes a rating by itself. Immutable and thread-safe.
  */
 public final class CarbonPatternDetector {
+    private static final TextCatalogue TEXTS = TextCatalogue.fromClasspath("/models/texts.tsv");
     public static final String CODE = "UNUSUAL_ENERGY_PATTERN";
     /** The shipped model: trained by {@code greencredit carbon train-detector}, see its model card. */
     public static final String SHIPPED = "/models/anomaly/carbon-ocsvm-v1.tribuo";
@@ -87,8 +90,8 @@ public final class CarbonPatternDetector {
         if (prediction.getOutput().getType() != Event.EventType.ANOMALOUS) {
             return null;
         }
-        return new Anomaly(CODE, "月度用能模式与同类正常企业差异较大，需人工核实",
-                "The monthly energy pattern is unlike those of ordinary firms and needs checking",
+        BilingualText text = TEXTS.get("anomaly.unusualPattern");
+        return new Anomaly(CODE, text.zh(), text.en(),
                 String.format(java.util.Locale.ROOT, "%s score %.4f", version, prediction.getOutput().getScore()));
     }
 

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.greencredit.core.rating.Counterfactual;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 
 /**
  * The smallest change of one actionable feature that lifts the credit grade: for each such
@@ -12,6 +14,7 @@ import org.greencredit.core.rating.Counterfactual;
  * A feature that cannot lift the grade on its own is reported with its largest gain instead.
  */
 public final class CreditCounterfactuals {
+    private static final TextCatalogue TEXTS = TextCatalogue.fromClasspath("/models/texts.tsv");
     private final Scorecard scorecard;
 
     public CreditCounterfactuals(Scorecard scorecard) {
@@ -57,14 +60,11 @@ public final class CreditCounterfactuals {
 
     private record Candidate(FeatureInfo info, double current, double target, int gain, String newGrade, boolean lifts) {
         Counterfactual toCounterfactual(String grade) {
-            String direction = info.higherIsBetter() ? "提高到" : "降低到";
-            String directionEn = info.higherIsBetter() ? "Raise " : "Lower ";
-            String zh = info.nameZh() + "从" + round(current) + direction + round(target) + (lifts
-                    ? "，信用等级可从" + grade + "升至" + newGrade : "，可增加" + gain + "分");
-            String en = directionEn + info.nameEn().toLowerCase(Locale.ROOT) + " from " + round(current)
-                    + (info.higherIsBetter() ? " to at least " : " to below ") + round(target)
-                    + (lifts ? " to move the credit grade from " + grade + " to " + newGrade : " to gain " + gain + " points");
-            return new Counterfactual(info.feature(), round(current), round(target), zh, en);
+            String key = "counterfactual." + (info.higherIsBetter() ? "raise" : "lower") + (lifts ? "ToLiftGrade" : "ToGainPoints");
+            BilingualText text = TEXTS.get(key).with("feature", info.nameZh(), info.nameEn().toLowerCase(Locale.ROOT))
+                    .with("current", round(current)).with("target", round(target));
+            text = lifts ? text.with("grade", grade).with("newGrade", newGrade) : text.with("gain", gain);
+            return new Counterfactual(info.feature(), round(current), round(target), text.zh(), text.en());
         }
 
         private static double round(double v) {

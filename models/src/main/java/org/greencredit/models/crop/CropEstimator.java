@@ -11,6 +11,8 @@ import org.greencredit.core.rating.PlotAssessment;
 import org.greencredit.core.request.Crop;
 import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.Plot;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 import org.greencredit.datasets.reference.CropReference;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.series.SeriesClassifier;
@@ -26,6 +28,7 @@ import org.greencredit.models.series.SeriesClassifier;
  * estimated in one model call each.
  */
 public final class CropEstimator {
+    private static final TextCatalogue TEXTS = TextCatalogue.fromClasspath("/models/texts.tsv");
     /** The classifier sees one year, laid out by day of year. */
     private static final int YEAR_DAYS = 365;
     public static final String REFERENCE_YIELD = "REFERENCE_YIELD";
@@ -76,8 +79,7 @@ public final class CropEstimator {
         Crop crop;
         double probability;
         String cropBasis = DECLARED;
-        String mismatchZh;
-        String mismatchEn;
+        BilingualText mismatch;
         Phenology season;
         Double modelledKgPerMu;
 
@@ -155,10 +157,8 @@ public final class CropEstimator {
             } else if (p >= minProbabilityToContradict) {
                 w.crop = detected;
                 w.probability = p;
-                w.mismatchZh = String.format(Locale.ROOT, "卫星曲线显示为%s（概率%.2f），而非申报的%s",
-                        reference.crop(detected).nameZh(), p, reference.crop(declared).nameZh());
-                w.mismatchEn = String.format(Locale.ROOT, "the satellite curve shows %s (probability %.2f), not the declared %s",
-                        detected, p, declared);
+                w.mismatch = TEXTS.get("crop.mismatch").with("detected", reference.crop(detected).nameZh(), detected)
+                        .with("probability", String.format(Locale.ROOT, "%.2f", p)).with("declared", reference.crop(declared).nameZh(), declared);
             } else {
                 w.probability = result.probabilities().getOrDefault(declared.name(), 0.0);
             }
@@ -173,14 +173,15 @@ public final class CropEstimator {
         double perMu = modelledKgPerMu == null ? crop.yieldKgPerMu() : modelledKgPerMu;
         double yieldKg = areaMu * perMu;
         double value = yieldKg * crop.priceCnyPerKg();
-        String zh = w.mismatchZh;
-        String en = w.mismatchEn;
+        String zh = w.mismatch == null ? null : w.mismatch.zh();
+        String en = w.mismatch == null ? null : w.mismatch.en();
         if (plot.declaredAreaMu() != null && Math.abs(plot.declaredAreaMu() - areaMu) > areaTolerance * areaMu) {
-            String areaZh = String.format(Locale.ROOT, "申报面积%.2f亩与测得的%.2f亩相差超过%.0f%%", plot.declaredAreaMu(), areaMu, areaTolerance * 100);
-            String areaEn = String.format(Locale.ROOT, "declared area %.2f mu differs from the measured %.2f mu by more than %.0f%%",
-                    plot.declaredAreaMu(), areaMu, areaTolerance * 100);
-            zh = zh == null ? areaZh : zh + "；" + areaZh;
-            en = en == null ? areaEn : en + "; " + areaEn;
+            BilingualText area = TEXTS.get("crop.areaMismatch").with("declared", String.format(Locale.ROOT, "%.2f", plot.declaredAreaMu()))
+                    .with("measured", String.format(Locale.ROOT, "%.2f", areaMu))
+                    .with("tolerance", String.format(Locale.ROOT, "%.0f", areaTolerance * 100));
+            BilingualText separator = TEXTS.get("crop.separator");
+            zh = zh == null ? area.zh() : zh + separator.zh() + area.zh();
+            en = en == null ? area.en() : en + separator.en() + area.en();
         }
         Phenology s = w.season;
         LocalDate stageDate = s == null ? null : w.clear.get(w.clear.size() - 1).date();

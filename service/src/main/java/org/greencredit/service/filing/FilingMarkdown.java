@@ -2,38 +2,47 @@ package org.greencredit.service.filing;
 
 import java.util.Iterator;
 import java.util.Locale;
+import org.greencredit.core.text.BilingualText;
+import org.greencredit.core.text.TextCatalogue;
 import tools.jackson.databind.JsonNode;
 
-/** The filing as Markdown, Chinese first and English after each item, for people and for the public page. */
+/**
+ * The filing as Markdown, Chinese first and English after each item, for people and for the public
+ * page; headings and fixed sentences from {@code filing/markdown.tsv}.
+ */
 final class FilingMarkdown {
+    private static final TextCatalogue TEXTS = TextCatalogue.fromClasspath("/filing/markdown.tsv");
+
     private FilingMarkdown() {
     }
 
     static String render(JsonNode f) {
         StringBuilder md = new StringBuilder();
-        md.append("# 算法备案 Algorithm filing: ").append(f.at("/name/zh").asString()).append("\n\n")
-                .append("*").append(f.at("/name/en").asString()).append("*\n\n")
-                .append("Generated ").append(f.get("generatedAt").asString()).append(" from the live rules and models. Versions: engine `")
-                .append(f.at("/versions/engine").asString()).append("`, ruleset `").append(f.at("/versions/ruleset").asString())
-                .append("`, models `").append(f.at("/versions/models").asString()).append("`, factors `")
-                .append(f.at("/versions/factors").asString()).append("`.\n\n");
-        section(md, "用途 Purpose");
+        md.append("# ").append(both(TEXTS.get("title"))).append(": ").append(f.at("/name/zh").asString()).append("\n\n")
+                .append("*").append(f.at("/name/en").asString()).append("*\n\n");
+        BilingualText generated = TEXTS.get("generated").with("time", f.get("generatedAt").asString());
+        BilingualText versions = TEXTS.get("versions").with("engine", f.at("/versions/engine").asString())
+                .with("ruleset", f.at("/versions/ruleset").asString()).with("models", f.at("/versions/models").asString())
+                .with("factors", f.at("/versions/factors").asString());
+        md.append(generated.zh()).append(versions.zh()).append("\n\n").append(generated.en()).append(' ').append(versions.en()).append("\n\n");
+        section(md, "purpose");
         bilingual(md, f.get("purpose"));
-        section(md, "原则 Principles");
+        section(md, "principles");
         list(md, f.get("principles"));
-        section(md, "数据来源 Data sources");
+        section(md, "dataSources");
         list(md, f.get("dataSources"));
-        section(md, "决策逻辑 Decision logic");
+        section(md, "decisionLogic");
         int step = 1;
         for (JsonNode s : f.get("decisionSteps")) {
             md.append(step++).append(". ").append(s.get("zh").asString()).append(" ").append(s.get("en").asString()).append('\n');
         }
-        md.append("\n### 规则 Rules in force (").append(f.get("rules").size()).append(")\n\n| id | 规则 | rule | source |\n|---|---|---|---|\n");
+        md.append("\n### ").append(both(TEXTS.get("rulesInForce"))).append(" (").append(f.get("rules").size())
+                .append(")\n\n| id | 规则 | rule | source |\n|---|---|---|---|\n");
         for (JsonNode r : f.get("rules")) {
             md.append("| ").append(cell(r.get("id"))).append(" | ").append(cell(r.get("titleZh"))).append(" | ").append(cell(r.get("titleEn")))
                     .append(" | ").append(cell(r.get("source"))).append(" |\n");
         }
-        section(md, "模型 Models");
+        section(md, "models");
         for (JsonNode m : f.get("models")) {
             md.append("### ").append(m.get("version").asString()).append("\n\n");
             JsonNode card = m.get("card");
@@ -50,8 +59,9 @@ final class FilingMarkdown {
             }
             JsonNode segments = m.get("metricsBySegment");
             if (segments != null) {
-                md.append("\nMetrics on an independent synthetic population of ").append(segments.at("/population/count").asInt())
-                        .append(" (seed ").append(segments.at("/population/seed").asInt()).append(")\n\n| segment | value | n | AUC | KS | Brier |\n|---|---|---|---|---|---|\n");
+                md.append('\n').append(both(TEXTS.get("segmentMetrics").with("count", segments.at("/population/count").asInt())
+                        .with("seed", segments.at("/population/seed").asInt())))
+                        .append("\n\n| segment | value | n | AUC | KS | Brier |\n|---|---|---|---|---|---|\n");
                 row(md, "all", "", segments.get("overall"));
                 for (Iterator<String> columns = segments.get("segments").propertyNames().iterator(); columns.hasNext(); ) {
                     String column = columns.next();
@@ -64,15 +74,20 @@ final class FilingMarkdown {
             }
             md.append('\n');
         }
-        section(md, "风险与局限 Risks and limits");
+        section(md, "risks");
         list(md, f.get("risks"));
-        section(md, "如何申诉 How to appeal");
+        section(md, "appeal");
         bilingual(md, f.get("appeal"));
         return md.toString();
     }
 
-    private static void section(StringBuilder md, String title) {
-        md.append("\n## ").append(title).append("\n\n");
+    private static void section(StringBuilder md, String key) {
+        md.append("\n## ").append(both(TEXTS.get(key))).append("\n\n");
+    }
+
+    /** A heading in both languages, Chinese first. */
+    private static String both(BilingualText text) {
+        return text.zh() + " " + text.en();
     }
 
     private static void bilingual(StringBuilder md, JsonNode text) {
