@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.RecordFormat;
@@ -14,16 +13,10 @@ import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -31,21 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * Batch rating from a file to a file, as {@code ./greencredit rate} does it: read, validate, rate on
  * every core, write ratings and rejects. An operation is one rating, so the score is ratings per second.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 10)
-@Measurement(iterations = 3, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx2g"})
-public class BatchBenchmark {
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
+public class BatchBenchmark extends EngineBenchmark {
     static final int ROWS = 2_000;
 
     /** jsonl, csv, arrow (IPC file) or arrows (IPC stream). */
     @Param({"jsonl", "arrow"})
     public String format;
-
-    @Param("7")
-    public long seed;
 
     RatingEngine engine;
     Path dir;

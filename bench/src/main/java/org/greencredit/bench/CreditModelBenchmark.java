@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -24,17 +23,9 @@ import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.training.ModelTraining;
 import org.greencredit.models.training.TrainedGbt;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -42,31 +33,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * PD, grade and every feature's points), and a boosted challenger, trained here on a synthetic
  * feature table, in batches of {@value #GBT_BATCH} (probabilities plus TreeSHAP contributions).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx2g"})
-public class CreditModelBenchmark {
+public class CreditModelBenchmark extends EngineBenchmark {
     static final int GBT_BATCH = 1_000;
 
     /** Rows of the feature table; at least {@value #GBT_BATCH}. */
     @Param("5000")
     public int count;
 
-    @Param("7")
-    public long seed;
-
     Scorecard champion;
     List<Map<String, Double>> features;
     TrainedGbt challenger;
     List<Map<String, String>> rows;
-
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
 
     @Setup
     public void setUp() throws IOException {
@@ -102,16 +79,13 @@ public class CreditModelBenchmark {
 
     @Benchmark
     public ScorecardResult championWithPoints(Cursor cursor) {
-        Map<String, Double> f = features.get(cursor.next);
-        cursor.next = cursor.next + 1 == features.size() ? 0 : cursor.next + 1;
-        return champion.score(f);
+        return champion.score(features.get(cursor.next(features.size())));
     }
 
     @Benchmark
     @OperationsPerInvocation(GBT_BATCH)
     public void challengerWithTreeShapInBatches(Cursor cursor, Blackhole hole) {
-        int from = cursor.next + GBT_BATCH > rows.size() ? 0 : cursor.next;
-        cursor.next = from + GBT_BATCH;
+        int from = cursor.next(rows.size() / GBT_BATCH) * GBT_BATCH;
         List<Map<String, String>> batch = rows.subList(from, from + GBT_BATCH);
         hole.consume(challenger.predict(batch));
         hole.consume(challenger.contributions(batch));

@@ -5,47 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
 import org.greencredit.rules.facts.GreenFacts;
 import org.greencredit.rules.facts.PolicyFacts;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /** One green plus one policy evaluation of the shipped rules (two stateless Drools sessions) on seeded random facts. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx2g"})
-public class RulesBenchmark {
+public class RulesBenchmark extends EngineBenchmark {
     @Param("2000")
     public int count;
-
-    @Param("7")
-    public long seed;
 
     RuleEvaluator rules;
     List<GreenFacts> green;
     List<PolicyFacts> policy;
-
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-    }
 
     @Setup
     public void setUp() {
@@ -69,8 +46,7 @@ public class RulesBenchmark {
 
     @Benchmark
     public void greenAndPolicy(Cursor cursor, Blackhole hole) {
-        int i = cursor.next;
-        cursor.next = i + 1 == count ? 0 : i + 1;
+        int i = cursor.next(count);
         hole.consume(rules.evaluateGreen(green.get(i)));
         hole.consume(rules.evaluatePolicy(policy.get(i)));
     }

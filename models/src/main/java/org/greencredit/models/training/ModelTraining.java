@@ -65,7 +65,7 @@ public final class ModelTraining {
                     + " contributions from the booster (TreeSHAP) add up to the log-odds");
             return trained;
         }
-        ScorecardTrainer.Result result = new ScorecardTrainer(600, 50, 20, seed).train(table, split[0], "scorecard-" + dataSha256.substring(0, 12));
+        ScorecardTrainer.Result result = new ScorecardTrainer(ScorecardTrainer.STANDARD_SCALING, seed).train(table, split[0], "scorecard-" + dataSha256.substring(0, 12));
         Scorecard scorecard = result.scorecard();
         Metrics holdout = Metrics.of(predict(scorecard, rows(table, split[1], List.copyOf(scorecard.bins().keySet()))), holdoutTarget);
         scorecard.save(out);

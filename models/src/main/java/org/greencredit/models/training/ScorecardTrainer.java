@@ -33,15 +33,18 @@ public final class ScorecardTrainer {
     static final String POSITIVE = "1";
     static final String NEGATIVE = "0";
 
-    private final double basePoints;
-    private final double baseOdds;
-    private final double pointsToDoubleOdds;
+    /**
+     * The usual scaling of printed scorecards (600 points at 50:1 good:bad odds, 20 points to double the
+     * odds); recorded in every trained model.properties. The PD does not depend on it, only how many
+     * points a bin is worth.
+     */
+    public static final PdScaling STANDARD_SCALING = new PdScaling(600, 50, 20);
+
+    private final PdScaling scaling;
     private final long seed;
 
-    public ScorecardTrainer(double basePoints, double baseOdds, double pointsToDoubleOdds, long seed) {
-        this.basePoints = basePoints;
-        this.baseOdds = baseOdds;
-        this.pointsToDoubleOdds = pointsToDoubleOdds;
+    public ScorecardTrainer(PdScaling scaling, long seed) {
+        this.scaling = scaling;
         this.seed = seed;
     }
 
@@ -67,7 +70,6 @@ public final class ScorecardTrainer {
             throw new IllegalArgumentException("no feature separates the classes (information value below "
                     + MIN_INFORMATION_VALUE + " for all): " + iv);
         }
-        PdScaling scaling = new PdScaling(basePoints, baseOdds, pointsToDoubleOdds);
         WoeScorecard woeOnly = new WoeScorecard(bins, numeric, 0, scaling);
         String[] names = bins.keySet().toArray(String[]::new);
         LabelFactory factory = new LabelFactory();
