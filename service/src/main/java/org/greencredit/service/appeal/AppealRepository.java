@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +22,14 @@ public class AppealRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Inserts an open appeal.
+     *
+     * @throws DuplicateKeyException when the rating already has an open appeal (the database's unique index decides)
+     */
     public void insert(Appeal a) {
-        jdbc.sql("insert into appeal (id, rating_id, sme_id, opened_by, opened_at, field, claim, evidence, status)"
-                        + " values (:id, :rating, :sme, :by, :at, :field, :claim, :evidence, :status)")
+        jdbc.sql("insert into appeal (id, rating_id, sme_id, opened_by, opened_at, field, claim, evidence, status, open_rating_id)"
+                        + " values (:id, :rating, :sme, :by, :at, :field, :claim, :evidence, :status, :rating)")
                 .param("id", a.id()).param("rating", a.ratingId()).param("sme", a.smeId()).param("by", a.openedBy())
                 .param("at", Timestamp.from(a.openedAt())).param("field", a.field()).param("claim", a.claim())
                 .param("evidence", a.evidence()).param("status", a.status()).update();
@@ -32,18 +38,13 @@ public class AppealRepository {
     /** Resolves an open appeal; false when it was no longer open. */
     public boolean resolve(String id, String status, String by, Instant at, String answer, String correctedRatingId) {
         return jdbc.sql("update appeal set status = :status, resolved_by = :by, resolved_at = :at, answer = :answer,"
-                        + " corrected_rating_id = :corrected where id = :id and status = '" + Appeal.OPEN + "'")
+                        + " corrected_rating_id = :corrected, open_rating_id = null where id = :id and status = '" + Appeal.OPEN + "'")
                 .param("status", status).param("by", by).param("at", Timestamp.from(at)).param("answer", answer)
                 .param("corrected", correctedRatingId).param("id", id).update() == 1;
     }
 
     public Optional<Appeal> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from appeal where id = :id").param("id", id).query(AppealRepository::row).optional();
-    }
-
-    public boolean hasOpenAppeal(String ratingId) {
-        return jdbc.sql("select count(*) from appeal where rating_id = :r and status = '" + Appeal.OPEN + "'").param("r", ratingId)
-                .query(Long.class).single() > 0;
     }
 
     public List<Appeal> bySme(String smeId, int limit) {

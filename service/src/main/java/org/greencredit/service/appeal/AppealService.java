@@ -14,6 +14,7 @@ import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,13 +54,14 @@ public class AppealService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors.stream().sorted().toList());
         }
-        if (appeals.hasOpenAppeal(ratingId)) {
-            throw ApiProblem.conflict("rating " + ratingId + " already has an open appeal; wait for its answer");
-        }
         Appeal appeal = new Appeal(UUID.randomUUID().toString(), ratingId, rating.smeId(), caller.name(), Instant.now(clock),
                 body.field().strip(), body.claim().strip(), body.evidence() == null ? null : body.evidence().strip(), Appeal.OPEN,
                 null, null, null, null);
-        appeals.insert(appeal);
+        try {
+            appeals.insert(appeal);
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("rating " + ratingId + " already has an open appeal; wait for its answer");
+        }
         audit.append(caller.name(), "APPEAL_OPENED", "rating", ratingId, null, null, "appeal=" + appeal.id() + "; field=" + appeal.field());
         metrics.appeal("OPENED");
         return appeal;

@@ -57,12 +57,17 @@ public class RatingRepository {
                 select rating_json from rating r
                 where r.outcome = 'REFER'
                   and (cast(:colour as varchar(16)) is null or r.colour = :colour)
-                  and (cast(:reason as varchar(64)) is null or r.rating_json like :reasonPattern)
+                  and (cast(:reason as varchar(64)) is null or r.rating_json like :reasonPattern escape '\\')
                   and not exists (select 1 from rating_override o where o.rating_id = r.id and o.status = 'APPLIED')
                 order by r.rated_at, r.id limit :limit
                 """)
-                .param("colour", colour).param("reason", reason).param("reasonPattern", reason == null ? null : "%\"" + reason + "\"%")
+                .param("colour", colour).param("reason", reason).param("reasonPattern", reason == null ? null : "%\"" + likeLiteral(reason) + "\"%")
                 .param("limit", limit).query(String.class).list();
+    }
+
+    /** {@code text} matched literally by LIKE ... ESCAPE '\': its own wildcards {@code _} and {@code %} escaped. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
     }
 
     /** What an idempotency key was first used for. */

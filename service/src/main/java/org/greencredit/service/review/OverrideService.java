@@ -56,8 +56,7 @@ public class OverrideService {
             throw new InvalidRequestException(errors);
         }
         String outcome = body.outcome() == null ? null : body.outcome().toUpperCase(Locale.ROOT);
-        boolean secondApproval = (body.limitCny() != null && body.limitCny() > fourEyesAboveCny)
-                || (Outcome.APPROVE.name().equals(outcome) && rating.decision().outcome() == Outcome.DECLINE);
+        boolean secondApproval = needsSecondOfficer(rating, outcome == null ? null : Outcome.valueOf(outcome), body.limitCny());
         Instant now = Instant.now(clock);
         RatingOverride o = new RatingOverride(UUID.randomUUID().toString(), ratingId, caller.name(), now, outcome, body.limitCny(), body.rateDiscountBp(),
                 body.reason().strip(), secondApproval ? RatingOverride.PENDING : RatingOverride.APPLIED, secondApproval ? null : caller.name(),
@@ -93,6 +92,21 @@ public class OverrideService {
                 "override=" + overrideId + (note == null ? "" : "; note=" + note.strip()));
         metrics.override(status);
         return decided;
+    }
+
+    /**
+     * Four eyes are judged on the decision the override leaves, not on its fields alone: a limit above
+     * the threshold, a decline turned into an approval, or an approval above the threshold that the
+     * engine did not already grant (a referral with a large limit approved as it stands).
+     */
+    boolean needsSecondOfficer(Rating rating, Outcome newOutcome, Double newLimit) {
+        Outcome before = rating.decision().outcome();
+        Outcome after = newOutcome != null ? newOutcome : before;
+        double limitAfter = newLimit != null ? newLimit : rating.decision().limitCny();
+        boolean grantedAlready = before == Outcome.APPROVE && limitAfter <= rating.decision().limitCny();
+        return (newLimit != null && newLimit > fourEyesAboveCny)
+                || (after == Outcome.APPROVE && before == Outcome.DECLINE)
+                || (after == Outcome.APPROVE && limitAfter > fourEyesAboveCny && !grantedAlready);
     }
 
     public List<RatingOverride> pending(int limit) {

@@ -39,7 +39,7 @@ public class ReviewController {
     @Operation(summary = "Referred ratings no override has settled, oldest first",
             description = "Filter by colour (DEEP_GREEN, LIGHT_GREEN, YELLOW, RED) or by a referral reason code such as CROP_MISMATCH.")
     public List<RatingSummary> referrals(@RequestParam(required = false) @Pattern(regexp = "DEEP_GREEN|LIGHT_GREEN|YELLOW|RED") String colour,
-                                         @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,64}") String reason,
+                                         @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{0,63}") String reason,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return ratings.openReferrals(colour, reason, limit);
     }
