@@ -2,6 +2,7 @@ package org.greencredit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -102,5 +103,48 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         assertThat(thin).contains(id);
         // THIN_FILE's underscore is a literal: THINXFILE matches nothing.
         assertThat(officer.get("/api/v1/referrals?reason=THINXFILE&limit=1000").json().size()).isZero();
+    }
+
+    @Test
+    void finding11ADuplicateKeyIsRefusedOnTheSinglePath() {
+        ApiClient.Reply reply = api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE00011")
+                .replace("\"sizeClass\": \"MICRO\"", "\"sizeClass\": \"MICRO\", \"sizeClass\": \"MEDIUM\""));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString()).containsIgnoringCase("duplicate");
+    }
+
+    @Test
+    void finding11InvalidAndOverlongUtf8AreRefusedOnBothPaths() {
+        byte[] overlong = AccessApiTest.requestFor("91330800PROBE0011B").replace("测试企业", "AB").getBytes(StandardCharsets.UTF_8);
+        int at = new String(overlong, StandardCharsets.ISO_8859_1).indexOf("AB");
+        overlong[at] = (byte) 0xC0;
+        overlong[at + 1] = (byte) 0xAF;
+        ApiClient.Reply single = api.post("/api/v1/ratings", "application/json", overlong);
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(single.contentType()).startsWith("application/problem+json");
+
+        byte[] good = AccessApiTest.requestFor("91330800PROBE0011C").strip().getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[overlong.length + good.length + 2];
+        System.arraycopy(overlong, 0, body, 0, overlong.length);
+        body[overlong.length] = '\n';
+        System.arraycopy(good, 0, body, overlong.length + 1, good.length);
+        body[body.length - 1] = '\n';
+        List<JsonNode> results = api.post("/api/v1/ratings:batch", "application/x-ndjson", body).body().lines()
+                .map(line -> GreenCreditJson.mapper().readTree(line)).toList();
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(results.get(0).at("/errors/0/message").asString()).isEqualTo("the line is not valid UTF-8");
+        assertThat(results.get(1).get("status").asString()).isEqualTo("RATED");
+    }
+
+    @Test
+    void finding10AHundredThousandEmptyLinesGetAShortAnswer() {
+        String lines = String.join(",", java.util.Collections.nCopies(100_000, "{}"));
+        String body = AccessApiTest.requestFor("91330800PROBE00010").strip()
+                .replaceFirst("}$", ", \"carbonAccount\": {\"revenueCny\": 1000000, \"lines\": [" + lines + "]}}");
+        ApiClient.Reply reply = api.postJson("/api/v1/ratings", body);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("errors").size()).isLessThanOrEqualTo(101);
+        assertThat(reply.body().length()).isLessThan(50_000);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.greencredit.core.validation.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -32,6 +33,8 @@ public final class GreenCreditJson {
 
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
+                // A key given twice is refused, not resolved "last one wins": the two values may disagree.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,

@@ -1,16 +1,20 @@
 package org.greencredit.datasets.io;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.greencredit.core.validation.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,18 +46,19 @@ final class JsonLinesFormat {
 
     static <T> RecordReader<T> reader(InputStream in, Class<T> type) {
         JsonMapper mapper = GreenCreditJson.mapper();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        ByteLines lines = new ByteLines(in);
         return new RecordReader<>() {
             private long lineNumber;
-            private String next = advance();
+            private byte[] next = advance();
 
-            private String advance() {
+            /** The next line that is not blank, as raw bytes (decoded strictly in {@link #next()}); null at the end. */
+            private byte[] advance() {
                 try {
-                    String line;
+                    byte[] line;
                     do {
-                        line = r.readLine();
+                        line = lines.next();
                         lineNumber++;
-                    } while (line != null && line.isBlank());
+                    } while (line != null && isBlank(line));
                     return line;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -70,11 +75,19 @@ final class JsonLinesFormat {
                 if (next == null) {
                     throw new NoSuchElementException();
                 }
-                String line = next;
+                byte[] line = next;
                 long number = lineNumber;
                 next = advance();
+                String text;
                 try {
-                    return ReadRow.ok(number, mapper.readValue(line, type));
+                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
+                } catch (CharacterCodingException e) {
+                    // The same answer as the single-rating path: invalid UTF-8 is refused, never stored as U+FFFD.
+                    return ReadRow.failed(number, List.of(new FieldError("$", "the line is not valid UTF-8")));
+                }
+                try {
+                    return ReadRow.ok(number, mapper.readValue(text, type));
                 } catch (JacksonException e) {
                     return ReadRow.failed(number, List.of(GreenCreditJson.toFieldError(e)));
                 }
@@ -82,8 +95,60 @@ final class JsonLinesFormat {
 
             @Override
             public void close() {
-                Closing.unchecked(r);
+                Closing.unchecked(in);
             }
         };
+    }
+
+    /** Lines of a byte stream, split on {@code \n} (a {@code \r} before it dropped), without decoding them. */
+    private static final class ByteLines {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+
+        ByteLines(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line, or null at the end of the stream. */
+        byte[] next() throws IOException {
+            ByteArrayOutputStream line = null;
+            while (true) {
+                if (position == limit) {
+                    limit = in.read(buffer, 0, buffer.length);
+                    position = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        return line == null ? null : trimCr(line.toByteArray());
+                    }
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                if (line == null) {
+                    line = new ByteArrayOutputStream(Math.max(64, position - start));
+                }
+                line.write(buffer, start, position - start);
+                if (position < limit) {
+                    position++;
+                    return trimCr(line.toByteArray());
+                }
+            }
+        }
+
+        private static byte[] trimCr(byte[] line) {
+            return line.length > 0 && line[line.length - 1] == '\r' ? Arrays.copyOf(line, line.length - 1) : line;
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class VersionAudit implements RulesListener {
-    static final String SYSTEM = "system";
+    public static final String SYSTEM = "system";
 
     private final AuditLog audit;
     private final RatingEngine engine;

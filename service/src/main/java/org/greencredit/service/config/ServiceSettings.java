@@ -30,8 +30,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
     public record Session(@Min(1) @Max(24 * 30) long hours) {
     }
 
-    /** Calls per minute of each SME account, and of each address calling public endpoints unsigned. */
-    public record RateLimit(@Positive int smePerMinute, @Positive int anonymousPerMinute) {
+    /**
+     * Calls per minute of each SME account, and of each address calling public endpoints unsigned; failed
+     * sign-ins (password, session token or API key) an address or an account may make before it is locked
+     * for {@code signInLockMinutes}.
+     */
+    public record RateLimit(@Positive int smePerMinute, @Positive int anonymousPerMinute, @Positive int signInFailuresPerAddress,
+                            @Positive int signInFailuresPerAccount, @Min(1) @Max(24 * 60) int signInLockMinutes) {
     }
 
     /** @param fourEyesAboveCny an override raising the limit above this needs a second officer */

@@ -13,7 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, like every other error of the API. */
+/** 401, 403 and 429 as problem+json, like every other error of the API. */
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final JsonMapper json;
 
@@ -35,6 +35,12 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** 429 with Retry-After: a limit the caller has reached, and when to try again. */
+    void tooManyRequests(HttpServletRequest request, HttpServletResponse response, String detail, long retryAfterSeconds) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -1,5 +1,9 @@
 package org.greencredit.service.security;
 
+import java.time.Clock;
+import java.time.Duration;
+import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.audit.VersionAudit;
 import org.greencredit.service.config.ServiceSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,16 +35,22 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SessionTokens sessions, JsonMapper json, ServiceSettings settings)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, SessionTokens sessions, JsonMapper json, ServiceSettings settings,
+                            Clock clock, AuditLog audit, TransactionTemplate transaction) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
+        ServiceSettings.RateLimit limits = settings.rateLimit();
+        SignInThrottle throttle = new SignInThrottle(limits.signInFailuresPerAddress(), limits.signInFailuresPerAccount(),
+                Duration.ofMinutes(limits.signInLockMinutes()), clock, problems, (kind, who, failures, until) ->
+                transaction.executeWithoutResult(tx -> audit.append(VersionAudit.SYSTEM, "SIGN_IN_LOCKED", kind, who, null, null,
+                        failures + " failed sign-ins; locked until " + until)));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyFilter(accounts, problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SessionTokenFilter(sessions, problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new SelfCheckRateLimiter(settings.rateLimit().smePerMinute(), settings.rateLimit().anonymousPerMinute(), json), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SelfCheckRateLimiter(limits.smePerMinute(), limits.anonymousPerMinute(), problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")

@@ -5,16 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits the self-service side of the API: each SME account, and each address calling public API
@@ -28,13 +23,13 @@ public final class SelfCheckRateLimiter extends OncePerRequestFilter {
 
     private final int smePerMinute;
     private final int anonymousPerMinute;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public SelfCheckRateLimiter(int smePerMinute, int anonymousPerMinute, JsonMapper json) {
+    public SelfCheckRateLimiter(int smePerMinute, int anonymousPerMinute, ProblemResponses problems) {
         this.smePerMinute = smePerMinute;
         this.anonymousPerMinute = anonymousPerMinute;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -66,14 +61,8 @@ public final class SelfCheckRateLimiter extends OncePerRequestFilter {
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute));
         long waitSeconds = bucket.take(System.nanoTime());
         if (waitSeconds > 0) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "at most " + perMinute + " requests a minute; retry in " + waitSeconds + " s");
-            problem.setTitle("Too many requests");
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", Long.toString(waitSeconds));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(problem));
+            problems.tooManyRequests(request, response, "at most " + perMinute + " requests a minute; retry in " + waitSeconds + " s",
+                    waitSeconds);
             return;
         }
         chain.doFilter(request, response);

@@ -45,22 +45,27 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             response.getWriter().write(json.writeValueAsString(new BodyTooLargeException(maxBytes).problem()));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        String type = request.getContentType();
+        boolean json = type != null && (type.startsWith(MediaType.APPLICATION_JSON_VALUE) || type.contains("+json"));
+        chain.doFilter(new LimitedRequest(request, maxBytes, json ? new Utf8Check() : null), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final Utf8Check utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        /** @param utf8 checks a JSON body as it is read; null for other bodies */
+        LimitedRequest(HttpServletRequest request, long maxBytes, Utf8Check utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, utf8);
             }
             return stream;
         }
@@ -69,11 +74,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long maxBytes;
+        private final Utf8Check utf8;
         private long read;
 
-        LimitedStream(ServletInputStream in, long maxBytes) {
+        LimitedStream(ServletInputStream in, long maxBytes, Utf8Check utf8) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -81,6 +88,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
                 count(1);
+                if (utf8 != null) {
+                    utf8.accept(b);
+                }
+            } else if (utf8 != null) {
+                utf8.end();
             }
             return b;
         }
@@ -90,6 +102,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                if (utf8 != null) {
+                    utf8.accept(buffer, offset, n);
+                }
+            } else if (n < 0 && utf8 != null) {
+                utf8.end();
             }
             return n;
         }

@@ -71,6 +71,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
         }
+        Utf8Check.InvalidUtf8Exception notUtf8 = causeOfType(e, Utf8Check.InvalidUtf8Exception.class);
+        if (notUtf8 != null) {
+            return ResponseEntity.badRequest().body(problem(List.of(new FieldError("$", notUtf8.getMessage()))));
+        }
         JacksonException json = causeOfType(e, JacksonException.class);
         FieldError error = json != null ? GreenCreditJson.toFieldError(json)
                 : new FieldError("$", "request body is missing or not readable as JSON");

@@ -39,6 +39,9 @@ class ServiceSettingsTest {
             assertThat(s.session().hours()).isEqualTo(8);
             assertThat(s.rateLimit().smePerMinute()).isEqualTo(60);
             assertThat(s.rateLimit().anonymousPerMinute()).isEqualTo(30);
+            assertThat(s.rateLimit().signInFailuresPerAddress()).isEqualTo(20);
+            assertThat(s.rateLimit().signInFailuresPerAccount()).isEqualTo(5);
+            assertThat(s.rateLimit().signInLockMinutes()).isEqualTo(15);
             assertThat(s.override().fourEyesAboveCny()).isEqualTo(300_000);
             assertThat(s.override().maxRateDiscountBp()).isEqualTo(100);
             assertThat(s.admin().username()).isEqualTo("admin");
