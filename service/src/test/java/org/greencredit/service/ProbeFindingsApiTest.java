@@ -15,7 +15,10 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.service.support.Sha256;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * answered as it should be now. Numbers are the issue's.
  */
 class ProbeFindingsApiTest extends ApiTestSupport {
+    @Autowired
+    JdbcClient jdbc;
+
     private static final String REASON = """
             "reason": "checked the books on site: inflows match the bank statements\"""";
 
@@ -146,5 +152,111 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("errors").size()).isLessThanOrEqualTo(101);
         assertThat(reply.body().length()).isLessThan(50_000);
+    }
+
+    /** The audit entry recording a rating. */
+    private JsonNode entryOf(String ratingId) {
+        return officer.get("/api/v1/audit?limit=1000").json().valueStream()
+                .filter(e -> e.get("action").asString().equals("RATING_CREATED") && e.get("subjectId").asString().equals(ratingId))
+                .findFirst().orElseThrow();
+    }
+
+    private JsonNode verify() {
+        return officer.get("/api/v1/audit/verify").json();
+    }
+
+    @Test
+    void finding1AStoredRatingEditedInTheDatabaseIsNamedByVerify() {
+        JsonNode rating = api.postJson("/api/v1/ratings", GreenCreditJson.mapper().writeValueAsString(engine.syntheticRequests(3).get(0))).json();
+        String id = rating.get("id").asString();
+        long seq = entryOf(id).get("seq").asLong();
+        String stored = jdbc.sql("select rating_json from rating where id = :id").param("id", id).query(String.class).single();
+        String edited = stored.replace("\"limitCny\":" , "\"limitCny\":9");
+        assertThat(edited).isNotEqualTo(stored);
+        try {
+            jdbc.sql("update rating set rating_json = :json where id = :id").param("json", edited).param("id", id).update();
+            JsonNode result = verify();
+            assertThat(result.get("intact").asBoolean()).isFalse();
+            assertThat(result.get("firstBadSeq").asLong()).isEqualTo(seq);
+            assertThat(result.get("problem").asString()).contains("stored rating " + id, "altered");
+        } finally {
+            jdbc.sql("update rating set rating_json = :json where id = :id").param("json", stored).param("id", id).update();
+        }
+        String request = jdbc.sql("select request_json from rating where id = :id").param("id", id).query(String.class).single();
+        try {
+            jdbc.sql("update rating set request_json = :json where id = :id").param("json", request.replace("\"name\":\"", "\"name\":\"X"))
+                    .param("id", id).update();
+            assertThat(verify().get("problem").asString()).contains("stored request of rating " + id);
+        } finally {
+            jdbc.sql("update rating set request_json = :json where id = :id").param("json", request).param("id", id).update();
+        }
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void finding1AChainRecomputedWithoutTheKeyIsRefused() {
+        api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE0001B"));
+        record Row(long seq, String details, String hash, int format) {
+        }
+        Row last = jdbc.sql("select seq, details, hash, format from audit_entry order by seq desc limit 1")
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).single();
+        // What someone with write access but without the key can do: edit, then recompute the plain SHA-256 chain.
+        JsonNode entry = officer.get("/api/v1/audit?after=" + (last.seq() - 1) + "&limit=1").json().get(0);
+        String details = last.details() + "; limitCny=9999999";
+        String forged = Sha256.hex(String.join("\n", Long.toString(last.seq()), entry.get("at").asString(), entry.get("actor").asString(),
+                entry.get("action").asString(), entry.get("subjectType").asString(), entry.get("subjectId").asString(),
+                entry.get("inputHash").asString(""), entry.get("versions").asString(""), details, entry.get("prevHash").asString()));
+        try {
+            jdbc.sql("update audit_entry set details = :d, hash = :h, format = 1 where seq = :s").param("d", details).param("h", forged)
+                    .param("s", last.seq()).update();
+            jdbc.sql("update audit_head set last_hash = :h where id = 1").param("h", forged).update();
+            JsonNode result = verify();
+            assertThat(result.get("intact").asBoolean()).isFalse();
+            assertThat(result.get("firstBadSeq").asLong()).isEqualTo(last.seq());
+            assertThat(result.get("problem").asString()).contains("without the key");
+            // Keeping the keyed format does not help either: the HMAC cannot be recomputed without the key.
+            jdbc.sql("update audit_entry set format = 2 where seq = :s").param("s", last.seq()).update();
+            assertThat(verify().get("problem").asString()).contains("keyed hash");
+        } finally {
+            jdbc.sql("update audit_entry set details = :d, hash = :h, format = :f where seq = :s").param("d", last.details())
+                    .param("h", last.hash()).param("f", last.format()).param("s", last.seq()).update();
+            jdbc.sql("update audit_head set last_hash = :h where id = 1").param("h", last.hash()).update();
+        }
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void finding1ATailCutWithTheHeadRowIsFoundAgainstACheckpoint() {
+        api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE0001C"));
+        JsonNode checkpoint = officer.get("/api/v1/audit/checkpoint").json();
+        long seq = checkpoint.get("seq").asLong();
+        String query = "?seq=" + seq + "&hash=" + checkpoint.get("hash").asString() + "&signature=" + checkpoint.get("signature").asString();
+        assertThat(officer.get("/api/v1/audit/verify" + query).json().get("intact").asBoolean()).isTrue();
+
+        java.util.Map<String, Object> removed = jdbc.sql("select * from audit_entry where seq = :s").param("s", seq).query().singleRow();
+        String before = (String) removed.get("prev_hash");
+        try {
+            jdbc.sql("delete from audit_entry where seq = :s").param("s", seq).update();
+            jdbc.sql("update audit_head set last_seq = :q, last_hash = :h where id = 1").param("q", seq - 1).param("h", before).update();
+            // Without the checkpoint the shortened chain looks whole; with it, the cut shows.
+            assertThat(verify().get("intact").asBoolean()).isTrue();
+            JsonNode result = officer.get("/api/v1/audit/verify" + query).json();
+            assertThat(result.get("intact").asBoolean()).isFalse();
+            assertThat(result.get("problem").asString()).contains("tail was cut");
+            ApiClient.Reply forgedCheckpoint = officer.get("/api/v1/audit/verify?seq=" + (seq - 1) + "&hash=" + before + "&signature="
+                    + checkpoint.get("signature").asString());
+            assertThat(forgedCheckpoint.json().get("problem").asString()).contains("signature");
+        } finally {
+            String columns = String.join(", ", removed.keySet());
+            String params = removed.keySet().stream().map(k -> ":" + k).collect(java.util.stream.Collectors.joining(", "));
+            var insert = jdbc.sql("insert into audit_entry (" + columns + ") values (" + params + ")");
+            for (var e : removed.entrySet()) {
+                insert = insert.param(e.getKey(), e.getValue());
+            }
+            insert.update();
+            jdbc.sql("update audit_head set last_seq = :q, last_hash = :h where id = 1").param("q", seq)
+                    .param("h", checkpoint.get("hash").asString()).update();
+        }
+        assertThat(verify().get("intact").asBoolean()).isTrue();
     }
 }

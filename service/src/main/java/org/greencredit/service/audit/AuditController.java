@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import org.greencredit.core.validation.FieldError;
+import org.greencredit.core.validation.InvalidRequestException;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,26 @@ public class AuditController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Recompute every hash of the chain", description = "intact, or the first entry that does not fit and why")
-    public AuditLog.Verification verify() {
-        return log.verify();
+    @Operation(summary = "Recompute every keyed hash of the chain and recheck every rating against its entry",
+            description = "intact, or the first entry that does not fit and why. With a checkpoint (seq, hash, signature from"
+                    + " /checkpoint, kept elsewhere), also that the log still holds that entry with that hash.")
+    public AuditLog.Verification verify(@RequestParam(required = false) @Min(0) Long seq,
+                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String hash,
+                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String signature) {
+        if (seq == null && hash == null && signature == null) {
+            return log.verify();
+        }
+        if (seq == null || hash == null || signature == null) {
+            throw new InvalidRequestException(List.of(new FieldError(seq == null ? "seq" : hash == null ? "hash" : "signature",
+                    "a checkpoint needs seq, hash and signature together")));
+        }
+        return log.verify(new AuditLog.Checkpoint(seq, hash, null, signature));
+    }
+
+    @GetMapping("/checkpoint")
+    @Operation(summary = "The head of the chain, signed with the audit key: keep it outside the service to detect a cut tail later")
+    public AuditLog.Checkpoint checkpoint() {
+        return log.checkpoint();
     }
 
     @GetMapping

@@ -38,6 +38,7 @@ public class VersionAudit implements RulesListener {
     public void recordVersionsInService() {
         String versions = describe(engine.versions());
         transaction.executeWithoutResult(tx -> {
+            audit.keyLegacyChain(SYSTEM);
             if (!versions.equals(audit.lastVersionsOf("VERSIONS_IN_SERVICE"))) {
                 audit.append(SYSTEM, "VERSIONS_IN_SERVICE", "engine", "greencredit", null, versions, "service started with new versions");
             }

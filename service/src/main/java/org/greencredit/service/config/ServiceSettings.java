@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "greencredit")
 public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull RateLimit rateLimit,
                               @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
-                              @Valid @NotNull Rules rules, @Valid @NotNull Batch batch) {
+                              @Valid @NotNull Rules rules, @Valid @NotNull Batch batch, @Valid @NotNull Audit audit) {
 
     /** @param maxBodyBytes largest request body of the JSON endpoints (the batch endpoint streams) */
     public record Api(@Min(1024) long maxBodyBytes) {
@@ -54,6 +54,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
 
     /** @param dir a rules directory to watch instead of the shipped rules; empty for the shipped ones */
     public record Rules(@NotNull String dir, @Positive long reloadSeconds) {
+    }
+
+    /**
+     * @param key     the audit chain's HMAC key itself (from a secret store through the environment); empty to use the file
+     * @param keyFile where the key is kept otherwise, created on the first start when missing
+     */
+    public record Audit(@NotNull String key, @NotBlank String keyFile) {
     }
 
     /** @param threads threads rating the rows of one batch request */

@@ -82,11 +82,13 @@ public class RatingService {
 
     private Rating store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
-        repository.insert(mapper.toStored(rating, inputHash, requestJson, json.writeValueAsString(rating)));
+        String ratingJson = json.writeValueAsString(rating);
+        repository.insert(mapper.toStored(rating, inputHash, requestJson, ratingJson));
         if (idempotencyKey != null) {
             repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
         }
-        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, VersionAudit.describe(rating.explanation().versions()),
+        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, Sha256.hex(ratingJson),
+                VersionAudit.describe(rating.explanation().versions()),
                 "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return rating;
     }
