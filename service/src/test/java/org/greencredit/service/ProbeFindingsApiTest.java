@@ -15,6 +15,11 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.io.ReadRow;
+import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordReader;
+import org.greencredit.datasets.io.RecordWriter;
+import org.greencredit.service.batch.BatchResult;
 import org.greencredit.service.support.Sha256;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,5 +263,74 @@ class ProbeFindingsApiTest extends ApiTestSupport {
                     .param("h", checkpoint.get("hash").asString()).update();
         }
         assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    private List<JsonNode> jsonLinesReply(String body) {
+        ApiClient.Reply reply = api.post("/api/v1/ratings:batch", "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body().lines().map(line -> GreenCreditJson.mapper().readTree(line)).toList();
+    }
+
+    @Test
+    void finding2ANullRowAndAnOverflowingRowAreRejectedAndEveryOtherRowIsAnswered() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(AccessApiTest.requestFor("91330800PROBE002" + (char) ('A' + i)).strip());
+        }
+        lines.set(2, "null");
+        String huge = String.join(",", java.util.Collections.nCopies(12, "1e308"));
+        lines.set(5, lines.get(5).replaceFirst("}$", ", \"credit\": {\"monthlyInflowsCny\": [" + huge + "]}}"));
+        List<JsonNode> results = jsonLinesReply(String.join("\n", lines) + "\n");
+        assertThat(results).extracting(r -> r.get("row").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(results.get(2).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(results.get(2).at("/errors/0/message").asString()).contains("null");
+        assertThat(results.get(5).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(results).filteredOn(r -> r.get("status").asString().equals("RATED")).hasSize(6);
+        // Every stored row was reported: the six rated ones are readable by their ids.
+        results.stream().filter(r -> r.get("status").asString().equals("RATED"))
+                .forEach(r -> assertThat(api.get("/api/v1/ratings/" + r.get("ratingId").asString()).status()).isEqualTo(200));
+    }
+
+    @Test
+    void finding2AGarbageArrowStreamIs400BeforeAnyResult() {
+        ApiClient.Reply garbage = api.post("/api/v1/ratings:batch", "application/vnd.apache.arrow.stream",
+                "this is not an Arrow stream at all".getBytes(StandardCharsets.UTF_8));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void finding2ATruncatedArrowStreamAnswersEveryRowItHeldAndNamesTheBreak() {
+        List<RatingRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(engine.syntheticRequests(41).get(i));
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try (RecordWriter<RatingRequest> writer = RecordFormat.ARROW_STREAM.writer(body, RatingRequest.class)) {
+            batch.forEach(writer::write);
+        }
+        byte[] whole = body.toByteArray();
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 200);
+        byte[] reply = api.postForBytes("/api/v1/ratings:batch", "application/vnd.apache.arrow.stream", cut);
+        List<BatchResult> results = new ArrayList<>();
+        try (RecordReader<BatchResult> reader = RecordFormat.ARROW_STREAM.reader(new java.io.ByteArrayInputStream(reply), BatchResult.class,
+                "reply")) {
+            reader.forEachRemaining((ReadRow<BatchResult> row) -> results.add(row.value()));
+        }
+        assertThat(results).isNotEmpty();
+        BatchResult last = results.get(results.size() - 1);
+        assertThat(last.status()).isEqualTo("REJECTED");
+        assertThat(last.errors().get(0).message()).contains("breaks off");
+    }
+
+    @Test
+    void finding3AFewBytesDeclaringATwoGigabyteMessageAre400NotAnOutOfMemoryError() {
+        java.nio.ByteBuffer declared = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        declared.putInt(0xFFFFFFFF).putInt(Integer.MAX_VALUE).put(new byte[16]);
+        ApiClient.Reply reply = api.post("/api/v1/ratings:batch", "application/vnd.apache.arrow.stream", declared.array());
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString()).contains("metadata");
+        // The service is still there.
+        assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +27,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.ArrowWriter;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.MessageChannelReader;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -40,6 +45,13 @@ import org.greencredit.core.validation.FieldError;
  */
 final class ArrowFormat {
     static final int BATCH_ROWS = 4096;
+    /**
+     * The largest message header (schema or batch metadata) a stream may declare. Arrow allocates the
+     * declared size before reading it, so a few bytes declaring 2 GB would otherwise exhaust the heap.
+     */
+    static final int MAX_METADATA_BYTES = 1 << 20;
+    /** The most direct memory the buffers of one input may hold at once: about a dozen batches of our size. */
+    static final long MAX_INPUT_BYTES = 1L << 30;
 
     private ArrowFormat() {
     }
@@ -139,13 +151,41 @@ final class ArrowFormat {
     }
 
     static <T> RecordReader<T> fileReader(SeekableByteChannel channel, Class<T> type, String name) {
-        BufferAllocator allocator = new RootAllocator();
+        BufferAllocator allocator = new RootAllocator(MAX_INPUT_BYTES);
         return reader(new ArrowFileReader(channel, allocator), allocator, type, name);
     }
 
     static <T> RecordReader<T> streamReader(InputStream in, Class<T> type, String name) {
-        BufferAllocator allocator = new RootAllocator();
-        return reader(new ArrowStreamReader(in, allocator), allocator, type, name);
+        BufferAllocator allocator = new RootAllocator(MAX_INPUT_BYTES);
+        MessageChannelReader messages = new MessageChannelReader(new CappedReadChannel(Channels.newChannel(in)), allocator);
+        return reader(new ArrowStreamReader(messages, allocator), allocator, type, name);
+    }
+
+    /**
+     * Refuses a message whose length prefix declares more than {@link #MAX_METADATA_BYTES}, before Arrow
+     * allocates it. Arrow reads each prefix (and the continuation marker before it) into a buffer of four
+     * bytes and nothing else into one of that size.
+     */
+    private static final class CappedReadChannel extends ReadChannel {
+        private static final int CONTINUATION = 0xFFFFFFFF;
+
+        CappedReadChannel(ReadableByteChannel in) {
+            super(in);
+        }
+
+        @Override
+        public int readFully(ByteBuffer buffer) throws IOException {
+            int start = buffer.position();
+            int n = super.readFully(buffer);
+            if (buffer.capacity() == 4 && n == 4) {
+                int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
+                if (length != CONTINUATION && (length < 0 || length > MAX_METADATA_BYTES)) {
+                    throw new IOException("a message declares " + Integer.toUnsignedString(length) + " bytes of metadata, more than the "
+                            + MAX_METADATA_BYTES + " allowed");
+                }
+            }
+            return n;
+        }
     }
 
     private static <T> RecordReader<T> reader(ArrowReader arrow, BufferAllocator allocator, Class<T> type, String name) {
@@ -168,9 +208,12 @@ final class ArrowFormat {
         } catch (IOException e) {
             closeQuietly(arrow, allocator);
             throw new RecordFormatException(name + ": not a readable Arrow IPC input: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RecordFormatException e) {
             closeQuietly(arrow, allocator);
             throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(arrow, allocator);
+            throw new RecordFormatException(name + ": not a readable Arrow IPC input: " + e, e);
         }
         return new RecordReader<>() {
             private int rowInBatch;
@@ -188,7 +231,8 @@ final class ArrowFormat {
                         } else {
                             done = true;
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
+                        // RuntimeException: Arrow's own OutOfMemoryException past MAX_INPUT_BYTES, or a malformed flatbuffer.
                         throw new RecordFormatException(name + ": broken Arrow batch after row " + rowNumber + ": " + e.getMessage(), e);
                     }
                 }

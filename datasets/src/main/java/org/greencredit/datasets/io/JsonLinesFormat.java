@@ -87,7 +87,11 @@ final class JsonLinesFormat {
                     return ReadRow.failed(number, List.of(new FieldError("$", "the line is not valid UTF-8")));
                 }
                 try {
-                    return ReadRow.ok(number, mapper.readValue(text, type));
+                    T value = mapper.readValue(text, type);
+                    if (value == null) {
+                        return ReadRow.failed(number, List.of(new FieldError("$", "the line holds null, not a request")));
+                    }
+                    return ReadRow.ok(number, value);
                 } catch (JacksonException e) {
                     return ReadRow.failed(number, List.of(GreenCreditJson.toFieldError(e)));
                 }

@@ -11,6 +11,7 @@ import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.datasets.io.ReadRow;
+import org.greencredit.datasets.io.RecordFormatException;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.RatingEngine;
@@ -69,10 +70,21 @@ public final class BatchRunner<R> {
         long rejected = 0;
         try {
             List<ReadRow<RatingRequest>> chunk = new ArrayList<>(CHUNK);
-            while (in.hasNext()) {
-                chunk.add(in.next());
-                read++;
-                if (chunk.size() == CHUNK || !in.hasNext()) {
+            String brokenOff = null;
+            boolean more = true;
+            while (more) {
+                try {
+                    more = in.hasNext();
+                    if (more) {
+                        chunk.add(in.next());
+                        read++;
+                    }
+                } catch (RecordFormatException e) {
+                    // The input breaks off (a truncated or garbled stream): what was read is rated, and the break is a row of its own.
+                    brokenOff = e.getMessage();
+                    more = false;
+                }
+                if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
                     List<Future<Object>> results = new ArrayList<>(chunk.size());
                     for (ReadRow<RatingRequest> row : chunk) {
                         results.add(pool.submit(() -> rateRow(row)));
@@ -90,6 +102,12 @@ public final class BatchRunner<R> {
                     chunk.clear();
                 }
             }
+            if (brokenOff != null) {
+                read++;
+                rejects.write(new Rejected(read, null, List.of(new FieldError("$", "the input breaks off here, nothing after it was read: "
+                        + brokenOff))));
+                rejected++;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("batch interrupted after " + read + " rows", e);
@@ -106,15 +124,18 @@ public final class BatchRunner<R> {
         return (R) result;
     }
 
+    /** One row's result: never an exception, so that one row cannot cut the batch short. */
     private Object rateRow(ReadRow<RatingRequest> row) {
         if (!row.isOk()) {
             return new Rejected(row.number(), null, row.errors());
         }
+        String smeId = row.value().sme() == null ? null : row.value().sme().id();
         try {
             return work.apply(row.number(), row.value());
         } catch (InvalidRequestException e) {
-            String smeId = row.value().sme() == null ? null : row.value().sme().id();
             return new Rejected(row.number(), smeId, e.errors());
+        } catch (RuntimeException e) {
+            return new Rejected(row.number(), smeId, List.of(new FieldError("$", "could not be rated: " + e)));
         }
     }
 }

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordFormatException;
+import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.web.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -41,10 +44,16 @@ public class BatchController {
         if (batchKey != null && (batchKey.isBlank() || batchKey.length() > 100)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 100 characters");
         }
+        RecordReader<RatingRequest> reader;
+        try {
+            reader = batches.open(format, request.getInputStream());
+        } catch (RecordFormatException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Unreadable batch", e.getMessage());
+        }
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(format == RecordFormat.JSON_LINES ? JSON_LINES + ";charset=UTF-8" : ARROW_STREAM);
         try (OutputStream out = response.getOutputStream()) {
-            batches.rate(format, request.getInputStream(), out, Caller.of(authentication), batchKey);
+            batches.rate(format, reader, out, Caller.of(authentication), batchKey);
         }
     }
 

@@ -8,6 +8,7 @@ import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordFormatException;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.engine.batch.BatchRunner;
@@ -34,9 +35,20 @@ public class BatchRatingService {
         this.threads = settings.batch().threads();
     }
 
-    public BatchRunner.Summary rate(RecordFormat format, InputStream in, OutputStream out, Caller caller, String batchKey) {
+    /**
+     * Opens the body for reading: an Arrow stream's schema is read here, so a body that is not Arrow at
+     * all is answered 400 before any result (and the 200 status) is written.
+     *
+     * @throws RecordFormatException when the body cannot be read as {@code format}
+     */
+    public RecordReader<RatingRequest> open(RecordFormat format, InputStream in) {
+        return format.reader(in, RatingRequest.class, "request body");
+    }
+
+    /** Rates every row of an opened body, one result per row (a row where the body breaks off included), and closes the reader. */
+    public BatchRunner.Summary rate(RecordFormat format, RecordReader<RatingRequest> in, OutputStream out, Caller caller, String batchKey) {
         BatchRunner<BatchResult> runner = new BatchRunner<>((row, request) -> rateRow(row, request, caller, batchKey), threads);
-        try (RecordReader<RatingRequest> reader = format.reader(in, RatingRequest.class, "request body");
+        try (RecordReader<RatingRequest> reader = in;
              RecordWriter<BatchResult> writer = format.writer(out, BatchResult.class)) {
             RecordWriter<BatchRunner.Rejected> rejects = new RecordWriter<>() {
                 @Override
