@@ -333,4 +333,18 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         // The service is still there.
         assertThat(api.get("/api/v1/me").status()).isEqualTo(200);
     }
+
+    @Test
+    void finding8AndFinding9FiguresNoSmallFirmHasAre400NamingTheFieldNot500() {
+        String base = AccessApiTest.requestFor("91330800PROBE00008").strip();
+        ApiClient.Reply inflows = api.postJson("/api/v1/ratings", base.replaceFirst("}$",
+                ", \"credit\": {\"monthlyInflowsCny\": [1e308, 1e308, 1e308], \"existingDebtCny\": 1e12}}"));
+        assertThat(inflows.status()).isEqualTo(400);
+        assertThat(inflows.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .containsExactly("credit.existingDebtCny", "credit.monthlyInflowsCny[0]", "credit.monthlyInflowsCny[1]",
+                        "credit.monthlyInflowsCny[2]");
+        ApiClient.Reply tiny = api.postJson("/api/v1/ratings", base.replaceFirst("}$", ", \"loanRequest\": {\"amountCny\": 1e-320}}"));
+        assertThat(tiny.status()).isEqualTo(400);
+        assertThat(tiny.json().at("/errors/0/field").asString()).isEqualTo("loanRequest.amountCny");
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.YearMonth;
 import org.greencredit.core.validation.Finite;
+import org.greencredit.core.validation.Plausible;
 
 /**
  * One month of one activity. Physical activities carry {@code quantity} and {@code unit};
@@ -13,10 +14,10 @@ import org.greencredit.core.validation.Finite;
 public record ActivityLine(
         @NotNull YearMonth month,
         @NotNull Activity activity,
-        @Finite @PositiveOrZero Double quantity,
+        @Finite @PositiveOrZero @Plausible(Plausible.Kind.QUANTITY) Double quantity,
         @Size(max = 16) String unit,
         @Size(max = 64) String category,
-        @Finite @PositiveOrZero Double spendCny,
+        @Finite @PositiveOrZero @Plausible(Plausible.Kind.MONEY) Double spendCny,
         Evidence evidence) {
 
     public Evidence evidenceOrDefault() {

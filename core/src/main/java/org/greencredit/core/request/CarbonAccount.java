@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.greencredit.core.validation.Finite;
+import org.greencredit.core.validation.Plausible;
 
 /**
  * The SME's carbon account: monthly activity lines and the revenue they are set against.
@@ -16,8 +17,8 @@ import org.greencredit.core.validation.Finite;
  * @param measures       energy-saving measures taken, which explain falls in energy use
  */
 public record CarbonAccount(
-        @Finite @PositiveOrZero Double revenueCny,
-        @Finite @PositiveOrZero Double valueAddedCny,
+        @Finite @PositiveOrZero @Plausible(Plausible.Kind.MONEY) Double revenueCny,
+        @Finite @PositiveOrZero @Plausible(Plausible.Kind.MONEY) Double valueAddedCny,
         @Size(max = Limits.MAX_ACTIVITY_LINES) List<@NotNull @Valid ActivityLine> lines,
         @Size(max = Limits.MAX_MEASURES) List<@NotNull @Valid EnergyMeasure> measures) {
 

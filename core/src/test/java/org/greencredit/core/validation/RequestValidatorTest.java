@@ -16,6 +16,7 @@ import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.Evidence;
+import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
 import org.greencredit.core.request.Sme;
@@ -61,6 +62,29 @@ class RequestValidatorTest {
     @Test
     void aRequestWithOnlyAnSmeIsValid() {
         assertThat(VALIDATOR.problems(new RatingRequest(SME, null, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void figuresNoSmallFirmCanHaveAreRefusedWithTheirBounds() {
+        // Probe finding 8: 1e308 inflows, 1e12 of debt and a loan of 1e-320 CNY were rated.
+        CreditFeatures credit = new CreditFeatures(List.of(1e308, 50_000.0), null, null, null, 1e12, null, null);
+        ActivityLine huge = new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 1e308, "kWh", null, null, null);
+        RatingRequest request = new RatingRequest(SME, new CarbonAccount(1_000_000.0, null, List.of(huge)), null, credit, null,
+                new LoanRequest(1e-320, 12, null));
+        List<FieldError> problems = VALIDATOR.problems(request);
+        assertThat(problems).extracting(FieldError::field).containsExactly("carbonAccount.lines[0].quantity", "credit.existingDebtCny",
+                "credit.monthlyInflowsCny[0]", "loanRequest.amountCny");
+        assertThat(problems.get(1).message()).startsWith("must be between 0 and 10000000000 CNY");
+        assertThat(problems.get(3).message()).startsWith("must be between 1 and 100000000 CNY");
+    }
+
+    @Test
+    void theLargestPlausibleFiguresAreAccepted() {
+        CreditFeatures credit = new CreditFeatures(List.of(1e10), null, null, 1e10, 1e10, null, null);
+        RatingRequest request = new RatingRequest(SME, new CarbonAccount(1e10, null, List.of(
+                new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 1e9, "kWh", null, null, null))), null, credit, null,
+                new LoanRequest(1e8, 12, null));
+        assertThat(VALIDATOR.problems(request)).isEmpty();
     }
 
     @Test
