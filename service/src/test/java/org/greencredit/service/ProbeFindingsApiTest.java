@@ -347,4 +347,18 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         assertThat(tiny.status()).isEqualTo(400);
         assertThat(tiny.json().at("/errors/0/field").asString()).isEqualTo("loanRequest.amountCny");
     }
+
+    @Test
+    void finding9ACsvWithAnUnknownColumnOrJsonSentAsCsvIs400() {
+        ApiClient.Reply unknown = api.post("/api/v1/ratings", "text/csv",
+                "sme.id,sme.name,sme.regionCode,sme.industryCode,sme.sizeClass,sme.shoeSize\nS9,店,330802,F5211,MICRO,42\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().at("/errors/0/message").asString()).contains("sme.shoeSize");
+        ApiClient.Reply json = api.post("/api/v1/ratings", "text/csv",
+                AccessApiTest.requestFor("91330800PROBE00009").getBytes(StandardCharsets.UTF_8));
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.contentType()).startsWith("application/problem+json");
+    }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
+import org.greencredit.datasets.csv.CsvFormatException;
 import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.datasets.io.RecordFormatException;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 
@@ -43,6 +45,9 @@ public final class RequestTemplate {
                 throw new InvalidRequestException(row.errors());
             }
             return row.value();
+        } catch (RecordFormatException | CsvFormatException e) {
+            // An unknown column, a header that is not the template's (a JSON body sent as text/csv), a broken quote: the caller's to fix.
+            throw new InvalidRequestException(List.of(new FieldError("$", e.getMessage())));
         }
     }
 }
