@@ -70,12 +70,18 @@ public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoClose
             listeners.forEach(l -> l.activated(next, dir));
             return true;
         } catch (RulesetException e) {
-            lastProblems.set(e.problems());
-            LOG.error("ruleset in {} rejected; {} stays active:\n  {}", dir, active.get().ruleset().version(),
-                    String.join("\n  ", e.problems()));
-            listeners.forEach(l -> l.rejected(dir, e.problems(), active.get().ruleset()));
-            return false;
+            return reject(dir, e.problems());
+        } catch (RuntimeException e) {
+            // A half-saved .xlsx (POI), a file locked or vanishing mid-read (I/O): refused like any broken ruleset.
+            return reject(dir, List.of(dir.getFileName() + ": cannot be read as a ruleset: " + e));
         }
+    }
+
+    private boolean reject(Path dir, List<String> problems) {
+        lastProblems.set(problems);
+        LOG.error("ruleset in {} rejected; {} stays active:\n  {}", dir, active.get().ruleset().version(), String.join("\n  ", problems));
+        listeners.forEach(l -> l.rejected(dir, problems, active.get().ruleset()));
+        return false;
     }
 
     /** Loads {@code dir} now and then again whenever a file in it changes, checking every {@code periodSeconds}. */
@@ -91,10 +97,15 @@ public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoClose
             return t;
         });
         watcher.scheduleWithFixedDelay(() -> {
-            FileTime newest = newestChange(dir);
-            if (newest.compareTo(lastSeen) > 0) {
-                lastSeen = newest;
-                reloadFrom(dir);
+            // An exception escaping a periodic task cancels every later run: the watcher must outlive any one bad check.
+            try {
+                FileTime newest = newestChange(dir);
+                if (newest.compareTo(lastSeen) > 0) {
+                    lastSeen = newest;
+                    reloadFrom(dir);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("checking the rules directory {} failed; checking again in {} s", dir, periodSeconds, e);
             }
         }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
     }

@@ -118,4 +118,43 @@ class RulesetReloadTest {
         assertThat(registry.reloadFrom(dir)).isFalse();
         assertThat(registry.lastProblems()).singleElement().asString().endsWith("policy.drl is listed in ruleset.properties but missing");
     }
+
+    @Test
+    void aHalfSavedSpreadsheetIsRejectedAndThePreviousRulesStay() throws Exception {
+        // Probe finding 14: a POI error from a half-written .xlsx escaped the registry (only RulesetException was caught).
+        copyShippedRules();
+        Path table = dir.resolve("green-criteria.drl.xlsx");
+        byte[] whole = Files.readAllBytes(table);
+        Files.write(table, java.util.Arrays.copyOf(whole, whole.length / 2));
+        RulesetRegistry registry = new RulesetRegistry(Ruleset.shipped());
+        String before = registry.get().ruleset().version();
+        assertThat(registry.reloadFrom(dir)).isFalse();
+        assertThat(registry.lastProblems()).singleElement().asString().contains("cannot be read as a ruleset");
+        assertThat(registry.get().ruleset().version()).isEqualTo(before);
+    }
+
+    @Test
+    void theWatcherKeepsWatchingAfterABrokenSaveAndLoadsTheFixedOne() throws Exception {
+        copyShippedRules();
+        Path table = dir.resolve("green-criteria.drl.xlsx");
+        byte[] whole = Files.readAllBytes(table);
+        try (RulesetRegistry registry = new RulesetRegistry(Ruleset.shipped())) {
+            registry.watch(dir, 1);
+            Files.write(table, java.util.Arrays.copyOf(whole, whole.length / 2));
+            Files.setLastModifiedTime(table, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            awaitProblems(registry, true);
+            Files.write(table, whole);
+            Files.setLastModifiedTime(table, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+            awaitProblems(registry, false);
+            assertThat(registry.lastProblems()).isEmpty();
+        }
+    }
+
+    /** Waits (bounded) until the last reload was rejected or accepted. */
+    private static void awaitProblems(RulesetRegistry registry, boolean rejected) throws InterruptedException {
+        for (int i = 0; i < 100 && registry.lastProblems().isEmpty() == rejected; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(registry.lastProblems().isEmpty()).as("last reload rejected").isEqualTo(!rejected);
+    }
 }
