@@ -62,6 +62,10 @@ final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "99", description = "Seed of the synthetic requests (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rate", description = "At most this many calls per second in all (default: as fast as the callers go);"
+            + " a soak runs at a bounded rate.")
+    Double rate;
+
     @Override
     public Integer call() throws Exception {
         if (!LOCAL_HOSTS.contains(url.getHost())) {
@@ -73,6 +77,11 @@ final class LoadTestCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 256) {
             throw new IllegalArgumentException("--concurrency must be in 1..256, got " + concurrency);
         }
+        if (rate != null && !(rate > 0 && rate <= 100_000)) {
+            throw new IllegalArgumentException("--rate must be in (0, 100000] calls per second, got " + rate);
+        }
+        // Each caller keeps its share of the rate: one call every concurrency / rate seconds.
+        long intervalNanos = rate == null ? 0 : (long) (concurrency / rate * 1e9);
         SyntheticPopulation population = new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
         List<String> bodies = new ArrayList<>(DISTINCT_REQUESTS);
         for (int i = 0; i < DISTINCT_REQUESTS; i++) {
@@ -86,7 +95,7 @@ final class LoadTestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (int c = 0; c < concurrency; c++) {
             int offset = c;
-            callers.add(pool.submit(() -> new Caller().run(http, endpoint, bodies, offset, concurrency, deadline)));
+            callers.add(pool.submit(() -> new Caller().run(http, endpoint, bodies, offset, concurrency, deadline, intervalNanos)));
         }
         List<Long> latencies = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
@@ -115,9 +124,22 @@ final class LoadTestCommand implements Callable<Integer> {
         final List<Long> latencies = new ArrayList<>();
         final Map<String, Integer> statuses = new TreeMap<>();
 
-        Caller run(HttpClient http, URI endpoint, List<String> bodies, int offset, int stride, long deadline) {
+        Caller run(HttpClient http, URI endpoint, List<String> bodies, int offset, int stride, long deadline, long intervalNanos) {
             int next = offset;
+            long due = System.nanoTime();
             while (System.nanoTime() < deadline) {
+                if (intervalNanos > 0) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                    due += intervalNanos;
+                }
                 HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json").header("X-API-Key", apiKey)
                         .POST(HttpRequest.BodyPublishers.ofString(bodies.get(next % bodies.size()))).build();

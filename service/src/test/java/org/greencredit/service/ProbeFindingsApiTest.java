@@ -361,4 +361,17 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void finding13PathsTheFirewallRefusesAreProblemJson() {
+        for (String path : List.of("/api/v1/%2e%2e/audit", "/api/v1/ratings;jsessionid=1", "/api/v1/%2F%2Fvocabulary")) {
+            ApiClient.Reply reply = officer.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(reply.json().get("title").asString()).isEqualTo("Request refused");
+        }
+        ApiClient.Reply hugeHeader = anonymous.with("X-Padding", "x".repeat(20_000)).get("/api/v1/vocabulary");
+        assertThat(hugeHeader.status()).isEqualTo(400);
+        assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
+    }
 }

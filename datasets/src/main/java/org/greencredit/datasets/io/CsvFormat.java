@@ -34,7 +34,7 @@ final class CsvFormat {
                 Object[] values = rows.flatten(record);
                 List<String> cells = new ArrayList<>(values.length);
                 for (Object v : values) {
-                    cells.add(CellValues.text(v));
+                    cells.add(v instanceof String text ? neutralised(text) : CellValues.text(v));
                 }
                 csv.write(cells);
             }
@@ -44,6 +44,24 @@ final class CsvFormat {
                 Closing.unchecked(csv);
             }
         };
+    }
+
+    /**
+     * A text cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+     * gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection); {@link #restored}
+     * removes it again, so the file still reads back to the same record.
+     */
+    static String neutralised(String text) {
+        return startsLikeAFormula(text, 0) || (text.startsWith("'") && startsLikeAFormula(text, 1)) ? "'" + text : text;
+    }
+
+    static String restored(String cell) {
+        return cell != null && cell.startsWith("'") && (startsLikeAFormula(cell, 1) || (cell.startsWith("'", 1) && startsLikeAFormula(cell, 2)))
+                ? cell.substring(1) : cell;
+    }
+
+    private static boolean startsLikeAFormula(String text, int at) {
+        return text.length() > at && "=+-@\t\r".indexOf(text.charAt(at)) >= 0;
     }
 
     static <T> RecordReader<T> reader(InputStream in, Class<T> type, String name) {
@@ -109,7 +127,7 @@ final class CsvFormat {
                 Object[] values = new Object[schema.columns().size()];
                 try {
                     for (int i = 0; i < fields.size(); i++) {
-                        values[target[i]] = CellValues.typed(schema.columns().get(target[i]), fields.get(i));
+                        values[target[i]] = CellValues.typed(schema.columns().get(target[i]), restored(fields.get(i)));
                     }
                 } catch (CellValues.BadCell e) {
                     return ReadRow.failed(line, List.of(e.error));

@@ -37,6 +37,18 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
         write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "your role may not " + request.getMethod() + " " + request.getRequestURI());
     }
 
+    /**
+     * 400 for a request the firewall refused before it reached the API (an encoded dot, a double slash, a
+     * semicolon in the path). Its path is not repeated back: it may not even be a valid URI.
+     */
+    void refusedPath(HttpServletResponse response, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Request refused");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
     /** 429 with Retry-After: a limit the caller has reached, and when to try again. */
     void tooManyRequests(HttpServletRequest request, HttpServletResponse response, String detail, long retryAfterSeconds) throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));

@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,13 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC = {"/", "/index.html", "/demo/**", "/favicon.ico", "/error",
         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health", "/actuator/health/**",
         "/api/v1/algorithm-filing", "/api/v1/templates/**", "/api/v1/vocabulary", "/app", "/app/**"};
+
+    /** Paths the firewall refuses (encoded dots, double slashes, semicolons) are a 400 problem+json like every other error. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(json);
+        return (request, response, e) -> problems.refusedPath(response, "the request's path was refused: " + e.getMessage());
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
