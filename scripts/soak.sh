@@ -38,7 +38,7 @@ ADMIN="admin:${GREENCREDIT_DEMO_PASSWORD:-demo-password}"
 # The sum of a Prometheus metric's series whose labels contain $2 (all of them without it).
 metric() {
   curl -sf -u "$ADMIN" "$BASE/actuator/prometheus" | awk -v name="$1" -v label="${2:-}" \
-    'index($1, name) == 1 && index($1, label) > 0 {sum += $2} END {printf "%.0f", sum}'
+    'index($1, name) == 1 && index($1, label) > 0 {sum += $NF} END {printf "%.0f", sum}'
 }
 
 printf 'minute\tcalls\terrors\tp99_ms\tlive_heap_after_gc_mb\theap_used_mb\tthreads\topen_fds\n'

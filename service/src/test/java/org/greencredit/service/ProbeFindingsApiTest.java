@@ -374,4 +374,49 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         assertThat(hugeHeader.status()).isEqualTo(400);
         assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void finding14ABatchKeyTooLongIs400AndARerunWithOtherRowsNamesTheConflictPerRow() {
+        String row = AccessApiTest.requestFor("91330800PROBE014A").strip() + "\n";
+        ApiClient.Reply badKey = api.with("Idempotency-Key", "k".repeat(101)).post("/api/v1/ratings:batch", "application/x-ndjson",
+                row.getBytes(StandardCharsets.UTF_8));
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.contentType()).startsWith("application/problem+json");
+
+        ApiClient keyed = api.with("Idempotency-Key", "probe-14-rerun");
+        List<JsonNode> first = keyed.post("/api/v1/ratings:batch", "application/x-ndjson", row.getBytes(StandardCharsets.UTF_8)).body().lines()
+                .map(l -> GreenCreditJson.mapper().readTree(l)).toList();
+        assertThat(first.get(0).get("status").asString()).isEqualTo("RATED");
+        // The same key with another first row: that row is refused as a conflict, not rated again nor replayed.
+        String other = AccessApiTest.requestFor("91330800PROBE014B").strip() + "\n";
+        List<JsonNode> rerun = keyed.post("/api/v1/ratings:batch", "application/x-ndjson", other.getBytes(StandardCharsets.UTF_8)).body()
+                .lines().map(l -> GreenCreditJson.mapper().readTree(l)).toList();
+        assertThat(rerun).hasSize(1);
+        assertThat(rerun.get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rerun.get(0).at("/errors/0/message").asString()).contains("different request");
+    }
+
+    @Test
+    void finding14AnEntryDeletedFromTheMiddleIsNamed() {
+        api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE014C"));
+        api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE014D"));
+        long last = jdbc.sql("select max(seq) from audit_entry").query(Long.class).single();
+        java.util.Map<String, Object> removed = jdbc.sql("select * from audit_entry where seq = :s").param("s", last - 1).query().singleRow();
+        try {
+            jdbc.sql("delete from audit_entry where seq = :s").param("s", last - 1).update();
+            JsonNode result = verify();
+            assertThat(result.get("intact").asBoolean()).isFalse();
+            assertThat(result.get("firstBadSeq").asLong()).isEqualTo(last);
+            assertThat(result.get("problem").asString()).isEqualTo("entry " + (last - 1) + " is missing");
+        } finally {
+            String columns = String.join(", ", removed.keySet());
+            String params = removed.keySet().stream().map(k -> ":" + k).collect(java.util.stream.Collectors.joining(", "));
+            var insert = jdbc.sql("insert into audit_entry (" + columns + ") values (" + params + ")");
+            for (var e : removed.entrySet()) {
+                insert = insert.param(e.getKey(), e.getValue());
+            }
+            insert.update();
+        }
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
 }

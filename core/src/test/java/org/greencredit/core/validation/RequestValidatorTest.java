@@ -75,7 +75,7 @@ class RequestValidatorTest {
         assertThat(problems).extracting(FieldError::field).containsExactly("carbonAccount.lines[0].quantity", "credit.existingDebtCny",
                 "credit.monthlyInflowsCny[0]", "loanRequest.amountCny");
         assertThat(problems.get(1).message()).startsWith("must be between 0 and 10000000000 CNY");
-        assertThat(problems.get(3).message()).startsWith("must be between 1 and 100000000 CNY");
+        assertThat(problems.get(3).message()).startsWith("must be between 1 and 10000000000 CNY");
     }
 
     @Test

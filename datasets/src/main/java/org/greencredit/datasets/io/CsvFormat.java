@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +66,24 @@ final class CsvFormat {
         return text.length() > at && "=+-@\t\r".indexOf(text.charAt(at)) >= 0;
     }
 
+    private static String notUtf8(String name, int line, UncheckedIOException e) {
+        return e.getCause() instanceof CharacterCodingException
+                ? name + ": from line " + line + " the file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)"
+                : name + ": cannot be read: " + e.getMessage();
+    }
+
     static <T> RecordReader<T> reader(InputStream in, Class<T> type, String name) {
         RowMapper<T> rows = new RowMapper<>(type);
         FlatSchema schema = rows.schema();
-        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8), name);
-        List<String> header = csv.next();
+        // Strict UTF-8: a file saved as GBK (Excel's default on Chinese Windows) is refused, not stored with U+FFFD for every name.
+        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), name);
+        List<String> header;
+        try {
+            header = csv.next();
+        } catch (UncheckedIOException e) {
+            throw new RecordFormatException(notUtf8(name, 1, e));
+        }
         if (header == null) {
             throw new RecordFormatException(name + ": empty file, expected a header row");
         }
@@ -81,6 +96,12 @@ final class CsvFormat {
                         + "); known columns: " + schema.columns().stream().map(FlatSchema.Column::name).toList());
             }
             target[i] = schema.columns().indexOf(c);
+            for (int j = 0; j < i; j++) {
+                if (target[j] == target[i]) {
+                    throw new RecordFormatException(name + ": column '" + column + "' appears twice (columns " + (j + 1) + " and " + (i + 1)
+                            + "); one of the two would be lost");
+                }
+            }
         }
         return new RecordReader<>() {
             private List<String> next;
@@ -93,12 +114,17 @@ final class CsvFormat {
 
             private void advance() {
                 try {
-                    next = csv.next();
-                    nextLine = csv.recordLine();
+                    do {
+                        next = csv.next();
+                        nextLine = csv.recordLine();
+                    } while (next != null && next.size() == 1 && next.get(0).isBlank() && header.size() > 1);
                 } catch (CsvFormatException e) {
                     // Malformed quoting swallows the rest of the file: report it once, as a row, then stop.
                     next = null;
                     unreadable = ReadRow.failed(csv.recordLine(), List.of(new FieldError("$", e.getMessage())));
+                } catch (UncheckedIOException e) {
+                    next = null;
+                    unreadable = ReadRow.failed(csv.recordLine() + 1, List.of(new FieldError("$", notUtf8(name, csv.recordLine() + 1, e))));
                 }
             }
 

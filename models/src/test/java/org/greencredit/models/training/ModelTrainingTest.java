@@ -217,4 +217,24 @@ class ModelTrainingTest {
         assertThatThrownBy(() -> ModelTraining.train(file, "y", null, Set.of(), dir.resolve("x"), 1, ModelTraining.Kind.SCORECARD))
                 .hasMessageContaining("'a' appears twice");
     }
+
+    @Test
+    void savedThenLoadedModelsPredictEveryRowAsTrained() throws IOException {
+        // Probe finding 14: models were saved and loaded but never compared prediction for prediction.
+        Table train = write("saved.csv", 4_000, 21, ',', "1", "0");
+        TabularData table = TabularReader.read(train.file(), "status", null, Set.of());
+        int[] all = java.util.stream.IntStream.range(0, table.rows()).toArray();
+
+        TrainedGbt gbt = new GbtTrainer(5).train(table, all, "gbt-saved");
+        gbt.save(dir.resolve("saved-gbt"));
+        List<Map<String, String>> gbtRows = ModelTraining.rows(table, all, gbt.features());
+        assertThat(TrainedGbt.load(dir.resolve("saved-gbt")).predict(gbtRows)).containsExactly(gbt.predict(gbtRows));
+
+        Scorecard scorecard = new ScorecardTrainer(ScorecardTrainer.STANDARD_SCALING, 5).train(table, all, "scorecard-saved").scorecard();
+        scorecard.save(dir.resolve("saved-scorecard"));
+        Scorecard loaded = Scorecard.fromDirectory(dir.resolve("saved-scorecard"));
+        List<Map<String, String>> rows = ModelTraining.rows(table, all, List.copyOf(scorecard.bins().keySet()));
+        assertThat(rows.stream().mapToInt(loaded::scoreRow).toArray()).containsExactly(rows.stream().mapToInt(scorecard::scoreRow).toArray());
+        assertThat(ModelTraining.predict(loaded, rows)).containsExactly(ModelTraining.predict(scorecard, rows));
+    }
 }

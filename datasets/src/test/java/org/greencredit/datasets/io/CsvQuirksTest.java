@@ -1,0 +1,61 @@
+package org.greencredit.datasets.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.greencredit.core.request.RatingRequest;
+import org.junit.jupiter.api.Test;
+
+/** Probe finding 14 (CSV): the quirks of real files, each with the answer a user would expect. */
+class CsvQuirksTest {
+    private static final String HEADER = "sme.id,sme.name,sme.regionCode,sme.industryCode,sme.sizeClass";
+
+    private static List<ReadRow<RatingRequest>> read(byte[] file) {
+        List<ReadRow<RatingRequest>> rows = new ArrayList<>();
+        try (RecordReader<RatingRequest> reader = RecordFormat.CSV.reader(new ByteArrayInputStream(file), RatingRequest.class, "f.csv")) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void trailingBlankLinesAreNotRows() {
+        List<ReadRow<RatingRequest>> rows = read(utf8(HEADER + "\nS1,小店,330802,F5211,MICRO\n\n\n"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).isOk()).isTrue();
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoRows() {
+        assertThat(read(utf8(HEADER + "\n"))).isEmpty();
+    }
+
+    @Test
+    void aColumnGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        assertThatThrownBy(() -> read(utf8(HEADER + ",sme.name\nS1,小店,330802,F5211,MICRO,另一个名字\n")))
+                .isInstanceOf(RecordFormatException.class).hasMessageContaining("'sme.name' appears twice (columns 2 and 6)");
+    }
+
+    @Test
+    void oldMacLineEndsReadAsLines() {
+        List<ReadRow<RatingRequest>> rows = read(utf8(HEADER + "\rS1,小店,330802,F5211,MICRO\rS2,大店,330802,F5211,SMALL\r"));
+        assertThat(rows).extracting(r -> r.value().sme().id()).containsExactly("S1", "S2");
+    }
+
+    @Test
+    void aGbkFileIsRefusedWithAdviceNotStoredGarbled() {
+        // The decoder reads ahead, so a GBK file is refused as a whole when it is opened: no row of it is taken as text.
+        byte[] gbk = (HEADER + "\nS1,小店,330802,F5211,MICRO\n").getBytes(Charset.forName("GBK"));
+        assertThatThrownBy(() -> read(gbk)).isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("is not UTF-8 text").hasMessageContaining("CSV UTF-8");
+    }
+}
