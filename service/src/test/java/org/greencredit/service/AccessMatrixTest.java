@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * HTTP. Its own context with generous rate limits, so that the matrix's many unsigned calls neither
  * meet the other suites' limits nor spend their budget.
  */
+@Tag("slow")
 @TestPropertySource(properties = {"greencredit.rate-limit.anonymous-per-minute=10000", "greencredit.rate-limit.sme-per-minute=10000"})
 class AccessMatrixTest extends ApiTestSupport {
     private static final List<String> ROLES = List.of("anonymous", "sme_own", "sme_other", "officer", "admin", "pipeline");

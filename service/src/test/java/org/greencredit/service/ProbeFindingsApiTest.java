@@ -21,6 +21,7 @@ import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.service.batch.BatchResult;
 import org.greencredit.service.support.Sha256;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * The findings of the probe of the service (issue 14), each reproduced as the probe did it and
  * answered as it should be now. Numbers are the issue's.
  */
+@Tag("slow")
 class ProbeFindingsApiTest extends ApiTestSupport {
     @Autowired
     JdbcClient jdbc;

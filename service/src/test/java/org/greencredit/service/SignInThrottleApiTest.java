@@ -2,6 +2,7 @@ package org.greencredit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -11,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
  * address that keeps guessing (passwords or API keys) is locked for every credential. Its own context,
  * so that its locks do not reach the other suites.
  */
+@Tag("slow")
 @TestPropertySource(properties = {"greencredit.rate-limit.sign-in-failures-per-account=3",
     "greencredit.rate-limit.sign-in-failures-per-address=6"})
 class SignInThrottleApiTest extends ApiTestSupport {

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.greencredit.rules.facts.GreenFacts;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +135,7 @@ class RulesetReloadTest {
     }
 
     @Test
+    @Tag("slow")
     void theWatcherKeepsWatchingAfterABrokenSaveAndLoadsTheFixedOne() throws Exception {
         copyShippedRules();
         Path table = dir.resolve("green-criteria.drl.xlsx");
