@@ -168,6 +168,17 @@ class ProbeFindingsApiTest extends ApiTestSupport {
                 .findFirst().orElseThrow();
     }
 
+    /** Puts back an audit entry a test removed, column for column. */
+    private void reinsert(java.util.Map<String, Object> row) {
+        String columns = String.join(", ", row.keySet());
+        String params = row.keySet().stream().map(k -> ":" + k).collect(java.util.stream.Collectors.joining(", "));
+        var insert = jdbc.sql("insert into audit_entry (" + columns + ") values (" + params + ")");
+        for (var e : row.entrySet()) {
+            insert = insert.param(e.getKey(), e.getValue());
+        }
+        insert.update();
+    }
+
     private JsonNode verify() {
         return officer.get("/api/v1/audit/verify").json();
     }
@@ -254,13 +265,7 @@ class ProbeFindingsApiTest extends ApiTestSupport {
                     + checkpoint.get("signature").asString());
             assertThat(forgedCheckpoint.json().get("problem").asString()).contains("signature");
         } finally {
-            String columns = String.join(", ", removed.keySet());
-            String params = removed.keySet().stream().map(k -> ":" + k).collect(java.util.stream.Collectors.joining(", "));
-            var insert = jdbc.sql("insert into audit_entry (" + columns + ") values (" + params + ")");
-            for (var e : removed.entrySet()) {
-                insert = insert.param(e.getKey(), e.getValue());
-            }
-            insert.update();
+            reinsert(removed);
             jdbc.sql("update audit_head set last_seq = :q, last_hash = :h where id = 1").param("q", seq)
                     .param("h", checkpoint.get("hash").asString()).update();
         }
@@ -411,13 +416,7 @@ class ProbeFindingsApiTest extends ApiTestSupport {
             assertThat(result.get("firstBadSeq").asLong()).isEqualTo(last);
             assertThat(result.get("problem").asString()).isEqualTo("entry " + (last - 1) + " is missing");
         } finally {
-            String columns = String.join(", ", removed.keySet());
-            String params = removed.keySet().stream().map(k -> ":" + k).collect(java.util.stream.Collectors.joining(", "));
-            var insert = jdbc.sql("insert into audit_entry (" + columns + ") values (" + params + ")");
-            for (var e : removed.entrySet()) {
-                insert = insert.param(e.getKey(), e.getValue());
-            }
-            insert.update();
+            reinsert(removed);
         }
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
