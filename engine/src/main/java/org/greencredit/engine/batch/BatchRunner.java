@@ -18,9 +18,9 @@ import org.greencredit.engine.RatingEngine;
 
 /**
  * Runs the engine over a stream of requests in chunks, in parallel within a chunk and in input
- * order across the output, so memory stays bounded for any input size. A row that cannot be read
- * or is invalid goes to the rejects with its row number and field errors: nothing is skipped
- * silently. The work per row is given, so rating and carbon accounting share the same batch path.
+ * order across the output, so memory stays bounded for any input size. A row that cannot be read,
+ * is invalid or fails to rate goes to the rejects with its row number and errors, and so does the
+ * point where an input breaks off: nothing is skipped silently and one row never ends the batch. The work per row is given, so rating and carbon accounting share the same batch path.
  */
 public final class BatchRunner<R> {
     private static final int CHUNK = 1_024;
