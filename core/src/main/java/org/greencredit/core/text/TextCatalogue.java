@@ -1,12 +1,7 @@
 package org.greencredit.core.text;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +10,7 @@ import java.util.Map;
  * Translators edit the file; a missing key is a start-up error, never a blank on a page.
  */
 public final class TextCatalogue {
+    private static final List<String> HEADER = List.of("key", "zh", "en");
     private final String name;
     private final Map<String, BilingualText> texts;
 
@@ -25,39 +21,19 @@ public final class TextCatalogue {
 
     /** Reads a catalogue from the classpath, e.g. {@code /engine/texts.tsv}. */
     public static TextCatalogue fromClasspath(String resource) {
-        try (InputStream in = TextCatalogue.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return of(resource, TabSeparated.fromClasspath(resource, HEADER));
     }
 
     static TextCatalogue parse(String name, String content) {
+        return of(name, TabSeparated.parse(name, content, HEADER));
+    }
+
+    private static TextCatalogue of(String name, List<TabSeparated.Row> rows) {
         Map<String, BilingualText> texts = new LinkedHashMap<>();
-        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(content))) {
-            String header = lines.readLine();
-            if (!"key\tzh\ten".equals(header)) {
-                throw new IllegalStateException(name + ": line 1 must be the header 'key<TAB>zh<TAB>en'");
+        for (TabSeparated.Row row : rows) {
+            if (texts.put(row.get(0), new BilingualText(row.get(1), row.get(2))) != null) {
+                throw new IllegalStateException(name + ": line " + row.line() + ": key '" + row.get(0) + "' appears twice");
             }
-            int number = 1;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                if (fields.length != 3 || fields[0].isBlank() || fields[1].isBlank() || fields[2].isBlank()) {
-                    throw new IllegalStateException(name + ": line " + number + ": expected key, zh and en separated by tabs, all non-empty");
-                }
-                if (texts.put(fields[0], new BilingualText(fields[1], fields[2])) != null) {
-                    throw new IllegalStateException(name + ": line " + number + ": key '" + fields[0] + "' appears twice");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new TextCatalogue(name, texts);
     }

@@ -2,14 +2,12 @@ package org.greencredit.core.validation;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.greencredit.core.text.TabSeparated;
 
 /** Checks {@link Plausible} against the bounds of {@code core/plausibility.tsv}, read once. */
 public final class PlausibleValidator implements ConstraintValidator<Plausible, Double> {
@@ -46,27 +44,10 @@ public final class PlausibleValidator implements ConstraintValidator<Plausible, 
 
     private static Map<Plausible.Kind, Bounds> load() {
         Map<Plausible.Kind, Bounds> bounds = new EnumMap<>(Plausible.Kind.class);
-        try (InputStream in = PlausibleValidator.class.getResourceAsStream(TABLE)) {
-            if (in == null) {
-                throw new IllegalStateException(TABLE + " is missing from the classpath");
-            }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            if (!lines[0].strip().equals("kind\tmin\tmax\tunit\tsource")) {
-                throw new IllegalStateException(TABLE + ": line 1 must be the header kind, min, max, unit, source (tab-separated)");
-            }
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank() || lines[i].startsWith("#")) {
-                    continue;
-                }
-                String[] f = lines[i].split("\t", -1);
-                if (f.length != 5 || f[4].isBlank()) {
-                    throw new IllegalStateException(TABLE + ": line " + (i + 1) + ": expected kind, min, max, unit and a source");
-                }
-                String kind = f[0].strip().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-                bounds.put(Plausible.Kind.valueOf(kind), new Bounds(Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3].strip()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TABLE, e);
+        for (TabSeparated.Row row : TabSeparated.fromClasspath(TABLE, List.of("kind", "min", "max", "unit", "source"))) {
+            String kind = row.get(0).strip().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+            bounds.put(Plausible.Kind.valueOf(kind), new Bounds(Double.parseDouble(row.get(1)), Double.parseDouble(row.get(2)),
+                    row.get(3).strip()));
         }
         for (Plausible.Kind kind : Plausible.Kind.values()) {
             if (!bounds.containsKey(kind)) {
