@@ -6,14 +6,26 @@ import java.util.Properties;
  * The one link between points and probability of default: {@code score = offset + factor * ln(odds)}
  * with good:bad odds, {@code factor = pointsToDoubleOdds / ln 2} and
  * {@code offset = basePoints - factor * ln(baseOdds)}; so {@code PD = 1 / (1 + exp((score - offset) / factor))}.
- * Every scorecard, shipped or trained, scales through it.
+ * Every scorecard, shipped or trained, scales through it. Factor and offset are worked out once: PDs are
+ * asked for on every rating and for every counterfactual.
  */
-public record PdScaling(double basePoints, double baseOdds, double pointsToDoubleOdds) {
-    public PdScaling {
+public final class PdScaling {
+    private final double basePoints;
+    private final double baseOdds;
+    private final double pointsToDoubleOdds;
+    private final double factor;
+    private final double offset;
+
+    public PdScaling(double basePoints, double baseOdds, double pointsToDoubleOdds) {
         if (!(baseOdds > 0) || !(pointsToDoubleOdds > 0) || !Double.isFinite(basePoints)) {
             throw new IllegalArgumentException("PD scaling needs finite basePoints and positive baseOdds and pointsToDoubleOdds, got "
                     + basePoints + ", " + baseOdds + ", " + pointsToDoubleOdds);
         }
+        this.basePoints = basePoints;
+        this.baseOdds = baseOdds;
+        this.pointsToDoubleOdds = pointsToDoubleOdds;
+        this.factor = pointsToDoubleOdds / Math.log(2);
+        this.offset = basePoints - factor * Math.log(baseOdds);
     }
 
     /** Reads basePoints, baseOdds and pointsToDoubleOdds from a model's properties; {@code where} names the model in errors. */
@@ -27,22 +39,29 @@ public record PdScaling(double basePoints, double baseOdds, double pointsToDoubl
         p.setProperty("pointsToDoubleOdds", Double.toString(pointsToDoubleOdds));
     }
 
+    public double basePoints() {
+        return basePoints;
+    }
+
+    public double baseOdds() {
+        return baseOdds;
+    }
+
+    public double pointsToDoubleOdds() {
+        return pointsToDoubleOdds;
+    }
+
     public double factor() {
-        return pointsToDoubleOdds / Math.log(2);
+        return factor;
     }
 
     public double offset() {
-        return basePoints - factor() * Math.log(baseOdds);
+        return offset;
     }
 
     /** Probability of default at a score. */
     public double pdOf(double score) {
-        return 1.0 / (1.0 + Math.exp((score - offset()) / factor()));
-    }
-
-    /** Points for a change of the good:bad log-odds. */
-    public double pointsOf(double goodBadLogOdds) {
-        return factor() * goodBadLogOdds;
+        return 1.0 / (1.0 + Math.exp((score - offset) / factor));
     }
 
     private static double number(Properties p, String key, String where) {

@@ -25,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
     static final String GENESIS = "0".repeat(64);
+
+    /** The chain's head row: the latest entry's number and hash. */
+    private record Head(long seq, String hash) {
+    }
     static final int VERIFY_PAGE = 10_000;
 
     private final JdbcClient jdbc;
@@ -47,10 +51,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
                              String versions, String details) {
-        record Head(long seq, String hash) {
-        }
-        Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = head(" for update");
         long seq = head.seq() + 1;
         // Stored and hashed to the millisecond, which every supported database keeps exactly.
         Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -80,11 +81,14 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Checkpoint checkpoint() {
-        record Head(long seq, String hash) {
-        }
-        Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1").query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
+        Head head = head("");
         return new Checkpoint(head.seq(), head.hash(), key.id(), key.hmac(checkpointText(head.seq(), head.hash())));
+    }
+
+    /** @param lock {@code " for update"} when appending, so that entries form one chain */
+    private Head head(String lock) {
+        return jdbc.sql("select last_seq, last_hash from audit_head where id = 1" + lock).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     private static String checkpointText(long seq, String hash) {
@@ -146,8 +150,7 @@ public class AuditLog {
         if (!checkpointSeen) {
             return new Verification(false, count, checkpoint.seq(), "the log ends before the checkpoint's entry: its tail was cut");
         }
-        String head = jdbc.sql("select last_hash from audit_head where id = 1").query(String.class).single();
-        if (!head.equals(previous)) {
+        if (!head("").hash().equals(previous)) {
             return new Verification(false, count, expectedSeq, "the latest entries were removed: the head records a later hash");
         }
         return new Verification(true, count, null, null);

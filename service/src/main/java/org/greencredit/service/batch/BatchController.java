@@ -50,10 +50,13 @@ public class BatchController {
         } catch (RecordFormatException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Unreadable batch", e.getMessage());
         }
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType(format == RecordFormat.JSON_LINES ? JSON_LINES + ";charset=UTF-8" : ARROW_STREAM);
-        try (OutputStream out = response.getOutputStream()) {
-            batches.rate(format, reader, out, Caller.of(authentication), batchKey);
+        // The controller opened the reader (before the status was committed), so it closes it, whatever happens after.
+        try (reader) {
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(format == RecordFormat.JSON_LINES ? JSON_LINES + ";charset=UTF-8" : ARROW_STREAM);
+            try (OutputStream out = response.getOutputStream()) {
+                batches.rate(format, reader, out, Caller.of(authentication), batchKey);
+            }
         }
     }
 

@@ -45,11 +45,10 @@ public class BatchRatingService {
         return format.reader(in, RatingRequest.class, "request body");
     }
 
-    /** Rates every row of an opened body, one result per row (a row where the body breaks off included), and closes the reader. */
-    public BatchRunner.Summary rate(RecordFormat format, RecordReader<RatingRequest> in, OutputStream out, Caller caller, String batchKey) {
+    /** Rates every row of an opened body, one result per row (a row where the body breaks off included); the caller closes the reader. */
+    public BatchRunner.Summary rate(RecordFormat format, RecordReader<RatingRequest> reader, OutputStream out, Caller caller, String batchKey) {
         BatchRunner<BatchResult> runner = new BatchRunner<>((row, request) -> rateRow(row, request, caller, batchKey), threads);
-        try (RecordReader<RatingRequest> reader = in;
-             RecordWriter<BatchResult> writer = format.writer(out, BatchResult.class)) {
+        try (RecordWriter<BatchResult> writer = format.writer(out, BatchResult.class)) {
             RecordWriter<BatchRunner.Rejected> rejects = new RecordWriter<>() {
                 @Override
                 public void write(BatchRunner.Rejected r) {
