@@ -28,19 +28,21 @@ public class AuditController {
 
     @GetMapping("/verify")
     @Operation(summary = "Recompute every keyed hash of the chain and recheck every rating against its entry",
-            description = "intact, or the first entry that does not fit and why. With a checkpoint (seq, hash, signature from"
-                    + " /checkpoint, kept elsewhere), also that the log still holds that entry with that hash.")
+            description = "intact, or the first entry that does not fit and why. With a checkpoint (seq, hash, signature and"
+                    + " optionally keyId from /checkpoint, kept elsewhere), also that the log still holds that entry with that hash;"
+                    + " checkpoints signed before a key rotation verify with the previous key.")
     public AuditLog.Verification verify(@RequestParam(required = false) @Min(0) Long seq,
                                         @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String hash,
-                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String signature) {
-        if (seq == null && hash == null && signature == null) {
+                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{64}") String signature,
+                                        @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{16}") String keyId) {
+        if (seq == null && hash == null && signature == null && keyId == null) {
             return log.verify();
         }
         if (seq == null || hash == null || signature == null) {
             throw new InvalidRequestException(List.of(new FieldError(seq == null ? "seq" : hash == null ? "hash" : "signature",
                     "a checkpoint needs seq, hash and signature together")));
         }
-        return log.verify(new AuditLog.Checkpoint(seq, hash, null, signature));
+        return log.verify(new AuditLog.Checkpoint(seq, hash, keyId, signature));
     }
 
     @GetMapping("/checkpoint")

@@ -12,35 +12,45 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.greencredit.service.config.ServiceSettings;
 import org.greencredit.service.support.Sha256;
-import org.springframework.stereotype.Component;
 
 /**
- * The key of the audit chain's HMAC, kept outside the database: someone who can write to the
- * database cannot recompute the chain after an edit without it. Given as {@code greencredit.audit.key}
- * (e.g. from a secret store through the environment), or read from {@code greencredit.audit.key-file},
- * which is created with 32 random bytes (owner-only) on the first start when missing. Its id (the
- * first 16 hex digits of its SHA-256) is stored with each entry, never the key.
+ * One key of the audit chain's HMAC. Its id (the first 16 hex digits of the SHA-256 of its hex form)
+ * is stored with each entry, never the key.
  */
-@Component
-public class AuditKey {
+public final class AuditKey {
     private final byte[] key;
     private final String id;
 
-    public AuditKey(ServiceSettings settings) {
-        ServiceSettings.Audit audit = settings.audit();
-        this.key = audit.key().isBlank() ? fromFile(Path.of(audit.keyFile())) : audit.key().getBytes(StandardCharsets.UTF_8);
+    private AuditKey(byte[] key) {
+        this.key = key.clone();
         this.id = Sha256.hex(HexFormat.of().formatHex(key)).substring(0, 16);
     }
 
-    private static byte[] fromFile(Path file) {
+    /** A key given as text (e.g. from a secret store through the environment): its UTF-8 bytes. */
+    public static AuditKey ofText(String text) {
+        return new AuditKey(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A key kept in a file as hex digits, which must exist. */
+    public static AuditKey fromFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip());
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
+            return new AuditKey(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audit key file " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the audit key file " + file + " does not hold hex digits", e);
+        }
+    }
+
+    /** The key in {@code file}, which is created with 32 random bytes (owner-only) when missing. */
+    public static AuditKey fromFileCreatedWhenMissing(Path file) {
+        if (Files.exists(file)) {
+            return fromFile(file);
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
@@ -51,12 +61,10 @@ public class AuditKey {
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system: the file's own ACLs apply.
             }
-            return fresh;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit key file " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the audit key file " + file + " does not hold hex digits", e);
+            throw new UncheckedIOException("cannot create the audit key file " + file, e);
         }
+        return new AuditKey(fresh);
     }
 
     public String id() {
@@ -72,5 +80,10 @@ public class AuditKey {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "audit key " + id;
     }
 }

@@ -17,14 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * The append-only, hash-chained audit log. Appending locks the chain's head row, so entries from
  * concurrent requests (or several service instances on one database) still form one chain; an
  * entry joins the transaction of the action it records, so a rolled-back action leaves no entry.
- * Each hash is an HMAC with the {@link AuditKey}, which is not in the database, so an edit cannot be
- * covered by recomputing the chain; a rating's entry holds the hashes of the stored request and of the
+ * Each hash is an HMAC with an audit key, which is not in the database, so an edit cannot be
+ * covered by recomputing the chain (see {@link AuditKeys}; a rotation of the key is an entry of its own); a rating's entry holds the hashes of the stored request and of the
  * stored rating, so {@link #verify} also finds a rating altered in its table. A {@link Checkpoint}
  * kept elsewhere finds a chain cut short. Nothing here updates or deletes an entry.
  */
 @Service
 public class AuditLog {
     static final String GENESIS = "0".repeat(64);
+    static final String KEY_ROTATED = "AUDIT_KEY_ROTATED";
 
     /** The chain's head row: the latest entry's number and hash. */
     private record Head(long seq, String hash) {
@@ -33,12 +34,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final AuditKey key;
+    private final AuditKeys keys;
 
-    public AuditLog(JdbcClient jdbc, Clock clock, AuditKey key) {
+    public AuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.key = key;
+        this.keys = keys;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -51,6 +52,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
                              String versions, String details) {
+        AuditKey key = keys.current();
         Head head = head(" for update");
         long seq = head.seq() + 1;
         // Stored and hashed to the millisecond, which every supported database keeps exactly.
@@ -82,6 +84,7 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Checkpoint checkpoint() {
         Head head = head("");
+        AuditKey key = keys.current();
         return new Checkpoint(head.seq(), head.hash(), key.id(), key.hmac(checkpointText(head.seq(), head.hash())));
     }
 
@@ -107,18 +110,21 @@ public class AuditLog {
     /**
      * Recomputes every hash, page by page, and rechecks each rating's stored request and rating against
      * the hashes its entry recorded; with a checkpoint, also that the log still holds the checkpoint's
-     * entry with its hash (a chain cut short and rebuilt from there would not).
+     * entry with its hash (a chain cut short and rebuilt from there would not). The checkpoint may have
+     * been signed with a key used before a rotation; without its key id every known key is tried.
      */
     @Transactional(readOnly = true)
     public Verification verify(Checkpoint checkpoint) {
-        if (checkpoint != null && !key.hmac(checkpointText(checkpoint.seq(), checkpoint.hash())).equals(checkpoint.signature())) {
-            return new Verification(false, 0, checkpoint.seq(), "the checkpoint's signature does not match: it was not made with this key");
+        if (checkpoint != null && !signedWithAKnownKey(checkpoint)) {
+            return new Verification(false, 0, checkpoint.seq(), checkpoint.keyId() != null && keys.find(checkpoint.keyId()).isEmpty()
+                    ? "the checkpoint was signed with audit key " + checkpoint.keyId() + ", which this service does not know"
+                    : "the checkpoint's signature does not match: it was not made with an audit key of this service");
         }
         String previous = GENESIS;
         long expectedSeq = 1;
         long count = 0;
         boolean checkpointSeen = checkpoint == null || checkpoint.seq() == 0;
-        boolean keyedSeen = false;
+        String chainKeyId = null;
         List<AuditEntry> page;
         long after = 0;
         // Page by page, so that verifying a long log needs no more memory than a short one.
@@ -127,9 +133,9 @@ public class AuditLog {
             Map<String, StoredRating> stored = storedRatings(page);
             for (AuditEntry e : page) {
                 count++;
-                String problem = e.format() == AuditEntry.PLAIN && keyedSeen
+                String problem = e.format() == AuditEntry.PLAIN && chainKeyId != null
                         ? "a plain-hash entry after the keyed chain began: it was re-hashed without the key"
-                        : problem(e, expectedSeq, previous, stored);
+                        : problem(e, expectedSeq, previous, chainKeyId, stored);
                 if (problem != null) {
                     return new Verification(false, count, e.seq(), problem);
                 }
@@ -139,12 +145,14 @@ public class AuditLog {
                     }
                     checkpointSeen = true;
                 }
-                keyedSeen |= e.format() == AuditEntry.KEYED;
+                if (e.format() == AuditEntry.KEYED) {
+                    chainKeyId = e.keyId();
+                }
                 previous = e.hash();
                 expectedSeq++;
             }
         }
-        if (count > 0 && !keyedSeen) {
+        if (count > 0 && chainKeyId == null) {
             return new Verification(false, count, 1L, "no entry carries the audit key: the chain was re-hashed without it");
         }
         if (!checkpointSeen) {
@@ -156,8 +164,25 @@ public class AuditLog {
         return new Verification(true, count, null, null);
     }
 
-    /** Why an entry does not fit, or null when it does. */
-    private String problem(AuditEntry e, long expectedSeq, String previous, Map<String, StoredRating> stored) {
+    private boolean signedWithAKnownKey(Checkpoint checkpoint) {
+        String text = checkpointText(checkpoint.seq(), checkpoint.hash());
+        if (checkpoint.keyId() != null) {
+            return keys.find(checkpoint.keyId()).map(k -> k.hmac(text).equals(checkpoint.signature())).orElse(false);
+        }
+        for (AuditKey k : keys.all()) {
+            if (k.hmac(text).equals(checkpoint.signature())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why an entry does not fit, or null when it does.
+     *
+     * @param chainKeyId the key of the latest keyed entry before this one: the key may change only with a rotation entry
+     */
+    private String problem(AuditEntry e, long expectedSeq, String previous, String chainKeyId, Map<String, StoredRating> stored) {
         if (e.seq() != expectedSeq) {
             return "entry " + expectedSeq + " is missing";
         }
@@ -169,11 +194,17 @@ public class AuditLog {
                     e.inputHash(), e.versions(), e.details(), e.prevHash()));
             return recomputed.equals(e.hash()) ? null : "its content does not match its hash: the entry was altered";
         }
-        if (!key.id().equals(e.keyId())) {
-            return "it was hashed with audit key " + e.keyId() + ", not the key in use (" + key.id() + ")";
+        AuditKey key = keys.find(e.keyId()).orElse(null);
+        if (key == null) {
+            return "it was hashed with audit key " + e.keyId() + ", which this service does not know"
+                    + " (keys used before a rotation belong in greencredit.audit.previous-key-files)";
         }
         if (!key.hmac(e.keyedCanonical()).equals(e.hash())) {
             return "its content does not match its keyed hash: the entry was altered, or re-hashed without the key";
+        }
+        if (chainKeyId != null && !chainKeyId.equals(e.keyId())
+                && !(KEY_ROTATED.equals(e.action()) && rotationDetails(chainKeyId).equals(e.details()))) {
+            return "the audit key changed from " + chainKeyId + " to " + e.keyId() + " without an " + KEY_ROTATED + " entry";
         }
         if (e.outputHash() != null) {
             StoredRating r = stored.get(e.subjectId());
@@ -205,17 +236,36 @@ public class AuditLog {
     }
 
     /**
-     * Binds entries written before the keyed chain (plain SHA-256) into it: when the log has entries but
-     * none keyed, a keyed AUDIT_KEYED entry is appended whose hash covers the last plain one's, so that
-     * the plain prefix can no longer be rewritten unseen.
+     * Binds the chain to the current key, at start-up. Entries written before the keyed chain (plain
+     * SHA-256) are bound by an AUDIT_KEYED entry whose hash covers the last plain one's, so that the plain
+     * prefix can no longer be rewritten unseen. When the latest keyed entry was made with a previous key,
+     * an AUDIT_KEY_ROTATED entry names both keys: from there on only the new key is accepted.
+     *
+     * @throws IllegalStateException when the latest entries were made with a key this service does not
+     *                               know: every later entry would break the chain, so the service does not start
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void keyLegacyChain(String actor) {
-        long plain = jdbc.sql("select count(*) from audit_entry where format = " + AuditEntry.PLAIN).query(Long.class).single();
-        long keyed = jdbc.sql("select count(*) from audit_entry where format = " + AuditEntry.KEYED).query(Long.class).single();
-        if (plain > 0 && keyed == 0) {
-            append(actor, "AUDIT_KEYED", "audit", "chain", null, null, plain + " entries before the keyed chain are bound by this one");
+    public void bindToCurrentKey(String actor) {
+        String current = keys.current().id();
+        String latest = jdbc.sql("select key_id from audit_entry where format = " + AuditEntry.KEYED + " order by seq desc limit 1")
+                .query(String.class).optional().orElse(null);
+        if (latest == null) {
+            long plain = jdbc.sql("select count(*) from audit_entry where format = " + AuditEntry.PLAIN).query(Long.class).single();
+            if (plain > 0) {
+                append(actor, "AUDIT_KEYED", "audit", "chain", null, null, plain + " entries before the keyed chain are bound by this one");
+            }
+        } else if (!latest.equals(current)) {
+            if (keys.find(latest).isEmpty()) {
+                throw new IllegalStateException("the audit log's latest entries were made with audit key " + latest + ", not with the key"
+                        + " in use (" + current + "): give the earlier key in greencredit.audit.previous-key-files (or"
+                        + " previous-keys) to rotate, or restore it as the current key");
+            }
+            append(actor, KEY_ROTATED, "audit-key", current, null, null, rotationDetails(latest));
         }
+    }
+
+    private static String rotationDetails(String previousKeyId) {
+        return "entries from here on are hashed with this key instead of " + previousKeyId;
     }
 
     /** The versions recorded by the latest entry of an action, or null when there is none. */

@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records in the audit log which engine, rules, models and factors are in force: at start-up when
  * they differ from the last record (a deployment with new models), and at every ruleset reload,
- * accepted or rejected.
+ * accepted or rejected. At start-up it first binds the chain to the audit key in use (a rotation).
  */
 @Component
 public class VersionAudit implements RulesListener {
@@ -38,7 +38,7 @@ public class VersionAudit implements RulesListener {
     public void recordVersionsInService() {
         String versions = describe(engine.versions());
         transaction.executeWithoutResult(tx -> {
-            audit.keyLegacyChain(SYSTEM);
+            audit.bindToCurrentKey(SYSTEM);
             if (!versions.equals(audit.lastVersionsOf("VERSIONS_IN_SERVICE"))) {
                 audit.append(SYSTEM, "VERSIONS_IN_SERVICE", "engine", "greencredit", null, versions, "service started with new versions");
             }

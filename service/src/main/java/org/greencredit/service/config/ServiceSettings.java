@@ -7,7 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -57,10 +59,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
     }
 
     /**
-     * @param key     the audit chain's HMAC key itself (from a secret store through the environment); empty to use the file
-     * @param keyFile where the key is kept otherwise, created on the first start when missing
+     * @param key              the audit chain's HMAC key itself (from a secret store through the environment); empty to use the file
+     * @param keyFile          where the key is kept otherwise, created on the first start when missing
+     * @param previousKeys     keys used before a rotation, given as text, which only verify the entries they made
+     * @param previousKeyFiles files holding such keys
      */
-    public record Audit(@NotNull String key, @NotBlank String keyFile) {
+    public record Audit(@NotNull String key, @NotBlank String keyFile, @DefaultValue List<String> previousKeys,
+                        @DefaultValue List<String> previousKeyFiles) {
     }
 
     /** @param threads threads rating the rows of one batch request */
