@@ -2,6 +2,8 @@ package org.greencredit.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -380,6 +382,66 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         ApiClient.Reply hugeHeader = anonymous.with("X-Padding", "x".repeat(20_000)).get("/api/v1/vocabulary");
         assertThat(hugeHeader.status()).isEqualTo(400);
         assertThat(hugeHeader.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * Sends a request's head and the first {@code fastBytes} of its body at once, then after {@code pauseMillis} one more
+     * byte, as a slow sender does; returns the reply's status line and its body (de-chunked).
+     */
+    private String[] slowPost(String path, String contentType, byte[] body, int fastBytes, long pauseMillis) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            // Not a measure of speed: a service that kept reading would hold the test until here.
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-API-Key: " + PIPELINE_KEY
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, fastBytes);
+            out.flush();
+            Thread.sleep(pauseMillis);
+            out.write(body, fastBytes, 1);
+            out.flush();
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = reply.substring(0, reply.indexOf("\r\n\r\n"));
+            String rest = reply.substring(head.length() + 4);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder content = new StringBuilder();
+                int at = 0;
+                for (int size; (size = Integer.parseInt(rest.substring(at, rest.indexOf("\r\n", at)).strip(), 16)) > 0; ) {
+                    int start = rest.indexOf("\r\n", at) + 2;
+                    content.append(rest, start, start + size);
+                    at = start + size + 2;
+                }
+                rest = content.toString();
+            }
+            return new String[] {head.lines().findFirst().orElseThrow(), rest};
+        }
+    }
+
+    @Test
+    void finding13ABodyTrickledBelowTheMinimumRateIsCutOffWith408() throws Exception {
+        byte[] body = AccessApiTest.requestFor("91330800PROBE013A").getBytes(StandardCharsets.UTF_8);
+        long before = repository.count();
+        // 21 bytes in 7 s: after the 5 s grace the minimum of 240 bytes per second asks for 480.
+        String[] reply = slowPost("/api/v1/ratings", "application/json", body, 20, 7_000);
+        assertThat(reply[0]).isEqualTo("HTTP/1.1 408 ");
+        JsonNode problem = GreenCreditJson.mapper().readTree(reply[1]);
+        assertThat(problem.get("title").asString()).isEqualTo("Request body too slow");
+        assertThat(problem.get("detail").asString()).contains("slower than 240 bytes per second").contains("(21 bytes received)");
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
+    @Test
+    void finding13ABatchTrickledBelowTheMinimumRateAnswersItsRowsAndNamesTheCut() throws Exception {
+        String first = AccessApiTest.requestFor("91330800PROBE013B");
+        byte[] body = (first + AccessApiTest.requestFor("91330800PROBE013C")).getBytes(StandardCharsets.UTF_8);
+        int firstLine = first.getBytes(StandardCharsets.UTF_8).length;
+        String[] reply = slowPost("/api/v1/ratings:batch", "application/x-ndjson", body, firstLine + 10, 7_000);
+        assertThat(reply[0]).isEqualTo("HTTP/1.1 200 ");
+        List<JsonNode> rows = reply[1].lines().map(line -> GreenCreditJson.mapper().readTree(line)).toList();
+        assertThat(rows).extracting(r -> r.get("status").asString()).containsExactly("RATED", "REJECTED");
+        assertThat(rows.get(0).get("smeId").asString()).isEqualTo("91330800PROBE013B");
+        assertThat(rows.get(1).get("row").asLong()).isEqualTo(2);
+        assertThat(rows.get(1).at("/errors/0/message").asString()).contains("slower than 240 bytes per second");
     }
 
     @Test

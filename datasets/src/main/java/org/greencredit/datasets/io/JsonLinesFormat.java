@@ -49,9 +49,16 @@ final class JsonLinesFormat {
         ByteLines lines = new ByteLines(in);
         return new RecordReader<>() {
             private long lineNumber;
-            private byte[] next = advance();
+            private byte[] next;
+            /** Whether {@code next} holds the line after the last one returned: a line is read only when asked for. */
+            private boolean fetched;
 
-            /** The next line that is not blank, as raw bytes (decoded strictly in {@link #next()}); null at the end. */
+            /**
+             * The next line that is not blank, as raw bytes (decoded strictly in {@link #next()}); null at the end.
+             *
+             * @throws RecordFormatException when the stream fails (a dropped connection, a body cut off): every line
+             *                               before was returned, so the caller can say where the input broke off
+             */
             private byte[] advance() {
                 try {
                     byte[] line;
@@ -60,24 +67,28 @@ final class JsonLinesFormat {
                         lineNumber++;
                     } while (line != null && isBlank(line));
                     return line;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new RecordFormatException("the input could not be read after line " + lineNumber + ": " + e.getMessage(), e);
                 }
             }
 
             @Override
             public boolean hasNext() {
+                if (!fetched) {
+                    next = advance();
+                    fetched = true;
+                }
                 return next != null;
             }
 
             @Override
             public ReadRow<T> next() {
-                if (next == null) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 byte[] line = next;
                 long number = lineNumber;
-                next = advance();
+                fetched = false;
                 String text;
                 try {
                     text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

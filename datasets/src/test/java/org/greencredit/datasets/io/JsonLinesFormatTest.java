@@ -1,9 +1,13 @@
 package org.greencredit.datasets.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,29 @@ class JsonLinesFormatTest {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aStreamFailingMidwayReturnsEveryLineBeforeAndThenNamesWhereItBrokeOff() {
+        byte[] readable = lines(utf8(GOOD), utf8(GOOD.replace("S1", "S2")), utf8(GOOD.replace("S1", "S3")));
+        // Two whole lines and a part of the third, then the connection drops.
+        int cut = GOOD.length() * 2 + 2 + 10;
+        InputStream failing = new SequenceInputStream(new ByteArrayInputStream(readable, 0, cut), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+        try (RecordReader<RatingRequest> reader = RecordFormat.JSON_LINES.reader(failing, RatingRequest.class, "body")) {
+            assertThat(reader.hasNext()).isTrue();
+            assertThat(reader.next().value().sme().id()).isEqualTo("S1");
+            assertThat(reader.hasNext()).isTrue();
+            ReadRow<RatingRequest> second = reader.next();
+            assertThat(second.number()).isEqualTo(2);
+            assertThat(second.value().sme().id()).isEqualTo("S2");
+            assertThatThrownBy(reader::hasNext).isInstanceOf(RecordFormatException.class)
+                    .hasMessage("the input could not be read after line 2: connection reset");
+        }
     }
 
     @Test

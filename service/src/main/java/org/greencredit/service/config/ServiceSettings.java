@@ -24,8 +24,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
                               @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
                               @Valid @NotNull Rules rules, @Valid @NotNull Batch batch, @Valid @NotNull Audit audit) {
 
-    /** @param maxBodyBytes largest request body of the JSON endpoints (the batch endpoint streams) */
-    public record Api(@Min(1024) long maxBodyBytes) {
+    /**
+     * @param maxBodyBytes             largest request body of the JSON endpoints (the batch endpoint streams)
+     * @param minBodyBytesPerSecond    the slowest average pace a request body may arrive at, after the grace period
+     * @param minBodyRateGraceSeconds  how long a body may take before its pace is judged
+     */
+    public record Api(@Min(1024) long maxBodyBytes, @Min(1) @Max(1_000_000) long minBodyBytesPerSecond,
+                      @Min(0) @Max(600) long minBodyRateGraceSeconds) {
     }
 
     /** @param hours how long a web sign-in lasts */

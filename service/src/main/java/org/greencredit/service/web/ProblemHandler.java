@@ -50,6 +50,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    /** Thrown straight from the body's stream by a reader of its own (the batch endpoint, CSV uploads). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(e.problem());
+    }
+
+    @ExceptionHandler(BodyTooSlowException.class)
+    ResponseEntity<ProblemDetail> tooSlow(BodyTooSlowException e) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(e.problem());
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> refused(ApiProblem e) {
         return ResponseEntity.status(e.status()).body(e.problem());
@@ -70,6 +81,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         BodyTooLargeException tooLarge = causeOfType(e, BodyTooLargeException.class);
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
+        }
+        BodyTooSlowException tooSlow = causeOfType(e, BodyTooSlowException.class);
+        if (tooSlow != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(tooSlow.problem());
         }
         Utf8Check.InvalidUtf8Exception notUtf8 = causeOfType(e, Utf8Check.InvalidUtf8Exception.class);
         if (notUtf8 != null) {
