@@ -40,6 +40,7 @@ public class RulesBenchmark extends EngineBenchmark {
                     Set.of(certifications.get(random.nextInt(3))), true, random.nextInt(50) == 0 ? 1 : 0));
             policy.add(new PolicyFacts(random.nextDouble() * 0.3, "B", "LIGHT_GREEN", random.nextInt(100), false, random.nextInt(10) == 0 ? 1 : 0,
                     random.nextInt(20) != 0, random.nextInt(5) == 0 ? random.nextInt(120) : 0, 50_000 + 500_000 * random.nextDouble(),
+                    random.nextInt(10) == 0 ? null : 2_000_000 * random.nextDouble(),
                     100_000 + 900_000 * random.nextDouble(), 12, random.nextBoolean() ? "GREEN_UPGRADE" : "WORKING_CAPITAL", false, null, false));
         }
     }

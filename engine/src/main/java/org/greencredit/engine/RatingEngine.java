@@ -331,6 +331,7 @@ public final class RatingEngine implements AutoCloseable {
         return new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
                 green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null,
                 request.credit() == null ? null : request.credit().maxPastDueDays(), CreditFeatureExtractor.averageMonthlyInflow(request),
+                request.credit() == null ? null : request.credit().existingDebtCny(),
                 request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),
                 requestedTerm, request.loanRequest() == null || request.loanRequest().purpose() == null ? null : request.loanRequest().purpose().name(),
                 request.hasPlots(), cropLendingValue, cropMismatch);

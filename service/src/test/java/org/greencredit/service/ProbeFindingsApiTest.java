@@ -358,6 +358,18 @@ class ProbeFindingsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void finding8ABillionOfDebtOnAFirmTheEngineApprovesIsReferred() {
+        RatingRequest approved = LongStream.range(0, 500).mapToObj(engine.syntheticRequests(6)::get)
+                .filter(r -> r.credit() != null && !r.hasPlots() && engine.rate(r).decision().outcome() == Outcome.APPROVE)
+                .findFirst().orElseThrow(() -> new AssertionError("no approved firm with credit data among 500 generated requests"));
+        var request = (tools.jackson.databind.node.ObjectNode) GreenCreditJson.mapper().valueToTree(approved);
+        ((tools.jackson.databind.node.ObjectNode) request.get("credit")).put("existingDebtCny", 1e9);
+        JsonNode rating = api.postJson("/api/v1/ratings", request.toString()).json();
+        assertThat(rating.at("/decision/outcome").asString()).isEqualTo("REFER");
+        assertThat(rating.at("/decision/referralReasons").valueStream().map(JsonNode::asString).toList()).contains("DEBT_ABOVE_CAPACITY");
+    }
+
+    @Test
     void finding9ACsvWithAnUnknownColumnOrJsonSentAsCsvIs400() {
         ApiClient.Reply unknown = api.post("/api/v1/ratings", "text/csv",
                 "sme.id,sme.name,sme.regionCode,sme.industryCode,sme.sizeClass,sme.shoeSize\nS9,店,330802,F5211,MICRO,42\n"

@@ -186,7 +186,7 @@ public final class Ruleset {
         }
     }
 
-    /** Version and content hash, e.g. {@code 2026.11-1+3f2a...}. */
+    /** Version and content hash, e.g. {@code 2026.12-1+3f2a...}. */
     public String version() {
         return version;
     }

@@ -11,6 +11,7 @@ public final class PolicyFacts {
     private final boolean creditDataPresent;
     private final Integer maxPastDueDays;
     private final Double averageMonthlyInflowCny;
+    private final Double existingDebtCny;
     private final double requestedAmountCny;
     private final int requestedTermMonths;
     private final String purpose;
@@ -19,7 +20,7 @@ public final class PolicyFacts {
     private final boolean cropMismatch;
 
     public PolicyFacts(double pd, String creditGrade, String colour, int greenScore, boolean greenExcluded, int anomalyCount,
-                       boolean creditDataPresent, Integer maxPastDueDays, Double averageMonthlyInflowCny,
+                       boolean creditDataPresent, Integer maxPastDueDays, Double averageMonthlyInflowCny, Double existingDebtCny,
                        double requestedAmountCny, int requestedTermMonths, String purpose, boolean farm,
                        Double cropLendingValueCny, boolean cropMismatch) {
         this.pd = pd;
@@ -31,6 +32,7 @@ public final class PolicyFacts {
         this.creditDataPresent = creditDataPresent;
         this.maxPastDueDays = maxPastDueDays;
         this.averageMonthlyInflowCny = averageMonthlyInflowCny;
+        this.existingDebtCny = existingDebtCny;
         this.requestedAmountCny = requestedAmountCny;
         this.requestedTermMonths = requestedTermMonths;
         this.purpose = purpose;
@@ -80,6 +82,11 @@ public final class PolicyFacts {
         return averageMonthlyInflowCny != null;
     }
 
+    /** The debt the firm already carries, or null when not given. */
+    public Double getExistingDebtCny() {
+        return existingDebtCny;
+    }
+
     public double getRequestedAmountCny() {
         return requestedAmountCny;
     }
@@ -115,6 +122,7 @@ public final class PolicyFacts {
             case "creditDataPresent" -> creditDataPresent;
             case "maxPastDueDays" -> maxPastDueDays;
             case "averageMonthlyInflowCny" -> averageMonthlyInflowCny;
+            case "existingDebtCny" -> existingDebtCny;
             case "requestedAmountCny" -> requestedAmountCny;
             case "purpose" -> purpose;
             case "farm" -> farm;

@@ -20,7 +20,7 @@ class RuleEvaluatorTest {
     }
 
     private static PolicyFacts policy(double pd, String colour, Integer pastDue, Double inflow, double requested, boolean credit) {
-        return new PolicyFacts(pd, "B", colour, 50, false, 0, credit, pastDue, inflow, requested, 12, "WORKING_CAPITAL", false, null, false);
+        return new PolicyFacts(pd, "B", colour, 50, false, 0, credit, pastDue, inflow, null, requested, 12, "WORKING_CAPITAL", false, null, false);
     }
 
     @Test
@@ -85,6 +85,23 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void debtOfABillionAgainstSmallInflowsIsReferredNotApproved() {
+        // The probe's case (issue 14, finding 8): a low PD, but 1e9 CNY of debt against 20,000 a month, 4,167 years of inflows.
+        var facts = new PolicyFacts(0.02, "B", "LIGHT_GREEN", 50, false, 0, true, 0, 20_000.0, 1e9, 50_000, 12, "WORKING_CAPITAL", false, null,
+                false);
+        var result = RULES.evaluatePolicy(facts);
+        assertThat(result.outcome()).isEqualTo("REFER");
+        assertThat(result.referralReasons()).containsExactly("DEBT_ABOVE_CAPACITY");
+        assertThat(result.hits()).filteredOn(h -> h.id().equals("P-OUT-8")).singleElement()
+                .satisfies(h -> assertThat(h.evidence()).isEqualTo("existingDebtCny=1.0E9"));
+        // Debt of 12 months of inflow (240,000) is not above the cut-off; without inflows the rule has nothing to compare.
+        assertThat(RULES.evaluatePolicy(new PolicyFacts(0.02, "B", "LIGHT_GREEN", 50, false, 0, true, 0, 20_000.0, 240_000.0, 50_000, 12,
+                "WORKING_CAPITAL", false, null, false)).outcome()).isEqualTo("APPROVE");
+        assertThat(RULES.evaluatePolicy(new PolicyFacts(0.02, "B", "LIGHT_GREEN", 50, false, 0, true, 0, null, 1e9, 50_000, 12,
+                "WORKING_CAPITAL", false, null, false)).referralReasons()).doesNotContain("DEBT_ABOVE_CAPACITY");
+    }
+
+    @Test
     void declineOutranksRefer() {
         var result = RULES.evaluatePolicy(policy(0.30, "YELLOW", 120, 50_000.0, 100_000, true));
         assertThat(result.outcome()).isEqualTo("DECLINE");
@@ -118,7 +135,7 @@ class RuleEvaluatorTest {
 
     @Test
     void versionCarriesTheContentHash() {
-        assertThat(RULES.ruleset().version()).matches("2026\\.11-1\\+[0-9a-f]{12}");
+        assertThat(RULES.ruleset().version()).matches("2026\\.12-1\\+[0-9a-f]{12}");
         List<String> ids = RULES.ruleset().rules().stream().map(RuleInfo::id).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(30);
     }

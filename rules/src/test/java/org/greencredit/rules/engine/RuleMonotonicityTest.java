@@ -68,7 +68,7 @@ class RuleMonotonicityTest {
         assertThat(green.excluded()).isTrue();
         for (String purpose : List.of("GREEN_UPGRADE", "WORKING_CAPITAL")) {
             var policy = RULES.evaluatePolicy(new PolicyFacts(pd, "B", green.colour(), green.score(), green.excluded(), 0, true, 0,
-                    100_000.0, 200_000, 12, purpose, false, null, false));
+                    100_000.0, null, 200_000, 12, purpose, false, null, false));
             assertThat(policy.rateDiscountBp()).isZero();
         }
     }
