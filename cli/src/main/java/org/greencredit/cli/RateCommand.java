@@ -3,9 +3,11 @@ package org.greencredit.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.greencredit.core.rating.Rating;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
+import org.greencredit.engine.output.RatingProfile;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,12 +26,35 @@ final class RateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: number of processors).")
     Integer threads;
 
+    @Option(names = "--profile", defaultValue = "full", converter = ProfileConverter.class,
+            description = "full (every carbon line, rule hit, contribution and counterfactual) or decision (outcome, limit, term,"
+                    + " discount, colour, scores and grades, reasons, rules fired, versions and the SHA-256 of the full rating);"
+                    + " default ${DEFAULT-VALUE}.")
+    RatingProfile profile;
+
     @Override
     public Integer call() {
         Path rejectsFile = rejects != null ? rejects : FileBatch.defaultRejects(out);
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BatchRunner.Summary summary = FileBatch.run(in, out, rejectsFile, BatchRunner.rating(engine, workers), Rating.class);
+        BatchRunner.Summary summary = run(engine, workers, profile.type(), rejectsFile);
         return FileBatch.report("rate", summary, rejectsFile);
+    }
+
+    private <R> BatchRunner.Summary run(RatingEngine engine, int workers, Class<R> type, Path rejectsFile) {
+        return FileBatch.run(in, out, rejectsFile, new BatchRunner<>(r -> type.cast(profile.shape(engine.rate(r))), workers), type);
+    }
+
+    /** {@code full} or {@code decision}, in any case. */
+    static final class ProfileConverter implements ITypeConverter<RatingProfile> {
+        @Override
+        public RatingProfile convert(String value) {
+            for (RatingProfile p : RatingProfile.values()) {
+                if (p.name().equalsIgnoreCase(value)) {
+                    return p;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not a profile: use full or decision");
+        }
     }
 }

@@ -28,14 +28,27 @@ public final class PlausibleValidator implements ConstraintValidator<Plausible, 
 
     @Override
     public boolean isValid(Double value, ConstraintValidatorContext context) {
-        // Null, non-finite, zero and negative values are the other constraints' to name (@Finite, @Positive...): one error each.
-        if (value == null || !Double.isFinite(value) || value <= 0 || (value >= bounds.min() && value <= bounds.max())) {
+        String problem = value == null ? null : problem(bounds, value);
+        if (problem == null) {
             return true;
         }
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate("must be between " + plain(bounds.min()) + " and " + plain(bounds.max()) + " "
-                + bounds.unit() + ": a figure outside that is a typing or unit error, not one small firm's").addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
         return false;
+    }
+
+    /** What is wrong with {@code value} for its kind, or null when nothing is. */
+    static String problem(Plausible.Kind kind, double value) {
+        return problem(BOUNDS.get(kind), value);
+    }
+
+    private static String problem(Bounds bounds, double value) {
+        // Non-finite, zero and negative values are the other constraints' to name (@Finite, @Positive...): one error each.
+        if (!Double.isFinite(value) || value <= 0 || (value >= bounds.min() && value <= bounds.max())) {
+            return null;
+        }
+        return "must be between " + plain(bounds.min()) + " and " + plain(bounds.max()) + " " + bounds.unit()
+                + ": a figure outside that is a typing or unit error, not one small firm's";
     }
 
     private static String plain(double d) {

@@ -2,9 +2,11 @@ package org.greencredit.core.validation;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.units.Unit;
 import org.greencredit.core.units.UnitException;
@@ -22,7 +25,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Validates a {@link RatingRequest} with Jakarta Bean Validation (no Spring, no EL) plus
  * the checks annotations cannot express: units that fit the activity, months in range,
  * and reference codes known to the catalogue. Every problem is reported, not just the first.
- * Thread-safe.
+ * The long lists (activity lines, monthly series) are checked by {@link LongListChecks} instead of
+ * the reflective cascade, with the same paths and messages. Thread-safe.
  */
 public final class RequestValidator implements AutoCloseable {
     /** Activity data before this month predates every factor table the engine holds. */
@@ -32,12 +36,17 @@ public final class RequestValidator implements AutoCloseable {
     private final Validator validator;
     private final ReferenceCodes codes;
     private final Clock clock;
+    private final boolean longListsByHand;
 
     public RequestValidator(ReferenceCodes codes, Clock clock) {
-        this.factory = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
+        this(codes, clock, true);
+    }
+
+    /** @param longListsByHand false to leave the long lists to Bean Validation too: the reference the hand checks are tested against */
+    RequestValidator(ReferenceCodes codes, Clock clock, boolean longListsByHand) {
+        var configuration = Validation.byProvider(HibernateValidator.class).configure().messageInterpolator(new ParameterMessageInterpolator());
+        this.factory = (longListsByHand ? configuration.traversableResolver(new SkipLongLists()) : configuration).buildValidatorFactory();
+        this.longListsByHand = longListsByHand;
         this.validator = factory.getValidator();
         this.codes = codes;
         this.clock = clock;
@@ -58,7 +67,14 @@ public final class RequestValidator implements AutoCloseable {
             checkCodes(request, errors);
         }
         if (request.carbonAccount() != null) {
+            if (longListsByHand) {
+                LongListChecks.lines("carbonAccount.lines", request.carbonAccount().lines(), errors);
+            }
             checkLines(request.carbonAccount(), errors);
+        }
+        if (longListsByHand && request.credit() != null) {
+            LongListChecks.monthlyMoney("credit.monthlyInflowsCny", request.credit().monthlyInflowsCny(), errors);
+            LongListChecks.monthlyMoney("credit.monthlyOutflowsCny", request.credit().monthlyOutflowsCny(), errors);
         }
         errors.sort(null);
         return errors;
@@ -121,6 +137,21 @@ public final class RequestValidator implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** Leaves the lists {@link LongListChecks} checks, with their elements, to it. */
+    private static final class SkipLongLists implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path pathToBean, ElementType elementType) {
+            String name = property.getName();
+            return !(bean instanceof CarbonAccount && "lines".equals(name))
+                    && !(bean instanceof CreditFeatures && ("monthlyInflowsCny".equals(name) || "monthlyOutflowsCny".equals(name)));
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path pathToBean, ElementType elementType) {
+            return isReachable(bean, property, rootType, pathToBean, elementType);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
@@ -100,6 +101,67 @@ class RequestValidatorTest {
                 "carbonAccount.lines[0].unit", "carbonAccount.lines[1].month", "carbonAccount.lines[2].category",
                 "carbonAccount.lines[2].spendCny", "carbonAccount.revenueCny", "credit.invoicesIssued",
                 "credit.monthlyInflowsCny[1]", "sme.id", "sme.industryCode", "sme.regionCode");
+    }
+
+    /** A value for a number field: valid, missing, negative, non-finite, zero, at and beyond the plausible bounds. */
+    private static Double number(Random random) {
+        double[] values = {5.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, 1e9, 1e9 + 1, 1e10, 1e10 + 1,
+            1e308, -0.0, 1e-320};
+        int pick = random.nextInt(values.length + 3);
+        if (pick == values.length) {
+            return null;
+        }
+        return pick > values.length ? 1_000.0 * random.nextDouble() : values[pick];
+    }
+
+    private static String text(Random random, String valid) {
+        return switch (random.nextInt(5)) {
+            case 0 -> null;
+            case 1 -> "x".repeat(16 + random.nextInt(3));
+            case 2 -> "y".repeat(63 + random.nextInt(3));
+            default -> valid;
+        };
+    }
+
+    private static RatingRequest mutated(Random random) {
+        int count = random.nextInt(20) == 0 ? 2_000 + random.nextInt(3) : random.nextInt(30);
+        List<ActivityLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (random.nextInt(40) == 0) {
+                lines.add(null);
+                continue;
+            }
+            Activity activity = random.nextInt(15) == 0 ? null : Activity.values()[random.nextInt(Activity.values().length)];
+            YearMonth month = random.nextInt(15) == 0 ? null : YearMonth.of(2024 + random.nextInt(2), 1 + random.nextInt(12));
+            lines.add(new ActivityLine(month, activity, number(random), text(random, "kWh"), text(random, "PACKAGING"), number(random),
+                    random.nextBoolean() ? Evidence.METER : null));
+        }
+        List<Double> inflows = new java.util.ArrayList<>();
+        List<Double> outflows = new java.util.ArrayList<>();
+        int months = random.nextInt(20) == 0 ? 120 + random.nextInt(3) : random.nextInt(25);
+        for (int i = 0; i < months; i++) {
+            inflows.add(number(random));
+            outflows.add(random.nextInt(30) == 0 ? null : number(random));
+        }
+        return new RatingRequest(SME, new CarbonAccount(1_000_000.0, null, lines), null,
+                new CreditFeatures(inflows, outflows, null, null, null, null, null), null, null);
+    }
+
+    @Test
+    void theHandChecksOfLongListsAnswerExactlyAsBeanValidationOnTheirAnnotations() {
+        Random random = new Random(15);
+        int invalid = 0;
+        try (RequestValidator reference = new RequestValidator(CODES, Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC),
+                false)) {
+            for (int i = 0; i < 3_000; i++) {
+                RatingRequest request = mutated(random);
+                List<FieldError> expected = reference.problems(request);
+                assertThat(VALIDATOR.problems(request)).as("request %d", i).isEqualTo(expected);
+                invalid += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        // The mutations reach the checks: nearly every request has some problem.
+        assertThat(invalid).isGreaterThan(2_500);
     }
 
     @Test

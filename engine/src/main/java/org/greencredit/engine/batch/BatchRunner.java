@@ -20,7 +20,9 @@ import org.greencredit.engine.RatingEngine;
  * Runs the engine over a stream of requests in chunks, in parallel within a chunk and in input
  * order across the output, so memory stays bounded for any input size. A row that cannot be read,
  * is invalid or fails to rate goes to the rejects with its row number and errors, and so does the
- * point where an input breaks off: nothing is skipped silently and one row never ends the batch. The work per row is given, so rating and carbon accounting share the same batch path.
+ * point where an input breaks off: nothing is skipped silently and one row never ends the batch. The
+ * work per row is given, so rating and carbon accounting share the same batch path. At most two chunks
+ * are held at a time: the one being rated and the one being written or read.
  */
 public final class BatchRunner<R> {
     private static final int CHUNK = 1_024;
@@ -59,64 +61,94 @@ public final class BatchRunner<R> {
     public record Summary(long read, long rated, long rejected) {
     }
 
+    /**
+     * Reads, rates and writes in a pipeline: while the workers rate one chunk, the calling thread writes
+     * the results of the chunk before it and reads the next, so that reading and writing (one thread)
+     * overlap the rating (all of them).
+     */
     public Summary run(RecordReader<RatingRequest> in, RecordWriter<R> out, RecordWriter<Rejected> rejects) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "greencredit-batch");
             t.setDaemon(true);
             return t;
         });
-        long read = 0;
-        long rated = 0;
-        long rejected = 0;
+        Counts counts = new Counts();
         try {
-            List<ReadRow<RatingRequest>> chunk = new ArrayList<>(CHUNK);
-            String brokenOff = null;
-            boolean more = true;
-            while (more) {
-                try {
-                    more = in.hasNext();
-                    if (more) {
-                        chunk.add(in.next());
-                        read++;
-                    }
-                } catch (RecordFormatException e) {
-                    // The input breaks off (a truncated or garbled stream): what was read is rated, and the break is a row of its own.
-                    brokenOff = e.getMessage();
-                    more = false;
+            Chunk chunk = Chunk.read(in);
+            List<Future<Object>> previous = List.of();
+            while (true) {
+                counts.read += chunk.rows().size();
+                List<Future<Object>> current = new ArrayList<>(chunk.rows().size());
+                for (ReadRow<RatingRequest> row : chunk.rows()) {
+                    current.add(pool.submit(() -> rateRow(row)));
                 }
-                if (chunk.size() == CHUNK || (!more && !chunk.isEmpty())) {
-                    List<Future<Object>> results = new ArrayList<>(chunk.size());
-                    for (ReadRow<RatingRequest> row : chunk) {
-                        results.add(pool.submit(() -> rateRow(row)));
+                write(previous, out, rejects, counts);
+                if (chunk.last()) {
+                    write(current, out, rejects, counts);
+                    if (chunk.brokenOff() != null) {
+                        counts.read++;
+                        rejects.write(new Rejected(counts.read, null, List.of(new FieldError("$",
+                                "the input breaks off here, nothing after it was read: " + chunk.brokenOff()))));
+                        counts.rejected++;
                     }
-                    for (Future<Object> f : results) {
-                        Object result = f.get();
-                        if (result instanceof Rejected r) {
-                            rejects.write(r);
-                            rejected++;
-                        } else {
-                            out.write(cast(result));
-                            rated++;
-                        }
-                    }
-                    chunk.clear();
+                    break;
                 }
-            }
-            if (brokenOff != null) {
-                read++;
-                rejects.write(new Rejected(read, null, List.of(new FieldError("$", "the input breaks off here, nothing after it was read: "
-                        + brokenOff))));
-                rejected++;
+                previous = current;
+                chunk = Chunk.read(in);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("batch interrupted after " + read + " rows", e);
+            throw new IllegalStateException("batch interrupted after " + counts.read + " rows", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("rating failed after " + read + " rows: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("rating failed after " + counts.read + " rows: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(read, rated, rejected);
+        return new Summary(counts.read, counts.rated, counts.rejected);
+    }
+
+    private static final class Counts {
+        long read;
+        long rated;
+        long rejected;
+    }
+
+    /**
+     * Up to {@link #CHUNK} rows read in order; {@code last} when the input ended or broke off after them.
+     *
+     * @param brokenOff why the input broke off after these rows (a truncated or garbled stream), or null
+     */
+    private record Chunk(List<ReadRow<RatingRequest>> rows, boolean last, String brokenOff) {
+        static Chunk read(RecordReader<RatingRequest> in) {
+            List<ReadRow<RatingRequest>> rows = new ArrayList<>(CHUNK);
+            try {
+                while (rows.size() < CHUNK) {
+                    if (!in.hasNext()) {
+                        return new Chunk(rows, true, null);
+                    }
+                    rows.add(in.next());
+                }
+                return new Chunk(rows, false, null);
+            } catch (RecordFormatException e) {
+                // What was read is rated, and the break is a row of its own.
+                return new Chunk(rows, true, e.getMessage());
+            }
+        }
+    }
+
+    /** Writes a chunk's results in input order, waiting for each. */
+    private void write(List<Future<Object>> results, RecordWriter<R> out, RecordWriter<Rejected> rejects, Counts counts)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        for (Future<Object> f : results) {
+            Object result = f.get();
+            if (result instanceof Rejected r) {
+                rejects.write(r);
+                counts.rejected++;
+            } else {
+                out.write(cast(result));
+                counts.rated++;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,69 @@
+package org.greencredit.engine.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.greencredit.core.rating.Colour;
+import org.greencredit.core.rating.Outcome;
+import org.greencredit.core.rating.Rating;
+import org.greencredit.core.rating.Reason;
+import org.greencredit.core.rating.RuleHit;
+import org.greencredit.datasets.io.GreenCreditJson;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * The decision profile of a rating: what a loan pipeline acts on, without the per-line carbon detail,
+ * rule evidence and counterfactuals of the full rating. {@code fullRatingSha256} stands for all of
+ * those: rating the same request again with the same versions and hashing the result with
+ * {@link #fullRatingSha256(Rating)} gives the same value, so a decision can be checked against its
+ * full explanation whenever one is needed.
+ *
+ * @param reasonCodes      the principal reasons (at most four), most important first
+ * @param ruleIds          the ids of every green and policy rule that fired
+ * @param fullRatingSha256 SHA-256 of the full rating's JSON ({@code GreenCreditJson}, with id and ratedAt left out)
+ */
+public record RatingDecision(String id, String smeId, Instant ratedAt, Outcome outcome, double limitCny, int termMonths, int rateDiscountBp,
+                             Colour colour, int greenScore, String greenGrade, double pd, String creditGrade, List<String> referralReasons,
+                             List<String> reasonCodes, List<String> ruleIds, String engineVersion, String rulesetVersion, String modelsVersion,
+                             String factorsVersion, String fullRatingSha256) {
+    private static final ObjectWriter JSON = GreenCreditJson.mapper().writer();
+
+    public RatingDecision {
+        referralReasons = List.copyOf(referralReasons);
+        reasonCodes = List.copyOf(reasonCodes);
+        ruleIds = List.copyOf(ruleIds);
+    }
+
+    public static RatingDecision of(Rating rating) {
+        var decision = rating.decision();
+        var versions = rating.explanation().versions();
+        return new RatingDecision(rating.id(), rating.smeId(), rating.ratedAt(), decision.outcome(), decision.limitCny(), decision.termMonths(),
+                decision.rateDiscountBp(), rating.green().colour(), rating.green().score(), rating.green().grade(), rating.credit().pd(),
+                rating.credit().grade(), decision.referralReasons(), rating.explanation().reasons().stream().map(Reason::code).toList(),
+                rating.explanation().ruleHits().stream().map(RuleHit::id).toList(), versions.engine(), versions.ruleset(), versions.models(),
+                versions.factors(), fullRatingSha256(rating));
+    }
+
+    /** SHA-256 of the rating's JSON with id and ratedAt left out: the same for every rating of the same request with the same versions. */
+    public static String fullRatingSha256(Rating rating) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        // Streamed into the digest: the full rating's tens of kilobytes are never held as text.
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+            JSON.writeValue(out, rating.withIdentity(null, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}
