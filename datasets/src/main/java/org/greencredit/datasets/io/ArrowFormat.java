@@ -9,18 +9,13 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -29,21 +24,18 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.ArrowWriter;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 import org.greencredit.core.validation.FieldError;
 
 /**
  * Arrow IPC, file ({@code .arrow}) or stream ({@code .arrows}) format, in record batches of
- * {@value #BATCH_ROWS} rows so memory stays bounded. Columns are those of {@link FlatSchema}:
- * text and JSON as Utf8, numbers as Float64, whole numbers as Int64, booleans as Bool. On
- * reading, other numeric and text types are accepted when their values fit the column.
+ * {@value #BATCH_ROWS} rows so memory stays bounded. Columns are typed and nested as
+ * {@link NestedArrowSchema} lays them out; files in the flat layout of earlier versions
+ * ({@link FlatSchema}: dotted names, JSON text in cells) are still read, with a deprecation note.
  */
 final class ArrowFormat {
+    private static final System.Logger LOG = System.getLogger(ArrowFormat.class.getName());
     static final int BATCH_ROWS = 4096;
     /**
      * The largest message header (schema or batch metadata) a stream may declare. Arrow allocates the
@@ -56,34 +48,21 @@ final class ArrowFormat {
     private ArrowFormat() {
     }
 
-    static Schema arrowSchema(FlatSchema schema) {
-        List<Field> fields = new ArrayList<>();
-        for (FlatSchema.Column c : schema.columns()) {
-            ArrowType type = switch (c.kind()) {
-                case NUMBER -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-                case INTEGER -> new ArrowType.Int(64, true);
-                case BOOLEAN -> ArrowType.Bool.INSTANCE;
-                case STRING, JSON -> ArrowType.Utf8.INSTANCE;
-            };
-            fields.add(new Field(c.name(), FieldType.nullable(type), null));
-        }
-        return new Schema(fields);
-    }
-
     static <T> RecordWriter<T> writer(OutputStream out, Class<T> type, boolean fileFormat) {
-        RowMapper<T> rows = new RowMapper<>(type);
+        NestedArrowSchema<T> nested = NestedArrowSchema.of(type);
         BufferAllocator allocator = new RootAllocator();
-        VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(rows.schema()), allocator);
+        DictionaryProvider.MapDictionaryProvider dictionaries = nested.dictionaries(allocator);
+        VectorSchemaRoot root = VectorSchemaRoot.create(nested.schema(), allocator);
         ArrowWriter writer = fileFormat
-                ? new ArrowFileWriter(root, null, Channels.newChannel(out))
-                : new ArrowStreamWriter(root, null, Channels.newChannel(out));
+                ? new ArrowFileWriter(root, dictionaries, Channels.newChannel(out))
+                : new ArrowStreamWriter(root, dictionaries, Channels.newChannel(out));
         try {
             writer.start();
         } catch (IOException e) {
-            root.close();
-            allocator.close();
+            close(root, dictionaries, allocator);
             throw new UncheckedIOException(e);
         }
+        NestedArrowSchema.RowWriter<T> rows = nested.writer(root);
         return new RecordWriter<>() {
             private int row;
 
@@ -93,11 +72,7 @@ final class ArrowFormat {
 
             @Override
             public void write(T record) {
-                Object[] values = rows.flatten(record);
-                List<FieldVector> vectors = root.getFieldVectors();
-                for (int i = 0; i < values.length; i++) {
-                    set(vectors.get(i), row, values[i]);
-                }
+                rows.write(row, record);
                 row++;
                 if (row == BATCH_ROWS) {
                     flushBatch();
@@ -127,27 +102,18 @@ final class ArrowFormat {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } finally {
-                    root.close();
-                    allocator.close();
+                    ArrowFormat.close(root, dictionaries, allocator);
                 }
             }
         };
     }
 
-    private static void set(FieldVector vector, int row, Object value) {
-        if (value == null) {
-            vector.setNull(row);
-            return;
+    private static void close(VectorSchemaRoot root, DictionaryProvider.MapDictionaryProvider dictionaries, BufferAllocator allocator) {
+        root.close();
+        for (long id : dictionaries.getDictionaryIds()) {
+            dictionaries.lookup(id).getVector().close();
         }
-        if (vector instanceof Float8Vector v) {
-            v.setSafe(row, ((Number) value).doubleValue());
-        } else if (vector instanceof BigIntVector v) {
-            v.setSafe(row, ((Number) value).longValue());
-        } else if (vector instanceof BitVector v) {
-            v.setSafe(row, ((Boolean) value) ? 1 : 0);
-        } else {
-            ((VarCharVector) vector).setSafe(row, value.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        allocator.close();
     }
 
     static <T> RecordReader<T> fileReader(SeekableByteChannel channel, Class<T> type, String name) {
@@ -189,22 +155,11 @@ final class ArrowFormat {
     }
 
     private static <T> RecordReader<T> reader(ArrowReader arrow, BufferAllocator allocator, Class<T> type, String name) {
-        RowMapper<T> rows = new RowMapper<>(type);
-        FlatSchema schema = rows.schema();
-        int[] target;
         VectorSchemaRoot root;
+        RowSource<T> rows;
         try {
             root = arrow.getVectorSchemaRoot();
-            List<Field> fields = root.getSchema().getFields();
-            target = new int[fields.size()];
-            for (int i = 0; i < fields.size(); i++) {
-                FlatSchema.Column c = schema.column(fields.get(i).getName());
-                if (c == null) {
-                    throw new RecordFormatException(name + ": unknown column '" + fields.get(i).getName() + "'; known columns: "
-                            + schema.columns().stream().map(FlatSchema.Column::name).toList());
-                }
-                target[i] = schema.columns().indexOf(c);
-            }
+            rows = rowSource(root, arrow, type, name);
         } catch (IOException e) {
             closeQuietly(arrow, allocator);
             throw new RecordFormatException(name + ": not a readable Arrow IPC input: " + e.getMessage(), e);
@@ -245,30 +200,74 @@ final class ArrowFormat {
                     throw new NoSuchElementException();
                 }
                 rowNumber++;
-                Object[] values = new Object[schema.columns().size()];
-                List<FieldVector> vectors = root.getFieldVectors();
                 try {
-                    for (int i = 0; i < vectors.size(); i++) {
-                        Object raw = vectors.get(i).getObject(rowInBatch);
-                        if (raw instanceof Text text) {
-                            raw = text.toString();
-                        }
-                        values[target[i]] = CellValues.typed(schema.columns().get(target[i]), raw);
-                    }
-                } catch (CellValues.BadCell e) {
-                    return ReadRow.failed(rowNumber, List.of(e.error));
+                    return rows.read(rowInBatch, rowNumber);
                 } catch (RuntimeException e) {
+                    // Buffers that do not hold what the schema says (offsets past the end, a truncated batch).
                     return ReadRow.failed(rowNumber, List.of(new FieldError("$", "unreadable Arrow value: " + e.getMessage())));
                 } finally {
                     rowInBatch++;
                 }
-                return rows.unflatten(rowNumber, values);
             }
 
             @Override
             public void close() {
                 closeQuietly(arrow, allocator);
             }
+        };
+    }
+
+    /** Reads one row of the batch loaded in the bound vectors. */
+    private interface RowSource<T> {
+        ReadRow<T> read(int index, long rowNumber);
+    }
+
+    /**
+     * The typed layout ({@link NestedArrowSchema}), or the flat layout of earlier versions (dotted column names, JSON
+     * text in cells), which still reads with a deprecation note.
+     */
+    private static <T> RowSource<T> rowSource(VectorSchemaRoot root, DictionaryProvider dictionaries, Class<T> type, String name) {
+        try {
+            NestedArrowSchema.RowReader<T> nested = NestedArrowSchema.of(type).reader(root, dictionaries, name);
+            return nested::read;
+        } catch (RecordFormatException notNested) {
+            RowMapper<T> rows = new RowMapper<>(type);
+            FlatSchema schema = rows.schema();
+            List<Field> fields = root.getSchema().getFields();
+            // Flat only by what the typed layout never has: dotted names, or text where a list or a record belongs.
+            boolean flat = fields.stream().allMatch(f -> schema.column(f.getName()) != null) && fields.stream().anyMatch(
+                    f -> f.getName().contains(".") || schema.column(f.getName()).kind() == FlatSchema.Kind.JSON);
+            if (!flat) {
+                throw notNested;
+            }
+            LOG.log(System.Logger.Level.WARNING, name + ": the flat Arrow layout (dotted columns, JSON text in cells) is deprecated and"
+                    + " will not be read by a later version; write the file again with this one to get typed, nested columns");
+            return flatRows(root, rows, name);
+        }
+    }
+
+    private static <T> RowSource<T> flatRows(VectorSchemaRoot root, RowMapper<T> rows, String name) {
+        FlatSchema schema = rows.schema();
+        List<Field> fields = root.getSchema().getFields();
+        int[] target = new int[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            target[i] = schema.columns().indexOf(schema.column(fields.get(i).getName()));
+        }
+        return (index, rowNumber) -> {
+            Object[] values = new Object[schema.columns().size()];
+            List<FieldVector> vectors = root.getFieldVectors();
+            try {
+                for (int i = 0; i < vectors.size(); i++) {
+                    Object raw = vectors.get(i).getObject(index);
+                    if (raw instanceof Text text) {
+                        raw = text.toString();
+                    }
+                    values[target[i]] = CellValues.typed(schema.columns().get(target[i]), raw);
+                }
+            } catch (CellValues.BadCell e) {
+                return ReadRow.failed(rowNumber, List.of(e.error));
+            }
+            return rows.unflatten(rowNumber, values);
         };
     }
 
