@@ -17,10 +17,15 @@ final class FileBatch {
     }
 
     static <R> BatchRunner.Summary run(Path in, Path out, Path rejects, BatchRunner<R> runner, Class<R> type) {
+        return run(in, out, rejects, runner, type, (soFar, inputShare) -> {
+        });
+    }
+
+    static <R> BatchRunner.Summary run(Path in, Path out, Path rejects, BatchRunner<R> runner, Class<R> type, BatchRunner.Progress progress) {
         try (RecordReader<RatingRequest> reader = RecordFormat.openReader(in, RatingRequest.class);
              RecordWriter<R> writer = RecordFormat.openWriter(out, type);
              RecordWriter<BatchRunner.Rejected> rejected = RecordFormat.openWriter(rejects, BatchRunner.Rejected.class)) {
-            return runner.run(reader, writer, rejected);
+            return runner.run(reader, writer, rejected, progress);
         }
     }
 

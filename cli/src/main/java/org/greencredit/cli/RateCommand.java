@@ -32,6 +32,9 @@ final class RateCommand implements Callable<Integer> {
                     + " default ${DEFAULT-VALUE}.")
     RatingProfile profile;
 
+    @Option(names = "--quiet", description = "No progress line on standard error.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         Path rejectsFile = rejects != null ? rejects : FileBatch.defaultRejects(out);
@@ -42,7 +45,16 @@ final class RateCommand implements Callable<Integer> {
     }
 
     private <R> BatchRunner.Summary run(RatingEngine engine, int workers, Class<R> type, Path rejectsFile) {
-        return FileBatch.run(in, out, rejectsFile, new BatchRunner<>(r -> type.cast(profile.shape(engine.rate(r))), workers), type);
+        BatchRunner<R> runner = new BatchRunner<>(r -> type.cast(profile.shape(engine.rate(r))), workers);
+        if (quiet) {
+            return FileBatch.run(in, out, rejectsFile, runner, type);
+        }
+        ProgressLine progress = ProgressLine.onStandardError("rate");
+        try {
+            return FileBatch.run(in, out, rejectsFile, runner, type, progress);
+        } finally {
+            progress.finish();
+        }
     }
 
     /** {@code full} or {@code decision}, in any case. */

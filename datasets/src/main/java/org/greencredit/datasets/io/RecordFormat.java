@@ -2,10 +2,12 @@ package org.greencredit.datasets.io;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,16 +63,94 @@ public enum RecordFormat {
         }
     }
 
+    /** Reads a file; its reader's {@link RecordReader#progress()} is the share of the file's bytes consumed. */
     public static <T> RecordReader<T> openReader(Path path, Class<T> type) {
         RecordFormat format = forFileName(path.getFileName().toString());
         try {
+            long size = Files.size(path);
             if (format == ARROW_FILE) {
-                return ArrowFormat.fileReader(Files.newByteChannel(path), type, path.toString());
+                SeekableByteChannel channel = Files.newByteChannel(path);
+                return withProgress(ArrowFormat.fileReader(channel, type, path.toString()), () -> channel.isOpen() ? channel.position() : size,
+                        size);
             }
-            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            return format.reader(in, type, path.toString());
+            CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
+            return withProgress(format.reader(new BufferedInputStream(counted, 1 << 16), type, path.toString()), counted::count, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where in a file reading is, in bytes. */
+    private interface Position {
+        long bytes() throws IOException;
+    }
+
+    private static <T> RecordReader<T> withProgress(RecordReader<T> reader, Position position, long size) {
+        return new RecordReader<>() {
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                ended = !reader.hasNext();
+                return !ended;
+            }
+
+            @Override
+            public ReadRow<T> next() {
+                return reader.next();
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+
+            @Override
+            public double progress() {
+                try {
+                    // At the end, whatever is left unread (an Arrow file's footer, read first) does not count.
+                    return ended || size == 0 ? 1.0 : Math.min(1.0, position.bytes() / (double) size);
+                } catch (IOException e) {
+                    return Double.NaN;
+                }
+            }
+        };
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
         }
     }
 }

@@ -10,4 +10,9 @@ import java.util.Iterator;
 public interface RecordReader<T> extends Iterator<ReadRow<T>>, AutoCloseable {
     @Override
     void close();
+
+    /** The share of the input read so far, 0 to 1; NaN when unknown (a stream of unknown length). */
+    default double progress() {
+        return Double.NaN;
+    }
 }

@@ -53,6 +53,30 @@ class RecordFormatTest {
         assertThat(requests).anyMatch(RatingRequest::hasPlots).anyMatch(r -> r.carbonAccount() == null);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"progress.jsonl", "progress.arrow"})
+    void aFileReaderTellsHowMuchOfTheFileItHasRead(String name) {
+        // 9,000 rows: three Arrow batches, and several buffers of JSON lines.
+        List<RatingRequest> requests = population(9_000);
+        Path file = dir.resolve(name);
+        try (RecordWriter<RatingRequest> writer = RecordFormat.openWriter(file, RatingRequest.class)) {
+            requests.forEach(writer::write);
+        }
+        try (RecordReader<RatingRequest> reader = RecordFormat.openReader(file, RatingRequest.class)) {
+            double atStart = reader.progress();
+            for (int i = 0; i < 4_500; i++) {
+                reader.next();
+            }
+            double halfway = reader.progress();
+            reader.forEachRemaining(row -> {
+            });
+            assertThat(atStart).isLessThan(0.5);
+            // Bytes consumed run ahead of rows by a buffer of lines or, in Arrow, by the batch being read (the second of three).
+            assertThat(halfway).isGreaterThan(0.3).isLessThan(1.0);
+            assertThat(reader.progress()).isEqualTo(1.0);
+        }
+    }
+
     @Test
     void badRowsAreReportedWithTheirNumberAndFieldWhileGoodRowsAreRead() throws IOException {
         Path file = dir.resolve("mixed.csv");

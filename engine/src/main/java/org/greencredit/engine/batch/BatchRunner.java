@@ -67,6 +67,18 @@ public final class BatchRunner<R> {
      * overlap the rating (all of them).
      */
     public Summary run(RecordReader<RatingRequest> in, RecordWriter<R> out, RecordWriter<Rejected> rejects) {
+        return run(in, out, rejects, (soFar, inputShare) -> {
+        });
+    }
+
+    /** Told after each chunk is written: the rows so far, and the share of the input read (NaN when unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        void chunkWritten(Summary soFar, double inputShare);
+    }
+
+    /** As {@link #run(RecordReader, RecordWriter, RecordWriter)}, telling {@code progress} after each chunk. */
+    public Summary run(RecordReader<RatingRequest> in, RecordWriter<R> out, RecordWriter<Rejected> rejects, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "greencredit-batch");
             t.setDaemon(true);
@@ -83,6 +95,9 @@ public final class BatchRunner<R> {
                     current.add(pool.submit(() -> rateRow(row)));
                 }
                 write(previous, out, rejects, counts);
+                if (!previous.isEmpty()) {
+                    progress.chunkWritten(new Summary(counts.read, counts.rated, counts.rejected), in.progress());
+                }
                 if (chunk.last()) {
                     write(current, out, rejects, counts);
                     if (chunk.brokenOff() != null) {
