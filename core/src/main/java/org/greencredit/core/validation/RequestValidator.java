@@ -26,7 +26,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * the checks annotations cannot express: units that fit the activity, months in range,
  * and reference codes known to the catalogue. Every problem is reported, not just the first.
  * The long lists (activity lines, monthly series) are checked by {@link LongListChecks} instead of
- * the reflective cascade, with the same paths and messages. Thread-safe.
+ * the reflective cascade, with the same paths and messages, and the rest goes through Bean Validation
+ * only when {@link SurelyValid} cannot tell that it holds. Thread-safe.
  */
 public final class RequestValidator implements AutoCloseable {
     /** Activity data before this month predates every factor table the engine holds. */
@@ -36,17 +37,17 @@ public final class RequestValidator implements AutoCloseable {
     private final Validator validator;
     private final ReferenceCodes codes;
     private final Clock clock;
-    private final boolean longListsByHand;
+    private final boolean fastPaths;
 
     public RequestValidator(ReferenceCodes codes, Clock clock) {
         this(codes, clock, true);
     }
 
-    /** @param longListsByHand false to leave the long lists to Bean Validation too: the reference the hand checks are tested against */
-    RequestValidator(ReferenceCodes codes, Clock clock, boolean longListsByHand) {
+    /** @param fastPaths false for Bean Validation of everything, every time: the reference the hand checks are tested against */
+    RequestValidator(ReferenceCodes codes, Clock clock, boolean fastPaths) {
         var configuration = Validation.byProvider(HibernateValidator.class).configure().messageInterpolator(new ParameterMessageInterpolator());
-        this.factory = (longListsByHand ? configuration.traversableResolver(new SkipLongLists()) : configuration).buildValidatorFactory();
-        this.longListsByHand = longListsByHand;
+        this.factory = (fastPaths ? configuration.traversableResolver(new SkipLongLists()) : configuration).buildValidatorFactory();
+        this.fastPaths = fastPaths;
         this.validator = factory.getValidator();
         this.codes = codes;
         this.clock = clock;
@@ -59,20 +60,22 @@ public final class RequestValidator implements AutoCloseable {
             errors.add(new FieldError("$", "request body is required"));
             return errors;
         }
-        Set<ConstraintViolation<RatingRequest>> violations = validator.validate(request);
-        for (ConstraintViolation<RatingRequest> v : violations) {
-            errors.add(new FieldError(pathOf(v.getPropertyPath()), v.getMessage()));
+        if (!fastPaths || !SurelyValid.request(request)) {
+            Set<ConstraintViolation<RatingRequest>> violations = validator.validate(request);
+            for (ConstraintViolation<RatingRequest> v : violations) {
+                errors.add(new FieldError(pathOf(v.getPropertyPath()), v.getMessage()));
+            }
         }
         if (request.sme() != null) {
             checkCodes(request, errors);
         }
         if (request.carbonAccount() != null) {
-            if (longListsByHand) {
+            if (fastPaths) {
                 LongListChecks.lines("carbonAccount.lines", request.carbonAccount().lines(), errors);
             }
             checkLines(request.carbonAccount(), errors);
         }
-        if (longListsByHand && request.credit() != null) {
+        if (fastPaths && request.credit() != null) {
             LongListChecks.monthlyMoney("credit.monthlyInflowsCny", request.credit().monthlyInflowsCny(), errors);
             LongListChecks.monthlyMoney("credit.monthlyOutflowsCny", request.credit().monthlyOutflowsCny(), errors);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -15,8 +16,12 @@ import java.util.Set;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.Certification;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.EnergyMeasure;
 import org.greencredit.core.request.Evidence;
+import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
@@ -145,6 +150,65 @@ class RequestValidatorTest {
         }
         return new RatingRequest(SME, new CarbonAccount(1_000_000.0, null, lines), null,
                 new CreditFeatures(inflows, outflows, null, null, null, null, null), null, null);
+    }
+
+    /** {@code valid}, or once in twenty-five times one of {@code odd}. */
+    @SafeVarargs
+    private static <V> V sometimes(Random random, V valid, V... odd) {
+        return random.nextInt(25) == 0 ? odd[random.nextInt(odd.length)] : valid;
+    }
+
+    /** One field in twenty-five given an edge or wrong value, the rest valid: about half the requests are valid as a whole. */
+    private static RatingRequest mostlyValid(Random random) {
+        String[] ids = {"S 1", "", "x".repeat(65), "S-1_a"};
+        String[] names = {" ", "", "n".repeat(201), "\u3000店", "店 "};
+        String[] regions = {null, "33080", "3308021", "a30802"};
+        String[] industries = {null, "Z1391", "C1", "C13911"};
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate[] founded = {today.plusDays(1), today, today.minusDays(1), today.minusDays(2), LocalDate.of(2019, 3, 5)};
+        Double[] shares = {-0.1, 1.1, -0.0, Double.NaN, 0.0, 1.0, null};
+        Sme sme = new Sme(sometimes(random, "91330800MA2B" + random.nextInt(1000), ids), sometimes(random, "测试企业", names),
+                sometimes(random, "330802", regions), sometimes(random, "C1391", industries), sometimes(random, SizeClass.MICRO, (SizeClass) null),
+                sometimes(random, null, founded));
+        List<EnergyMeasure> measures = new java.util.ArrayList<>();
+        if (random.nextInt(5) == 0) {
+            measures.add(sometimes(random, new EnergyMeasure(sometimes(random, YearMonth.of(2025, 3), (YearMonth) null),
+                    sometimes(random, "LED lighting", " ", "")), (EnergyMeasure) null));
+        }
+        CarbonAccount account = random.nextInt(10) == 0 ? null : new CarbonAccount(sometimes(random, 1_000_000.0, number(random)),
+                sometimes(random, null, number(random)), List.of(new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 100.0, "kWh", null, null,
+                null)), measures);
+        GreenBehaviours behaviours = random.nextInt(4) == 0 ? null : new GreenBehaviours(
+                sometimes(random, 0.5, shares), sometimes(random, 0.2, shares), sometimes(random, null, shares),
+                sometimes(random, 0.1, shares),
+                true, sometimes(random, List.of(Certification.ISO14001), Arrays.asList(Certification.ISO14001, null)),
+                sometimes(random, 0, -1, 1001));
+        Integer[] counts = {-1, 0, 3650, 3651, null};
+        CreditFeatures credit = random.nextInt(5) == 0 ? null : new CreditFeatures(List.of(10_000.0, 12_000.0), List.of(),
+                sometimes(random, 40, counts), sometimes(random, 5_000.0, number(random)), sometimes(random, 20_000.0, number(random)),
+                sometimes(random, 0, counts), sometimes(random, 6.0, 200.0, 200.5));
+        Double[] amounts = {0.0, -0.0, 1e-320, 0.5, 1.0, 1e10, 2e10, Double.NaN, null};
+        Integer[] terms = {0, 1, 120, 121, null};
+        LoanRequest loan = random.nextInt(6) == 0 ? null : new LoanRequest(sometimes(random, 100_000.0, amounts),
+                sometimes(random, 12, terms), LoanPurpose.WORKING_CAPITAL);
+        return new RatingRequest(sme, account, behaviours, credit, null, loan);
+    }
+
+    @Test
+    void requestsTakenForValidWithoutBeanValidationAreTheOnesItFindsNothingIn() {
+        Random random = new Random(16);
+        int valid = 0;
+        try (RequestValidator reference = new RequestValidator(CODES, Clock.fixed(Instant.parse("2026-01-15T00:00:00Z"), ZoneOffset.UTC),
+                false)) {
+            for (int i = 0; i < 5_000; i++) {
+                RatingRequest request = mostlyValid(random);
+                List<FieldError> expected = reference.problems(request);
+                assertThat(VALIDATOR.problems(request)).as("request %d: %s", i, request).isEqualTo(expected);
+                valid += expected.isEmpty() ? 1 : 0;
+            }
+        }
+        // Both branches are taken many times: valid requests skip Bean Validation, the others go through it.
+        assertThat(valid).isBetween(1_000, 4_000);
     }
 
     @Test

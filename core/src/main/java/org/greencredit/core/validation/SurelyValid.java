@@ -1,0 +1,97 @@
+package org.greencredit.core.validation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.EnergyMeasure;
+import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.Limits;
+import org.greencredit.core.request.LoanRequest;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.request.Sme;
+
+/**
+ * A conservative test that a request satisfies every constraint annotated on it (apart from the long
+ * lists, which {@link LongListChecks} checks): true only when Bean Validation would surely find
+ * nothing, so that the reflective validation, which costs more than rating, runs only for requests
+ * that may be invalid and its messages stay the ones users see. Anything it is unsure of (plots,
+ * edge values such as -0.0, a founding date near today) answers false and goes to Bean Validation;
+ * {@code RequestValidatorTest} holds the two to the same answers.
+ */
+final class SurelyValid {
+    private static final Pattern SME_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern REGION = Pattern.compile("\\d{6}");
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]\\d{2,4}");
+
+    private SurelyValid() {
+    }
+
+    static boolean request(RatingRequest r) {
+        return sme(r.sme()) && (r.carbonAccount() == null || account(r.carbonAccount()))
+                && (r.greenBehaviours() == null || behaviours(r.greenBehaviours())) && (r.credit() == null || credit(r.credit()))
+                && (r.plots() == null || r.plots().isEmpty()) && (r.loanRequest() == null || loan(r.loanRequest()));
+    }
+
+    private static boolean sme(Sme s) {
+        return s != null && text(s.id(), 64) && SME_ID.matcher(s.id()).matches() && text(s.name(), Limits.MAX_TEXT)
+                && s.regionCode() != null && REGION.matcher(s.regionCode()).matches()
+                && s.industryCode() != null && INDUSTRY.matcher(s.industryCode()).matches() && s.sizeClass() != null
+                // @PastOrPresent reads the validator's own clock: a day's margin either way goes to Bean Validation.
+                && (s.foundedOn() == null || s.foundedOn().isBefore(LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+    }
+
+    private static boolean account(CarbonAccount a) {
+        if (!money(a.revenueCny()) || !money(a.valueAddedCny()) || a.measures().size() > Limits.MAX_MEASURES) {
+            return false;
+        }
+        for (EnergyMeasure m : a.measures()) {
+            if (m == null || m.month() == null || !text(m.description(), Limits.MAX_TEXT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean behaviours(GreenBehaviours b) {
+        List<?> certifications = b.certifications();
+        return share(b.eInvoiceShare()) && share(b.paperlessReceiptShare()) && share(b.greenProductShare())
+                && share(b.renewableElectricityShare()) && certifications.size() <= Limits.MAX_CERTIFICATIONS
+                && !certifications.contains(null)
+                && (b.environmentalPenalties() == null || (b.environmentalPenalties() >= 0 && b.environmentalPenalties() <= 1000));
+    }
+
+    private static boolean credit(CreditFeatures c) {
+        return (c.invoicesIssued() == null || c.invoicesIssued() >= 0) && money(c.taxPaidCny()) && money(c.existingDebtCny())
+                && (c.maxPastDueDays() == null || (c.maxPastDueDays() >= 0 && c.maxPastDueDays() <= 3650))
+                && (c.yearsInBusiness() == null || (positiveOrZero(c.yearsInBusiness()) && c.yearsInBusiness() <= 200));
+    }
+
+    private static boolean loan(LoanRequest l) {
+        return (l.amountCny() == null || (Double.isFinite(l.amountCny()) && l.amountCny() > 0
+                && PlausibleValidator.problem(Plausible.Kind.LOAN_AMOUNT, l.amountCny()) == null))
+                && (l.termMonths() == null || (l.termMonths() >= 1 && l.termMonths() <= 120));
+    }
+
+    /** {@code @NotBlank @Size(max)}, with a margin: any whitespace at all goes to Bean Validation's own idea of blank. */
+    private static boolean text(String s, int max) {
+        return s != null && !s.isEmpty() && s.length() <= max && !Character.isWhitespace(s.charAt(0));
+    }
+
+    /** {@code @Finite @PositiveOrZero @Plausible(MONEY)}; null passes. */
+    private static boolean money(Double v) {
+        return v == null || (positiveOrZero(v) && PlausibleValidator.problem(Plausible.Kind.MONEY, v) == null);
+    }
+
+    /** {@code @Finite} and 0 to 1; null passes. */
+    private static boolean share(Double v) {
+        return v == null || (positiveOrZero(v) && v <= 1);
+    }
+
+    /** Finite and at least 0, -0.0 left to Bean Validation. */
+    private static boolean positiveOrZero(double v) {
+        return Double.isFinite(v) && Double.compare(v, 0.0) >= 0;
+    }
+}
