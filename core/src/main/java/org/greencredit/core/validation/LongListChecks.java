@@ -3,6 +3,7 @@ package org.greencredit.core.validation;
 import java.util.List;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.Limits;
+import org.greencredit.core.request.NdviObservation;
 
 /**
  * The constraints declared on the long lists of a request (a carbon account's activity lines, the
@@ -24,21 +25,20 @@ final class LongListChecks {
         size(path, lines, Limits.MAX_ACTIVITY_LINES, errors);
         for (int i = 0; i < lines.size(); i++) {
             ActivityLine line = lines.get(i);
-            String at = path + "[" + i + "]";
             if (line == null) {
-                errors.add(new FieldError(at, NOT_NULL));
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
                 continue;
             }
             if (line.month() == null) {
-                errors.add(new FieldError(at + ".month", NOT_NULL));
+                errors.add(new FieldError(at(path, i, ".month"), NOT_NULL));
             }
             if (line.activity() == null) {
-                errors.add(new FieldError(at + ".activity", NOT_NULL));
+                errors.add(new FieldError(at(path, i, ".activity"), NOT_NULL));
             }
-            amount(at + ".quantity", line.quantity(), Plausible.Kind.QUANTITY, errors);
-            text(at + ".unit", line.unit(), 16, errors);
-            text(at + ".category", line.category(), 64, errors);
-            amount(at + ".spendCny", line.spendCny(), Plausible.Kind.MONEY, errors);
+            amount(path, i, ".quantity", line.quantity(), Plausible.Kind.QUANTITY, errors);
+            text(path, i, ".unit", line.unit(), 16, errors);
+            text(path, i, ".category", line.category(), 64, errors);
+            amount(path, i, ".spendCny", line.spendCny(), Plausible.Kind.MONEY, errors);
         }
     }
 
@@ -48,36 +48,91 @@ final class LongListChecks {
         for (int i = 0; i < values.size(); i++) {
             Double value = values.get(i);
             if (value == null) {
-                errors.add(new FieldError(path + "[" + i + "]", NOT_NULL));
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
             } else {
-                amount(path + "[" + i + "]", value, Plausible.Kind.MONEY, errors);
+                amount(path, i, "", value, Plausible.Kind.MONEY, errors);
             }
         }
     }
 
-    /** {@code @Finite @PositiveOrZero @Plausible(kind) Double}: null passes. */
-    private static void amount(String path, Double value, Plausible.Kind kind, List<FieldError> errors) {
+    /**
+     * {@code @Size(max = MAX_NDVI_OBSERVATIONS) List<@NotNull @Valid NdviObservation>}: each reading's date, its value
+     * in -1 to 1, its bands in 0 to 1, and where its NDVI comes from ({@code @NdviSource}).
+     */
+    static void ndvi(String path, List<NdviObservation> readings, List<FieldError> errors) {
+        size(path, readings, Limits.MAX_NDVI_OBSERVATIONS, errors);
+        for (int i = 0; i < readings.size(); i++) {
+            NdviObservation o = readings.get(i);
+            if (o == null) {
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
+                continue;
+            }
+            if (o.date() == null) {
+                errors.add(new FieldError(at(path, i, ".date"), NOT_NULL));
+            }
+            bounded(path, i, ".value", o.value(), -1, errors);
+            bounded(path, i, ".red", o.red(), 0, errors);
+            bounded(path, i, ".nir", o.nir(), 0, errors);
+            NdviSourceValidator.Problem source = NdviSourceValidator.problem(o);
+            if (source != null) {
+                errors.add(new FieldError(at(path, i, "." + source.component()), source.message()));
+            }
+        }
+    }
+
+    /** {@code @Finite @DecimalMin(min) @DecimalMax("1") Double} with their messages; null passes. */
+    private static void bounded(String list, int index, String field, Double value, int min, List<FieldError> errors) {
         if (value == null) {
             return;
         }
         double v = value;
         if (!Double.isFinite(v)) {
-            errors.add(new FieldError(path, FINITE));
+            errors.add(new FieldError(at(list, index, field), FINITE));
+            // Hibernate Validator's @DecimalMin and @DecimalMax take the infinities for the extremes they are, and fail NaN on both.
+            if (v != Double.POSITIVE_INFINITY) {
+                errors.add(new FieldError(at(list, index, field), "must be at least " + min));
+            }
+            if (v != Double.NEGATIVE_INFINITY) {
+                errors.add(new FieldError(at(list, index, field), "must be at most 1"));
+            }
+            return;
+        }
+        if (v < min) {
+            errors.add(new FieldError(at(list, index, field), "must be at least " + min));
+        }
+        if (v > 1) {
+            errors.add(new FieldError(at(list, index, field), "must be at most 1"));
+        }
+    }
+
+    /** The path of an element's field, made only for an error: most elements have none. */
+    private static String at(String list, int index, String field) {
+        return list + "[" + index + "]" + field;
+    }
+
+    /** {@code @Finite @PositiveOrZero @Plausible(kind) Double}: null passes. */
+    private static void amount(String list, int index, String field, Double value, Plausible.Kind kind, List<FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        double v = value;
+        if (!Double.isFinite(v)) {
+            errors.add(new FieldError(at(list, index, field), FINITE));
         }
         // As Hibernate Validator's @PositiveOrZero: by Double.compare, so -0.0 fails, and NaN fails too.
         if (Double.isNaN(v) || Double.compare(v, 0.0) < 0) {
-            errors.add(new FieldError(path, NOT_NEGATIVE));
+            errors.add(new FieldError(at(list, index, field), NOT_NEGATIVE));
         }
         String implausible = PlausibleValidator.problem(kind, v);
         if (implausible != null) {
-            errors.add(new FieldError(path, implausible));
+            errors.add(new FieldError(at(list, index, field), implausible));
         }
     }
 
     /** {@code @Size(max = max) String}: null passes. */
-    private static void text(String path, String value, int max, List<FieldError> errors) {
+    private static void text(String list, int index, String field, String value, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(path, "size must be between 0 and " + max));
+            errors.add(new FieldError(at(list, index, field), "size must be between 0 and " + max));
         }
     }
 

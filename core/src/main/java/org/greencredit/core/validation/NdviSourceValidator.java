@@ -14,35 +14,42 @@ public final class NdviSourceValidator implements ConstraintValidator<NdviSource
     /** Rounding of published NDVI to two or three decimals stays well inside this. */
     static final double AGREEMENT_TOLERANCE = 0.01;
 
+    /** The component at fault and why. */
+    record Problem(String component, String message) {
+    }
+
     @Override
     public boolean isValid(NdviObservation o, ConstraintValidatorContext context) {
-        if (o == null) {
+        Problem problem = problem(o);
+        if (problem == null) {
             return true;
         }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem.message()).addPropertyNode(problem.component()).addConstraintViolation();
+        return false;
+    }
+
+    /** What is wrong with where the reading's NDVI comes from, or null when nothing is. */
+    static Problem problem(NdviObservation o) {
+        if (o == null) {
+            return null;
+        }
         if (o.red() == null && o.nir() == null) {
-            return o.value() != null || fail(context, "value", "is required unless red and nir are given");
+            return o.value() != null ? null : new Problem("value", "is required unless red and nir are given");
         }
         if (o.red() == null) {
-            return fail(context, "red", "is required when nir is given (NDVI needs both bands)");
+            return new Problem("red", "is required when nir is given (NDVI needs both bands)");
         }
         if (o.nir() == null) {
-            return fail(context, "nir", "is required when red is given (NDVI needs both bands)");
+            return new Problem("nir", "is required when red is given (NDVI needs both bands)");
         }
         if (o.red() + o.nir() <= 0) {
-            return fail(context, "nir", "red and nir are both 0: NDVI is undefined");
+            return new Problem("nir", "red and nir are both 0: NDVI is undefined");
         }
         Double fromBands = NdviObservation.fromBands(o.red(), o.nir());
         if (o.value() != null && fromBands != null && Math.abs(o.value() - fromBands) > AGREEMENT_TOLERANCE) {
-            return fail(context, "value", String.format(Locale.ROOT,
-                    "%s disagrees with NDVI %.3f computed from red and nir", o.value(), fromBands));
+            return new Problem("value", String.format(Locale.ROOT, "%s disagrees with NDVI %.3f computed from red and nir", o.value(), fromBands));
         }
-        return true;
-    }
-
-    private static boolean fail(ConstraintValidatorContext context, String component, String message) {
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(message)
-                .addPropertyNode(component).addConstraintViolation();
-        return false;
+        return null;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.units.Unit;
 import org.greencredit.core.units.UnitException;
@@ -75,6 +76,14 @@ public final class RequestValidator implements AutoCloseable {
             }
             checkLines(request.carbonAccount(), errors);
         }
+        if (fastPaths && request.plots() != null) {
+            for (int i = 0; i < request.plots().size(); i++) {
+                Plot plot = request.plots().get(i);
+                if (plot != null) {
+                    LongListChecks.ndvi("plots[" + i + "].ndvi", plot.ndvi(), errors);
+                }
+            }
+        }
         if (fastPaths && request.credit() != null) {
             LongListChecks.monthlyMoney("credit.monthlyInflowsCny", request.credit().monthlyInflowsCny(), errors);
             LongListChecks.monthlyMoney("credit.monthlyOutflowsCny", request.credit().monthlyOutflowsCny(), errors);
@@ -111,36 +120,40 @@ public final class RequestValidator implements AutoCloseable {
             if (line == null || line.activity() == null) {
                 continue;
             }
-            String at = "carbonAccount.lines[" + i + "].";
             if (line.month() != null && (line.month().isBefore(EARLIEST_MONTH) || line.month().isAfter(latest))) {
-                errors.add(new FieldError(at + "month", "month " + line.month() + " is out of range: must be between "
+                errors.add(new FieldError(linePath(i, "month"), "month " + line.month() + " is out of range: must be between "
                         + EARLIEST_MONTH + " and " + latest));
             }
             if (line.activity().isSpendBased()) {
                 if (line.spendCny() == null) {
-                    errors.add(new FieldError(at + "spendCny", "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "spendCny"), "is required for " + line.activity()));
                 }
                 if (line.category() == null || line.category().isBlank()) {
-                    errors.add(new FieldError(at + "category", "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "category"), "is required for " + line.activity()));
                 } else if (!codes.isKnownSpendCategory(line.category())) {
-                    errors.add(new FieldError(at + "category", "unknown spend category '" + line.category()
+                    errors.add(new FieldError(linePath(i, "category"), "unknown spend category '" + line.category()
                             + "'; known: " + codes.spendCategories()));
                 }
             } else {
                 if (line.quantity() == null) {
-                    errors.add(new FieldError(at + "quantity", "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "quantity"), "is required for " + line.activity()));
                 }
                 if (line.unit() == null) {
-                    errors.add(new FieldError(at + "unit", "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "unit"), "is required for " + line.activity()));
                 } else {
                     try {
                         Unit.parse(line.unit()).requireFits(line.activity());
                     } catch (UnitException e) {
-                        errors.add(new FieldError(at + "unit", e.getMessage()));
+                        errors.add(new FieldError(linePath(i, "unit"), e.getMessage()));
                     }
                 }
             }
         }
+    }
+
+    /** Made only for an error: most lines have none. */
+    private static String linePath(int index, String field) {
+        return "carbonAccount.lines[" + index + "]." + field;
     }
 
     /** Leaves the lists {@link LongListChecks} checks, with their elements, to it. */
@@ -149,7 +162,8 @@ public final class RequestValidator implements AutoCloseable {
         public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path pathToBean, ElementType elementType) {
             String name = property.getName();
             return !(bean instanceof CarbonAccount && "lines".equals(name))
-                    && !(bean instanceof CreditFeatures && ("monthlyInflowsCny".equals(name) || "monthlyOutflowsCny".equals(name)));
+                    && !(bean instanceof CreditFeatures && ("monthlyInflowsCny".equals(name) || "monthlyOutflowsCny".equals(name)))
+                    && !(bean instanceof Plot && "ndvi".equals(name));
         }
 
         @Override

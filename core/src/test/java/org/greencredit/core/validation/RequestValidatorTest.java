@@ -23,6 +23,8 @@ import org.greencredit.core.request.Evidence;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
+import org.greencredit.core.request.NdviObservation;
+import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
 import org.greencredit.core.request.Sme;
@@ -148,8 +150,21 @@ class RequestValidatorTest {
             inflows.add(number(random));
             outflows.add(random.nextInt(30) == 0 ? null : number(random));
         }
+        Double[] ndviValues = {-1.5, -1.0, -0.2, 0.5, 1.0, 1.2, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null, null};
+        Double[] bands = {null, null, 0.0, 0.1, 0.4, -0.1, 1.0, 1.1, Double.NaN, Double.POSITIVE_INFINITY};
+        List<Plot> plots = new java.util.ArrayList<>();
+        for (int p = random.nextInt(3); p > 0; p--) {
+            List<NdviObservation> readings = new java.util.ArrayList<>();
+            int n = random.nextInt(30) == 0 ? 1_000 + random.nextInt(3) : random.nextInt(20);
+            for (int i = 0; i < n; i++) {
+                readings.add(random.nextInt(40) == 0 ? null : new NdviObservation(random.nextInt(20) == 0 ? null : LocalDate.of(2025, 5, 1 + i % 28),
+                        ndviValues[random.nextInt(ndviValues.length)], bands[random.nextInt(bands.length)], bands[random.nextInt(bands.length)],
+                        random.nextBoolean() ? null : Boolean.FALSE));
+            }
+            plots.add(random.nextInt(30) == 0 ? null : new Plot("P" + p, null, 3.5, null, readings));
+        }
         return new RatingRequest(SME, new CarbonAccount(1_000_000.0, null, lines), null,
-                new CreditFeatures(inflows, outflows, null, null, null, null, null), null, null);
+                new CreditFeatures(inflows, outflows, null, null, null, null, null), plots, null);
     }
 
     /** {@code valid}, or once in twenty-five times one of {@code odd}. */
