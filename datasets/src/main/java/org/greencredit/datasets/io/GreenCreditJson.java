@@ -6,6 +6,7 @@ import org.greencredit.core.validation.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -35,6 +36,8 @@ public final class GreenCreditJson {
         return builder
                 // A key given twice is refused, not resolved "last one wins": the two values may disagree.
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Schubfach instead of the JDK's FloatingDecimal: the shortest text that reads back as the same double, several times faster.
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,

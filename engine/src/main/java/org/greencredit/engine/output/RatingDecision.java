@@ -1,21 +1,12 @@
 package org.greencredit.engine.output;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.greencredit.core.rating.Colour;
 import org.greencredit.core.rating.Outcome;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.rating.Reason;
 import org.greencredit.core.rating.RuleHit;
-import org.greencredit.datasets.io.GreenCreditJson;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * The decision profile of a rating: what a loan pipeline acts on, without the per-line carbon detail,
@@ -26,14 +17,12 @@ import tools.jackson.databind.ObjectWriter;
  *
  * @param reasonCodes      the principal reasons (at most four), most important first
  * @param ruleIds          the ids of every green and policy rule that fired
- * @param fullRatingSha256 SHA-256 of the full rating's JSON ({@code GreenCreditJson}, with id and ratedAt left out)
+ * @param fullRatingSha256 SHA-256 of the full rating's canonical binary form (see {@code RatingDigest}), id and ratedAt left out
  */
 public record RatingDecision(String id, String smeId, Instant ratedAt, Outcome outcome, double limitCny, int termMonths, int rateDiscountBp,
                              Colour colour, int greenScore, String greenGrade, double pd, String creditGrade, List<String> referralReasons,
                              List<String> reasonCodes, List<String> ruleIds, String engineVersion, String rulesetVersion, String modelsVersion,
                              String factorsVersion, String fullRatingSha256) {
-    private static final ObjectWriter JSON = GreenCreditJson.mapper().writer();
-
     public RatingDecision {
         referralReasons = List.copyOf(referralReasons);
         reasonCodes = List.copyOf(reasonCodes);
@@ -50,20 +39,11 @@ public record RatingDecision(String id, String smeId, Instant ratedAt, Outcome o
                 versions.factors(), fullRatingSha256(rating));
     }
 
-    /** SHA-256 of the rating's JSON with id and ratedAt left out: the same for every rating of the same request with the same versions. */
+    /**
+     * SHA-256 of the rating's canonical binary form ({@link RatingDigest}) with id and ratedAt left out: the same for every
+     * rating of the same request with the same versions.
+     */
     public static String fullRatingSha256(Rating rating) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        // Streamed into the digest: the full rating's tens of kilobytes are never held as text.
-        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-            JSON.writeValue(out, rating.withIdentity(null, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
+        return RatingDigest.sha256(rating.withIdentity(null, null));
     }
 }
