@@ -83,29 +83,29 @@ final class JsonLinesFormat {
 
             @Override
             public ReadRow<T> next() {
+                return nextPending().decode();
+            }
+
+            /** The line as read; parsing it, most of the cost, is left to whoever decodes. */
+            @Override
+            public PendingRow<T> nextPending() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 byte[] line = next;
                 long number = lineNumber;
                 fetched = false;
-                String text;
-                try {
-                    text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
-                } catch (CharacterCodingException e) {
-                    // The same answer as the single-rating path: invalid UTF-8 is refused, never stored as U+FFFD.
-                    return ReadRow.failed(number, List.of(new FieldError("$", "the line is not valid UTF-8")));
-                }
-                try {
-                    T value = mapper.readValue(text, type);
-                    if (value == null) {
-                        return ReadRow.failed(number, List.of(new FieldError("$", "the line holds null, not a request")));
+                return new PendingRow<>() {
+                    @Override
+                    public long number() {
+                        return number;
                     }
-                    return ReadRow.ok(number, value);
-                } catch (JacksonException e) {
-                    return ReadRow.failed(number, List.of(GreenCreditJson.toFieldError(e)));
-                }
+
+                    @Override
+                    public ReadRow<T> decode() {
+                        return JsonLinesFormat.decode(mapper, type, number, line);
+                    }
+                };
             }
 
             @Override
@@ -113,6 +113,40 @@ final class JsonLinesFormat {
                 Closing.unchecked(in);
             }
         };
+    }
+
+    private static <T> ReadRow<T> decode(JsonMapper mapper, Class<T> type, long number, byte[] line) {
+        String text = strictUtf8(line);
+        if (text == null) {
+            // The same answer as the single-rating path: invalid UTF-8 is refused, never stored as U+FFFD.
+            return ReadRow.failed(number, List.of(new FieldError("$", "the line is not valid UTF-8")));
+        }
+        try {
+            T value = mapper.readValue(text, type);
+            if (value == null) {
+                return ReadRow.failed(number, List.of(new FieldError("$", "the line holds null, not a request")));
+            }
+            return ReadRow.ok(number, value);
+        } catch (JacksonException e) {
+            return ReadRow.failed(number, List.of(GreenCreditJson.toFieldError(e)));
+        }
+    }
+
+    /**
+     * The line as text, or null when it is not well-formed UTF-8. The JDK's lenient decoding is fast; only a line
+     * in which it put a replacement character (invalid input, or a U+FFFD sent as such) is decoded again strictly.
+     */
+    static String strictUtf8(byte[] line) {
+        String text = new String(line, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Lines of a byte stream, split on {@code \n} (a {@code \r} before it dropped), without decoding them. */

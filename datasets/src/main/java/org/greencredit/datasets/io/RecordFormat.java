@@ -101,6 +101,11 @@ public enum RecordFormat {
             }
 
             @Override
+            public PendingRow<T> nextPending() {
+                return reader.nextPending();
+            }
+
+            @Override
             public void close() {
                 reader.close();
             }

@@ -11,6 +11,14 @@ public interface RecordReader<T> extends Iterator<ReadRow<T>>, AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The next row, taken from the input but possibly not yet decoded, so that a caller may decode it on
+     * another thread; readers whose decoding is cheap return it decoded.
+     */
+    default PendingRow<T> nextPending() {
+        return PendingRow.of(next());
+    }
+
     /** The share of the input read so far, 0 to 1; NaN when unknown (a stream of unknown length). */
     default double progress() {
         return Double.NaN;

@@ -10,6 +10,7 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
+import org.greencredit.datasets.io.PendingRow;
 import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormatException;
 import org.greencredit.datasets.io.RecordReader;
@@ -91,8 +92,9 @@ public final class BatchRunner<R> {
             while (true) {
                 counts.read += chunk.rows().size();
                 List<Future<Object>> current = new ArrayList<>(chunk.rows().size());
-                for (ReadRow<RatingRequest> row : chunk.rows()) {
-                    current.add(pool.submit(() -> rateRow(row)));
+                for (PendingRow<RatingRequest> row : chunk.rows()) {
+                    // Decoded on the worker: parsing a JSON line costs as much as rating it.
+                    current.add(pool.submit(() -> rateRow(row.decode())));
                 }
                 write(previous, out, rejects, counts);
                 if (!previous.isEmpty()) {
@@ -133,15 +135,15 @@ public final class BatchRunner<R> {
      *
      * @param brokenOff why the input broke off after these rows (a truncated or garbled stream), or null
      */
-    private record Chunk(List<ReadRow<RatingRequest>> rows, boolean last, String brokenOff) {
+    private record Chunk(List<PendingRow<RatingRequest>> rows, boolean last, String brokenOff) {
         static Chunk read(RecordReader<RatingRequest> in) {
-            List<ReadRow<RatingRequest>> rows = new ArrayList<>(CHUNK);
+            List<PendingRow<RatingRequest>> rows = new ArrayList<>(CHUNK);
             try {
                 while (rows.size() < CHUNK) {
                     if (!in.hasNext()) {
                         return new Chunk(rows, true, null);
                     }
-                    rows.add(in.next());
+                    rows.add(in.nextPending());
                 }
                 return new Chunk(rows, false, null);
             } catch (RecordFormatException e) {
