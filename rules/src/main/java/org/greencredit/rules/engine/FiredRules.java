@@ -26,4 +26,9 @@ final class FiredRules extends DefaultAgendaEventListener {
     List<String> names() {
         return names;
     }
+
+    /** Forgets what fired, before the next evaluation on the same pooled session. */
+    void clear() {
+        names.clear();
+    }
 }

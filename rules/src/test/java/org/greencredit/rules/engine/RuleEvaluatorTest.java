@@ -102,6 +102,37 @@ class RuleEvaluatorTest {
     }
 
     @Test
+    void pooledSessionsCarryNothingFromOneEvaluationToTheNextNorAcrossThreads() throws Exception {
+        // Each case alone on a fresh evaluator is the expectation; then all of them in turn, and on four threads at once.
+        java.util.Random random = new java.util.Random(3);
+        List<PolicyFacts> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            cases.add(policy(random.nextDouble() * 0.3, List.of("DEEP_GREEN", "LIGHT_GREEN", "YELLOW", "RED").get(random.nextInt(4)),
+                    random.nextInt(4) == 0 ? 120 : 0, random.nextBoolean() ? 50_000.0 : null, 100_000 + random.nextInt(400_000),
+                    random.nextInt(6) != 0));
+        }
+        List<RuleEvaluator.PolicyResult> alone = new java.util.ArrayList<>();
+        for (PolicyFacts facts : cases.subList(0, 40)) {
+            alone.add(new RuleEvaluator(RULES.ruleset()).evaluatePolicy(facts));
+        }
+        List<RuleEvaluator.PolicyResult> inTurn = cases.stream().map(RULES::evaluatePolicy).toList();
+        assertThat(inTurn.subList(0, 40)).isEqualTo(alone);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<RuleEvaluator.PolicyResult>> atOnce = new java.util.ArrayList<>();
+            for (PolicyFacts facts : cases) {
+                atOnce.add(pool.submit(() -> RULES.evaluatePolicy(facts)));
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                assertThat(atOnce.get(i).get()).as("case %d", i).isEqualTo(inTurn.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inTurn).extracting(RuleEvaluator.PolicyResult::outcome).contains("APPROVE", "REFER", "DECLINE");
+    }
+
+    @Test
     void declineOutranksRefer() {
         var result = RULES.evaluatePolicy(policy(0.30, "YELLOW", 120, 50_000.0, 100_000, true));
         assertThat(result.outcome()).isEqualTo("DECLINE");
