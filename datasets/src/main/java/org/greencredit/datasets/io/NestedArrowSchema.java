@@ -237,6 +237,8 @@ final class NestedArrowSchema<T> {
             }
             try {
                 this.constructor = type.getDeclaredConstructor(types);
+                // Checked once here: otherwise every call checks its caller's access again, a fifth of reading.
+                constructor.setAccessible(true);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record has its canonical constructor", e);
             }
@@ -421,6 +423,47 @@ final class NestedArrowSchema<T> {
             };
         }
 
+        /**
+         * A dictionary's entries mapped to constants once, and again only when the dictionary vector changes (a stream may
+         * replace it between batches); a name that is no constant stays a String, refused when a row uses it.
+         */
+        private final class DictionaryConstants {
+            private final DictionaryProvider dictionaries;
+            private final long id;
+            private FieldVector mappedVector;
+            private int mappedCount = -1;
+            private Object[] names;
+
+            DictionaryConstants(DictionaryProvider dictionaries, long id) {
+                this.dictionaries = dictionaries;
+                this.id = id;
+            }
+
+            Object[] names() {
+                Dictionary dictionary = dictionaries.lookup(id);
+                if (dictionary == null) {
+                    return null;
+                }
+                FieldVector vector = dictionary.getVector();
+                if (vector != mappedVector || vector.getValueCount() != mappedCount) {
+                    Object[] mapped = new Object[vector.getValueCount()];
+                    for (int i = 0; i < mapped.length; i++) {
+                        String name = String.valueOf(vector.getObject(i));
+                        mapped[i] = name;
+                        for (Object c : constants) {
+                            if (((Enum<?>) c).name().equals(name)) {
+                                mapped[i] = c;
+                            }
+                        }
+                    }
+                    names = mapped;
+                    mappedVector = vector;
+                    mappedCount = vector.getValueCount();
+                }
+                return names;
+            }
+        }
+
         private Object constant(String name, String path) throws BadValue {
             for (Object c : constants) {
                 if (((Enum<?>) c).name().equals(name)) {
@@ -434,18 +477,17 @@ final class NestedArrowSchema<T> {
         public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             DictionaryEncoding encoding = field.getDictionary();
             if (encoding != null && vector instanceof BaseIntVector indices) {
-                // The dictionary of a stream may be replaced between batches: looked up, and its names mapped, per read.
+                DictionaryConstants mapped = new DictionaryConstants(dictionaries, encoding.getId());
                 return (index, path) -> {
                     if (vector.isNull(index)) {
                         return null;
                     }
-                    Dictionary dictionary = dictionaries.lookup(encoding.getId());
+                    Object[] names = mapped.names();
                     long at = indices.getValueAsLong(index);
-                    if (dictionary == null || at < 0 || at >= dictionary.getVector().getValueCount()) {
+                    if (names == null || at < 0 || at >= names.length) {
                         throw new BadValue(path, "dictionary index " + at + " is outside the dictionary of '" + column + "'");
                     }
-                    Object name = dictionary.getVector().getObject((int) at);
-                    return constant(String.valueOf(name), path);
+                    return names[(int) at] instanceof String unknown ? constant(unknown, path) : names[(int) at];
                 };
             }
             if (vector instanceof VarCharVector text) {
@@ -648,7 +690,23 @@ final class NestedArrowSchema<T> {
         @Override
         public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (vector instanceof DateDayVector days) {
-                return (index, path) -> days.isNull(index) ? null : of(LocalDate.ofEpochDay(days.get(index)), path);
+                // Months and dates repeat from row to row: the last values seen, by day, spare the calendar arithmetic.
+                int[] seenDays = new int[256];
+                Object[] seen = new Object[256];
+                return (index, path) -> {
+                    if (days.isNull(index)) {
+                        return null;
+                    }
+                    int day = days.get(index);
+                    int slot = day & 255;
+                    if (seen[slot] != null && seenDays[slot] == day) {
+                        return seen[slot];
+                    }
+                    Object value = of(LocalDate.ofEpochDay(day), path);
+                    seenDays[slot] = day;
+                    seen[slot] = value;
+                    return value;
+                };
             }
             if (vector instanceof VarCharVector text && field.getDictionary() == null) {
                 return (index, path) -> {

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,8 @@ final class RatingDigest {
     /** Unsynchronised, unlike ByteArrayOutputStream, whose lock on every write cost more than the hash. */
     private byte[] buffer = new byte[32 * 1024];
     private int size;
+    /** A rating repeats the same strings (a factor's source on each of its lines, rule titles): each is encoded once. */
+    private final IdentityHashMap<String, byte[]> encoded = new IdentityHashMap<>();
 
     private RatingDigest() {
     }
@@ -106,7 +109,11 @@ final class RatingDigest {
     }
 
     private void text(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = encoded.get(s);
+        if (utf8 == null) {
+            utf8 = s.getBytes(StandardCharsets.UTF_8);
+            encoded.put(s, utf8);
+        }
         bytes(utf8.length, 4);
         room(utf8.length);
         System.arraycopy(utf8, 0, buffer, size, utf8.length);
