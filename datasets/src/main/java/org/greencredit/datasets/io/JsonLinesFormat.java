@@ -54,7 +54,7 @@ final class JsonLinesFormat {
             private boolean fetched;
 
             /**
-             * The next line that is not blank, as raw bytes (decoded strictly in {@link #next()}); null at the end.
+             * The next line that is not blank, as raw bytes (decoded, strictly, by its pending row); null at the end.
              *
              * @throws RecordFormatException when the stream fails (a dropped connection, a body cut off): every line
              *                               before was returned, so the caller can say where the input broke off
@@ -136,7 +136,7 @@ final class JsonLinesFormat {
      * The line as text, or null when it is not well-formed UTF-8. The JDK's lenient decoding is fast; only a line
      * in which it put a replacement character (invalid input, or a U+FFFD sent as such) is decoded again strictly.
      */
-    static String strictUtf8(byte[] line) {
+    private static String strictUtf8(byte[] line) {
         String text = new String(line, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') < 0) {
             return text;

@@ -65,6 +65,13 @@ class JsonLinesFormatTest {
     }
 
     @Test
+    void aReplacementCharacterSentAsSuchIsKeptWhileInvalidBytesAreRefused() {
+        // U+FFFD written as its three UTF-8 bytes is valid text; the fast decoder's own replacement of bad bytes is not.
+        List<ReadRow<RatingRequest>> rows = read(lines(utf8(GOOD.replace("小店", "小\uFFFD店"))));
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r.value().sme().name()).isEqualTo("小\uFFFD店"));
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefusedNotResolvedLastWins() {
         List<ReadRow<RatingRequest>> rows = read(lines(utf8(GOOD.replace("\"sizeClass\":\"MICRO\"", "\"sizeClass\":\"MICRO\",\"sizeClass\":\"SMALL\""))));
         assertThat(rows).hasSize(1);

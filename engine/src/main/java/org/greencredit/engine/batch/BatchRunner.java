@@ -94,7 +94,7 @@ public final class BatchRunner<R> {
                 List<Future<Object>> current = new ArrayList<>(chunk.rows().size());
                 for (PendingRow<RatingRequest> row : chunk.rows()) {
                     // Decoded on the worker: parsing a JSON line costs as much as rating it.
-                    current.add(pool.submit(() -> rateRow(row.decode())));
+                    current.add(pool.submit(() -> rateRow(row)));
                 }
                 write(previous, out, rejects, counts);
                 if (!previous.isEmpty()) {
@@ -174,7 +174,13 @@ public final class BatchRunner<R> {
     }
 
     /** One row's result: never an exception, so that one row cannot cut the batch short. */
-    private Object rateRow(ReadRow<RatingRequest> row) {
+    private Object rateRow(PendingRow<RatingRequest> pending) {
+        ReadRow<RatingRequest> row;
+        try {
+            row = pending.decode();
+        } catch (RuntimeException e) {
+            return new Rejected(pending.number(), null, List.of(new FieldError("$", "could not be read: " + e)));
+        }
         if (!row.isOk()) {
             return new Rejected(row.number(), null, row.errors());
         }
