@@ -9,8 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * rating without writing it as text (formatting tens of thousands of numbers costs more than rating).
  * The form, which any implementation can reproduce: a record is its components in declaration order;
  * each value is one byte 0 for null, or 1 followed by: a double as its 8 IEEE 754 bytes, big-endian
- * (NaN as 0x7ff8000000000000); an int as 4 bytes; a long as 8; a boolean as one byte 0 or 1; a string as its
- * UTF-8 length in 4 bytes then the UTF-8 bytes; an enum as the string of its name; a month, date or
- * instant as the string of its ISO-8601 form; a list as its size in 4 bytes then its elements.
+ * (NaN as 0x7ff8000000000000); an int as 4 bytes; a long as 8; a boolean as one byte 0 or 1; a list as
+ * its size in 4 bytes then its elements. Text (a string, an enum's name, the ISO-8601 form of a month,
+ * date or instant) is, the first time that text occurs, byte 1, its UTF-8 length in 4 bytes and the
+ * bytes; every later time, byte 2 and, in 4 bytes, which of the distinct texts so far it repeats
+ * (0 for the first). A rating repeats a factor's source on each of its lines: a third of the bytes.
  */
 final class RatingDigest {
     private static final ConcurrentHashMap<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
@@ -29,8 +31,8 @@ final class RatingDigest {
     /** Unsynchronised, unlike ByteArrayOutputStream, whose lock on every write cost more than the hash. */
     private byte[] buffer = new byte[32 * 1024];
     private int size;
-    /** A rating repeats the same strings (a factor's source on each of its lines, rule titles): each is encoded once. */
-    private final IdentityHashMap<String, byte[]> encoded = new IdentityHashMap<>();
+    /** The distinct texts so far, by content, with their numbers in order of first occurrence. */
+    private final HashMap<String, Integer> texts = new HashMap<>();
 
     private RatingDigest() {
     }
@@ -57,9 +59,19 @@ final class RatingDigest {
     private void value(Object value) {
         if (value == null) {
             write(0);
-            return;
+        } else if (value instanceof String s) {
+            text(s);
+        } else if (value instanceof Enum<?> e) {
+            text(e.name());
+        } else if (value instanceof TemporalAccessor t) {
+            text(t.toString());
+        } else {
+            write(1);
+            nonText(value);
         }
-        write(1);
+    }
+
+    private void nonText(Object value) {
         if (value instanceof Double d) {
             long bits = Double.doubleToLongBits(d);
             bytes(bits, 8);
@@ -69,12 +81,6 @@ final class RatingDigest {
             bytes(l, 8);
         } else if (value instanceof Boolean b) {
             write(b ? 1 : 0);
-        } else if (value instanceof String s) {
-            text(s);
-        } else if (value instanceof Enum<?> e) {
-            text(e.name());
-        } else if (value instanceof TemporalAccessor t) {
-            text(t.toString());
         } else if (value instanceof List<?> list) {
             bytes(list.size(), 4);
             for (Object element : list) {
@@ -109,11 +115,14 @@ final class RatingDigest {
     }
 
     private void text(String s) {
-        byte[] utf8 = encoded.get(s);
-        if (utf8 == null) {
-            utf8 = s.getBytes(StandardCharsets.UTF_8);
-            encoded.put(s, utf8);
+        Integer seen = texts.putIfAbsent(s, texts.size());
+        if (seen != null) {
+            write(2);
+            bytes(seen, 4);
+            return;
         }
+        write(1);
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         bytes(utf8.length, 4);
         room(utf8.length);
         System.arraycopy(utf8, 0, buffer, size, utf8.length);

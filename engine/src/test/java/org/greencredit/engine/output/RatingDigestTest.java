@@ -14,12 +14,13 @@ public class RatingDigestTest {
         A, B
     }
 
-    public record Tiny(String text, double number, List<Integer> counts, Letter letter, String missing, YearMonth month, boolean flag) {
+    public record Tiny(String text, double number, List<Integer> counts, Letter letter, String missing, YearMonth month, boolean flag,
+                       List<String> again) {
     }
 
     @Test
     void theCanonicalFormIsTheDocumentedOneByteForByte() throws Exception {
-        Tiny tiny = new Tiny("é", 1.5, Arrays.asList(7, null), Letter.B, null, YearMonth.of(2025, 1), true);
+        Tiny tiny = new Tiny("é", 1.5, Arrays.asList(7, null), Letter.B, null, YearMonth.of(2025, 1), true, List.of("B", "é", "x", "x"));
         byte[] expected = HexFormat.of().parseHex(
                 "01"                                  // the record is present
                         + "01" + "00000002" + "c3a9"        // "é": two UTF-8 bytes
@@ -28,7 +29,12 @@ public class RatingDigestTest {
                         + "01" + "00000001" + "42"          // B
                         + "00"                              // null
                         + "01" + "00000007" + "323032352d3031" // "2025-01"
-                        + "01" + "01");                     // true
+                        + "01" + "01"                       // true
+                        + "01" + "00000004"                 // a list of four texts:
+                        + "02" + "00000001"                 // "B" again, the second distinct text (the enum's name)
+                        + "02" + "00000000"                 // "é" again, the first
+                        + "01" + "00000001" + "78"          // "x", new
+                        + "02" + "00000003");               // "x" again, the fourth distinct text
         assertThat(RatingDigest.canonical(tiny)).isEqualTo(expected);
         assertThat(RatingDigest.sha256(tiny)).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
     }
@@ -36,9 +42,18 @@ public class RatingDigestTest {
     @Test
     void everyNaNHasOneFormAndMinusZeroIsNotZero() {
         double otherNaN = Double.longBitsToDouble(0x7ff0000000000001L);
-        assertThat(RatingDigest.sha256(new Tiny("", otherNaN, List.of(), null, null, null, false)))
-                .isEqualTo(RatingDigest.sha256(new Tiny("", Double.NaN, List.of(), null, null, null, false)));
-        assertThat(RatingDigest.sha256(new Tiny("", -0.0, List.of(), null, null, null, false)))
-                .isNotEqualTo(RatingDigest.sha256(new Tiny("", 0.0, List.of(), null, null, null, false)));
+        assertThat(RatingDigest.sha256(new Tiny("", otherNaN, List.of(), null, null, null, false, List.of())))
+                .isEqualTo(RatingDigest.sha256(new Tiny("", Double.NaN, List.of(), null, null, null, false, List.of())));
+        assertThat(RatingDigest.sha256(new Tiny("", -0.0, List.of(), null, null, null, false, List.of())))
+                .isNotEqualTo(RatingDigest.sha256(new Tiny("", 0.0, List.of(), null, null, null, false, List.of())));
+    }
+
+    @Test
+    void equalTextsAreOneTextWhateverTheirInstances() {
+        // Back-references go by content: two equal strings built apart give the same form as one instance used twice.
+        String shared = "factor source";
+        List<String> built = List.of(new StringBuilder("factor ").append("source").toString(), new String("factor source"));
+        assertThat(RatingDigest.canonical(new Tiny("", 0.0, List.of(), null, null, null, false, built)))
+                .isEqualTo(RatingDigest.canonical(new Tiny("", 0.0, List.of(), null, null, null, false, List.of(shared, shared))));
     }
 }
