@@ -75,9 +75,13 @@ final class SurelyValid {
                 && (l.termMonths() == null || (l.termMonths() >= 1 && l.termMonths() <= 120));
     }
 
-    /** {@code @NotBlank @Size(max)}, with a margin: any whitespace at all goes to Bean Validation's own idea of blank. */
+    /**
+     * {@code @NotBlank @Size(max)}, with a margin: a first character that is no whitespace ({@code isBlank}, Hibernate
+     * Validator 9) and that {@code trim()} keeps (above U+0020, earlier versions) makes the text not blank by either
+     * definition; anything else goes to Bean Validation.
+     */
     private static boolean text(String s, int max) {
-        return s != null && !s.isEmpty() && s.length() <= max && !Character.isWhitespace(s.charAt(0));
+        return s != null && !s.isEmpty() && s.length() <= max && s.charAt(0) > ' ' && !Character.isWhitespace(s.charAt(0));
     }
 
     /** {@code @Finite @PositiveOrZero @Plausible(MONEY)}; null passes. */

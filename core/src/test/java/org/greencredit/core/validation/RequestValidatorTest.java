@@ -176,7 +176,7 @@ class RequestValidatorTest {
     /** One field in twenty-five given an edge or wrong value, the rest valid: about half the requests are valid as a whole. */
     private static RatingRequest mostlyValid(Random random) {
         String[] ids = {"S 1", "", "x".repeat(65), "S-1_a"};
-        String[] names = {" ", "", "n".repeat(201), "\u3000店", "店 "};
+        String[] names = {" ", "", "n".repeat(201), "\u3000店", "店 ", "\u0000", "\u0001店", "\t"};
         String[] regions = {null, "33080", "3308021", "a30802"};
         String[] industries = {null, "Z1391", "C1", "C13911"};
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
