@@ -22,6 +22,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -163,14 +164,52 @@ final class NestedArrowSchema<T> {
         Object read(int index, String path) throws BadValue;
     }
 
-    /** How one Java type maps to Arrow. */
+    /**
+     * How one Java type maps to Arrow. Codecs convert values that are there; nulls are handled here once, the same
+     * for every type: a null is the vector's null, and a null read for a primitive component is refused.
+     */
     private interface Codec {
         Field field(String name);
 
-        ValueWriter writer(FieldVector vector);
+        /** Writes a value that is not null. */
+        ValueWriter presentWriter(FieldVector vector);
 
-        /** @throws RecordFormatException when {@code vector} cannot hold values of this type */
-        ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column);
+        /**
+         * Reads a value at an index the vector holds one.
+         *
+         * @throws RecordFormatException when {@code vector} cannot hold values of this type
+         */
+        ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column);
+
+        /** Whether the Java type is a primitive, which has no null. */
+        default boolean primitive() {
+            return false;
+        }
+
+        default ValueWriter writer(FieldVector vector) {
+            ValueWriter present = presentWriter(vector);
+            return (index, value) -> {
+                if (value == null) {
+                    vector.setNull(index);
+                } else {
+                    present.write(index, value);
+                }
+            };
+        }
+
+        default ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+            ValueReader present = presentReader(field, vector, dictionaries, input, column);
+            boolean primitive = primitive();
+            return (index, path) -> {
+                if (vector.isNull(index)) {
+                    if (primitive) {
+                        throw nullForPrimitive(path);
+                    }
+                    return null;
+                }
+                return present.read(index, path);
+            };
+        }
     }
 
     private static Codec codecOf(Type type, NestedArrowSchema<?> schema) {
@@ -264,15 +303,11 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             StructVector struct = (StructVector) vector;
             List<ValueWriter> children = new ArrayList<>();
             components.forEach((n, codec) -> children.add(codec.writer(struct.getChild(n))));
             return (index, value) -> {
-                if (value == null) {
-                    struct.setNull(index);
-                    return;
-                }
                 struct.setIndexDefined(index);
                 Object[] values = values(value);
                 for (int i = 0; i < values.length; i++) {
@@ -282,7 +317,7 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof StructVector struct)) {
                 throw incompatible(input, column, field, "a record");
             }
@@ -290,8 +325,7 @@ final class NestedArrowSchema<T> {
             for (String n : struct.getChildFieldNames()) {
                 children.add(struct.getChild(n));
             }
-            ValueReader fields = componentsReader(children, dictionaries, input, column);
-            return (index, path) -> struct.isNull(index) ? null : fields.read(index, path);
+            return componentsReader(children, dictionaries, input, column);
         }
 
         /** Reads the components from {@code vectors} (top-level columns, or a struct's children); missing ones are null. */
@@ -315,7 +349,7 @@ final class NestedArrowSchema<T> {
                 Codec codec = components.get(names.get(i));
                 String at = join(column, names.get(i));
                 if (v == null) {
-                    boolean primitive = constructor.getParameterTypes()[i].isPrimitive();
+                    boolean primitive = codec.primitive();
                     String name = names.get(i);
                     readers[i] = (index, path) -> {
                         if (primitive) {
@@ -356,14 +390,10 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             ListVector list = (ListVector) vector;
             ValueWriter items = element.writer(list.getDataVector());
             return (index, value) -> {
-                if (value == null) {
-                    list.setNull(index);
-                    return;
-                }
                 List<?> values = (List<?>) value;
                 int start = list.startNewValue(index);
                 for (int i = 0; i < values.size(); i++) {
@@ -374,16 +404,13 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof ListVector list)) {
                 throw incompatible(input, column, field, "a list");
             }
             FieldVector data = list.getDataVector();
             ValueReader items = element.reader(data.getField(), data, dictionaries, input, column + "[]");
             return (index, path) -> {
-                if (list.isNull(index)) {
-                    return null;
-                }
                 int start = list.getElementStartIndex(index);
                 int end = list.getElementEndIndex(index);
                 List<Object> values = new ArrayList<>(end - start);
@@ -412,15 +439,9 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             TinyIntVector indices = (TinyIntVector) vector;
-            return (index, value) -> {
-                if (value == null) {
-                    indices.setNull(index);
-                } else {
-                    indices.setSafe(index, (byte) ((Enum<?>) value).ordinal());
-                }
-            };
+            return (index, value) -> indices.setSafe(index, (byte) ((Enum<?>) value).ordinal());
         }
 
         /**
@@ -474,14 +495,11 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             DictionaryEncoding encoding = field.getDictionary();
             if (encoding != null && vector instanceof BaseIntVector indices) {
                 DictionaryConstants mapped = new DictionaryConstants(dictionaries, encoding.getId());
                 return (index, path) -> {
-                    if (vector.isNull(index)) {
-                        return null;
-                    }
                     Object[] names = mapped.names();
                     long at = indices.getValueAsLong(index);
                     if (names == null || at < 0 || at >= names.length) {
@@ -491,7 +509,7 @@ final class NestedArrowSchema<T> {
                 };
             }
             if (vector instanceof VarCharVector text) {
-                return (index, path) -> text.isNull(index) ? null : constant(new String(text.get(index), StandardCharsets.UTF_8), path);
+                return (index, path) -> constant(new String(text.get(index), StandardCharsets.UTF_8), path);
             }
             throw incompatible(input, column, field, "the names of " + type.getSimpleName());
         }
@@ -504,23 +522,17 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             VarCharVector text = (VarCharVector) vector;
-            return (index, value) -> {
-                if (value == null) {
-                    text.setNull(index);
-                } else {
-                    text.setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
-                }
-            };
+            return (index, value) -> text.setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof VarCharVector text) || field.getDictionary() != null) {
                 throw incompatible(input, column, field, "text");
             }
-            return (index, path) -> text.isNull(index) ? null : new String(text.get(index), StandardCharsets.UTF_8);
+            return (index, path) -> new String(text.get(index), StandardCharsets.UTF_8);
         }
     }
 
@@ -531,40 +543,18 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
-            org.apache.arrow.vector.Float8Vector numbers = (org.apache.arrow.vector.Float8Vector) vector;
-            return (index, value) -> {
-                if (value == null) {
-                    numbers.setNull(index);
-                } else {
-                    numbers.setSafe(index, (Double) value);
-                }
-            };
+        public ValueWriter presentWriter(FieldVector vector) {
+            Float8Vector numbers = (Float8Vector) vector;
+            return (index, value) -> numbers.setSafe(index, (Double) value);
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (vector instanceof FloatingPointVector numbers) {
-                return (index, path) -> {
-                    if (vector.isNull(index)) {
-                        if (primitive) {
-                            throw nullForPrimitive(path);
-                        }
-                        return null;
-                    }
-                    return numbers.getValueAsDouble(index);
-                };
+                return (index, path) -> numbers.getValueAsDouble(index);
             }
             if (vector instanceof BaseIntVector integers && field.getDictionary() == null) {
-                return (index, path) -> {
-                    if (vector.isNull(index)) {
-                        if (primitive) {
-                            throw nullForPrimitive(path);
-                        }
-                        return null;
-                    }
-                    return (double) integers.getValueAsLong(index);
-                };
+                return (index, path) -> (double) integers.getValueAsLong(index);
             }
             throw incompatible(input, column, field, "numbers");
         }
@@ -577,39 +567,21 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             if (wide) {
                 BigIntVector numbers = (BigIntVector) vector;
-                return (index, value) -> {
-                    if (value == null) {
-                        numbers.setNull(index);
-                    } else {
-                        numbers.setSafe(index, ((Number) value).longValue());
-                    }
-                };
+                return (index, value) -> numbers.setSafe(index, ((Number) value).longValue());
             }
             IntVector numbers = (IntVector) vector;
-            return (index, value) -> {
-                if (value == null) {
-                    numbers.setNull(index);
-                } else {
-                    numbers.setSafe(index, (Integer) value);
-                }
-            };
+            return (index, value) -> numbers.setSafe(index, (Integer) value);
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof BaseIntVector integers) || field.getDictionary() != null) {
                 throw incompatible(input, column, field, "whole numbers");
             }
             return (index, path) -> {
-                if (vector.isNull(index)) {
-                    if (primitive) {
-                        throw nullForPrimitive(path);
-                    }
-                    return null;
-                }
                 long value = integers.getValueAsLong(index);
                 if (wide) {
                     return value;
@@ -629,31 +601,17 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             BitVector bits = (BitVector) vector;
-            return (index, value) -> {
-                if (value == null) {
-                    bits.setNull(index);
-                } else {
-                    bits.setSafe(index, (Boolean) value ? 1 : 0);
-                }
-            };
+            return (index, value) -> bits.setSafe(index, (Boolean) value ? 1 : 0);
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof BitVector bits)) {
                 throw incompatible(input, column, field, "booleans");
             }
-            return (index, path) -> {
-                if (bits.isNull(index)) {
-                    if (primitive) {
-                        throw nullForPrimitive(path);
-                    }
-                    return null;
-                }
-                return bits.get(index) == 1;
-            };
+            return (index, path) -> bits.get(index) == 1;
         }
     }
 
@@ -665,15 +623,11 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             DateDayVector days = (DateDayVector) vector;
             return (index, value) -> {
-                if (value == null) {
-                    days.setNull(index);
-                } else {
-                    LocalDate date = value instanceof YearMonth m ? m.atDay(1) : (LocalDate) value;
-                    days.setSafe(index, Math.toIntExact(date.toEpochDay()));
-                }
+                LocalDate date = value instanceof YearMonth m ? m.atDay(1) : (LocalDate) value;
+                days.setSafe(index, Math.toIntExact(date.toEpochDay()));
             };
         }
 
@@ -688,15 +642,12 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (vector instanceof DateDayVector days) {
                 // Months and dates repeat from row to row: the last values seen, by day, spare the calendar arithmetic.
                 int[] seenDays = new int[256];
                 Object[] seen = new Object[256];
                 return (index, path) -> {
-                    if (days.isNull(index)) {
-                        return null;
-                    }
                     int day = days.get(index);
                     int slot = day & 255;
                     if (seen[slot] != null && seenDays[slot] == day) {
@@ -710,9 +661,6 @@ final class NestedArrowSchema<T> {
             }
             if (vector instanceof VarCharVector text && field.getDictionary() == null) {
                 return (index, path) -> {
-                    if (text.isNull(index)) {
-                        return null;
-                    }
                     String s = new String(text.get(index), StandardCharsets.UTF_8);
                     try {
                         return month ? YearMonth.parse(s) : LocalDate.parse(s);
@@ -732,20 +680,16 @@ final class NestedArrowSchema<T> {
         }
 
         @Override
-        public ValueWriter writer(FieldVector vector) {
+        public ValueWriter presentWriter(FieldVector vector) {
             TimeStampVector times = (TimeStampVector) vector;
             return (index, value) -> {
-                if (value == null) {
-                    times.setNull(index);
-                } else {
-                    Instant at = (Instant) value;
-                    times.setSafe(index, Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano()));
-                }
+                Instant at = (Instant) value;
+                times.setSafe(index, Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano()));
             };
         }
 
         @Override
-        public ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
+        public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (!(vector instanceof TimeStampVector times) || !(field.getType() instanceof ArrowType.Timestamp stamp)
                     || stamp.getTimezone() == null) {
                 throw incompatible(input, column, field, "instants (a timestamp with a time zone)");
@@ -757,9 +701,6 @@ final class NestedArrowSchema<T> {
                 case NANOSECOND -> 1_000_000_000L;
             };
             return (index, path) -> {
-                if (times.isNull(index)) {
-                    return null;
-                }
                 long value = times.get(index);
                 return Instant.ofEpochSecond(Math.floorDiv(value, perSecond), Math.floorMod(value, perSecond) * (1_000_000_000L / perSecond));
             };
