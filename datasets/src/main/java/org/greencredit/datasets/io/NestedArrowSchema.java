@@ -132,7 +132,7 @@ final class NestedArrowSchema<T> {
         ValueReader records = root.componentsReader(vectors.getFieldVectors(), dictionaries, name, "");
         return (index, rowNumber) -> {
             try {
-                return ReadRow.ok(rowNumber, type.cast(records.read(index, "")));
+                return ReadRow.ok(rowNumber, type.cast(records.read(index)));
             } catch (BadValue e) {
                 return ReadRow.failed(rowNumber, List.of(new FieldError(e.path.isEmpty() ? "$" : e.path, e.getMessage())));
             }
@@ -144,14 +144,32 @@ final class NestedArrowSchema<T> {
         ReadRow<T> read(int index, long rowNumber);
     }
 
-    /** A value that does not fit its field; {@code path} names the field. */
+    /**
+     * A value that does not fit its field; {@code path} names the field relative to the value being read. Readers
+     * build no paths while values fit: each level a failure passes through puts its component name or list index in
+     * front on the way out.
+     */
     static final class BadValue extends Exception {
         private static final long serialVersionUID = 1L;
         final String path;
 
-        BadValue(String path, String message) {
+        BadValue(String message) {
+            this("", message);
+        }
+
+        private BadValue(String path, String message) {
             super(message, null, false, false);
             this.path = path;
+        }
+
+        /** The same failure seen from the record that holds it as component {@code name}. */
+        BadValue within(String name) {
+            return new BadValue(path.isEmpty() || path.startsWith("[") ? name + path : name + "." + path, getMessage());
+        }
+
+        /** The same failure seen from the list that holds it at {@code index}. */
+        BadValue at(int index) {
+            return new BadValue("[" + index + "]" + (path.isEmpty() || path.startsWith("[") ? path : "." + path), getMessage());
         }
     }
 
@@ -160,8 +178,7 @@ final class NestedArrowSchema<T> {
     }
 
     private interface ValueReader {
-        /** @param path the field being read, for errors */
-        Object read(int index, String path) throws BadValue;
+        Object read(int index) throws BadValue;
     }
 
     /**
@@ -200,14 +217,14 @@ final class NestedArrowSchema<T> {
         default ValueReader reader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             ValueReader present = presentReader(field, vector, dictionaries, input, column);
             boolean primitive = primitive();
-            return (index, path) -> {
+            return index -> {
                 if (vector.isNull(index)) {
                     if (primitive) {
-                        throw nullForPrimitive(path);
+                        throw nullForPrimitive();
                     }
                     return null;
                 }
-                return present.read(index, path);
+                return present.read(index);
             };
         }
     }
@@ -254,8 +271,8 @@ final class NestedArrowSchema<T> {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static BadValue nullForPrimitive(String path) {
-        return new BadValue(path, "must not be null");
+    private static BadValue nullForPrimitive() {
+        return new BadValue("must not be null");
     }
 
     private static final class RecordCodec implements Codec {
@@ -350,10 +367,9 @@ final class NestedArrowSchema<T> {
                 String at = join(column, names.get(i));
                 if (v == null) {
                     boolean primitive = codec.primitive();
-                    String name = names.get(i);
-                    readers[i] = (index, path) -> {
+                    readers[i] = index -> {
                         if (primitive) {
-                            throw nullForPrimitive(join(path, name));
+                            throw nullForPrimitive();
                         }
                         return null;
                     };
@@ -361,15 +377,20 @@ final class NestedArrowSchema<T> {
                     readers[i] = codec.reader(v.getField(), v, dictionaries, input, at);
                 }
             }
-            return (index, path) -> {
+            String[] componentNames = names.toArray(String[]::new);
+            return index -> {
                 Object[] args = new Object[readers.length];
                 for (int i = 0; i < readers.length; i++) {
-                    args[i] = readers[i].read(index, join(path, names.get(i)));
+                    try {
+                        args[i] = readers[i].read(index);
+                    } catch (BadValue e) {
+                        throw e.within(componentNames[i]);
+                    }
                 }
                 try {
                     return constructor.newInstance(args);
                 } catch (InvocationTargetException e) {
-                    throw new BadValue(path, e.getCause().getMessage());
+                    throw new BadValue(e.getCause().getMessage());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot build " + type.getName(), e);
                 }
@@ -410,12 +431,16 @@ final class NestedArrowSchema<T> {
             }
             FieldVector data = list.getDataVector();
             ValueReader items = element.reader(data.getField(), data, dictionaries, input, column + "[]");
-            return (index, path) -> {
+            return index -> {
                 int start = list.getElementStartIndex(index);
                 int end = list.getElementEndIndex(index);
                 List<Object> values = new ArrayList<>(end - start);
                 for (int i = start; i < end; i++) {
-                    values.add(items.read(i, path + "[" + (i - start) + "]"));
+                    try {
+                        values.add(items.read(i));
+                    } catch (BadValue e) {
+                        throw e.at(i - start);
+                    }
                 }
                 return values;
             };
@@ -485,13 +510,13 @@ final class NestedArrowSchema<T> {
             }
         }
 
-        private Object constant(String name, String path) throws BadValue {
+        private Object constant(String name) throws BadValue {
             for (Object c : constants) {
                 if (((Enum<?>) c).name().equals(name)) {
                     return c;
                 }
             }
-            throw new BadValue(path, "value '" + name + "' is not a valid " + type.getSimpleName());
+            throw new BadValue("value '" + name + "' is not a valid " + type.getSimpleName());
         }
 
         @Override
@@ -499,17 +524,17 @@ final class NestedArrowSchema<T> {
             DictionaryEncoding encoding = field.getDictionary();
             if (encoding != null && vector instanceof BaseIntVector indices) {
                 DictionaryConstants mapped = new DictionaryConstants(dictionaries, encoding.getId());
-                return (index, path) -> {
+                return index -> {
                     Object[] names = mapped.names();
                     long at = indices.getValueAsLong(index);
                     if (names == null || at < 0 || at >= names.length) {
-                        throw new BadValue(path, "dictionary index " + at + " is outside the dictionary of '" + column + "'");
+                        throw new BadValue("dictionary index " + at + " is outside the dictionary of '" + column + "'");
                     }
-                    return names[(int) at] instanceof String unknown ? constant(unknown, path) : names[(int) at];
+                    return names[(int) at] instanceof String unknown ? constant(unknown) : names[(int) at];
                 };
             }
             if (vector instanceof VarCharVector text) {
-                return (index, path) -> constant(new String(text.get(index), StandardCharsets.UTF_8), path);
+                return index -> constant(new String(text.get(index), StandardCharsets.UTF_8));
             }
             throw incompatible(input, column, field, "the names of " + type.getSimpleName());
         }
@@ -532,7 +557,7 @@ final class NestedArrowSchema<T> {
             if (!(vector instanceof VarCharVector text) || field.getDictionary() != null) {
                 throw incompatible(input, column, field, "text");
             }
-            return (index, path) -> new String(text.get(index), StandardCharsets.UTF_8);
+            return index -> new String(text.get(index), StandardCharsets.UTF_8);
         }
     }
 
@@ -551,10 +576,10 @@ final class NestedArrowSchema<T> {
         @Override
         public ValueReader presentReader(Field field, FieldVector vector, DictionaryProvider dictionaries, String input, String column) {
             if (vector instanceof FloatingPointVector numbers) {
-                return (index, path) -> numbers.getValueAsDouble(index);
+                return index -> numbers.getValueAsDouble(index);
             }
             if (vector instanceof BaseIntVector integers && field.getDictionary() == null) {
-                return (index, path) -> (double) integers.getValueAsLong(index);
+                return index -> (double) integers.getValueAsLong(index);
             }
             throw incompatible(input, column, field, "numbers");
         }
@@ -581,13 +606,13 @@ final class NestedArrowSchema<T> {
             if (!(vector instanceof BaseIntVector integers) || field.getDictionary() != null) {
                 throw incompatible(input, column, field, "whole numbers");
             }
-            return (index, path) -> {
+            return index -> {
                 long value = integers.getValueAsLong(index);
                 if (wide) {
                     return value;
                 }
                 if (value != (int) value) {
-                    throw new BadValue(path, "value " + value + " is out of range for an integer");
+                    throw new BadValue("value " + value + " is out of range for an integer");
                 }
                 return (int) value;
             };
@@ -611,7 +636,7 @@ final class NestedArrowSchema<T> {
             if (!(vector instanceof BitVector bits)) {
                 throw incompatible(input, column, field, "booleans");
             }
-            return (index, path) -> bits.get(index) == 1;
+            return index -> bits.get(index) == 1;
         }
     }
 
@@ -631,12 +656,12 @@ final class NestedArrowSchema<T> {
             };
         }
 
-        private Object of(LocalDate date, String path) throws BadValue {
+        private Object of(LocalDate date) throws BadValue {
             if (!month) {
                 return date;
             }
             if (date.getDayOfMonth() != 1) {
-                throw new BadValue(path, "value " + date + " is not a month: a month is stored as its first day");
+                throw new BadValue("value " + date + " is not a month: a month is stored as its first day");
             }
             return YearMonth.from(date);
         }
@@ -647,25 +672,25 @@ final class NestedArrowSchema<T> {
                 // Months and dates repeat from row to row: the last values seen, by day, spare the calendar arithmetic.
                 int[] seenDays = new int[256];
                 Object[] seen = new Object[256];
-                return (index, path) -> {
+                return index -> {
                     int day = days.get(index);
                     int slot = day & 255;
                     if (seen[slot] != null && seenDays[slot] == day) {
                         return seen[slot];
                     }
-                    Object value = of(LocalDate.ofEpochDay(day), path);
+                    Object value = of(LocalDate.ofEpochDay(day));
                     seenDays[slot] = day;
                     seen[slot] = value;
                     return value;
                 };
             }
             if (vector instanceof VarCharVector text && field.getDictionary() == null) {
-                return (index, path) -> {
+                return index -> {
                     String s = new String(text.get(index), StandardCharsets.UTF_8);
                     try {
                         return month ? YearMonth.parse(s) : LocalDate.parse(s);
                     } catch (DateTimeParseException e) {
-                        throw new BadValue(path, "value '" + s + "' is not a valid " + (month ? "month (yyyy-MM)" : "date (yyyy-MM-dd)"));
+                        throw new BadValue("value '" + s + "' is not a valid " + (month ? "month (yyyy-MM)" : "date (yyyy-MM-dd)"));
                     }
                 };
             }
@@ -700,7 +725,7 @@ final class NestedArrowSchema<T> {
                 case MICROSECOND -> 1_000_000L;
                 case NANOSECOND -> 1_000_000_000L;
             };
-            return (index, path) -> {
+            return index -> {
                 long value = times.get(index);
                 return Instant.ofEpochSecond(Math.floorDiv(value, perSecond), Math.floorMod(value, perSecond) * (1_000_000_000L / perSecond));
             };
