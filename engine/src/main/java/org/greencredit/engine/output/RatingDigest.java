@@ -26,34 +26,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * (0 for the first). A rating repeats a factor's source on each of its lines: a third of the bytes.
  */
 final class RatingDigest {
-    private static final ConcurrentHashMap<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
+    /** One per thread, kept between ratings: its buffer, text table and hash state are reused, not rebuilt. */
+    private static final ThreadLocal<RatingDigest> PER_THREAD = ThreadLocal.withInitial(RatingDigest::new);
 
     /** Unsynchronised, unlike ByteArrayOutputStream, whose lock on every write cost more than the hash. */
     private byte[] buffer = new byte[32 * 1024];
     private int size;
     /** The distinct texts so far, by content, with their numbers in order of first occurrence. */
     private final HashMap<String, Integer> texts = new HashMap<>();
+    private final MessageDigest sha256;
 
     private RatingDigest() {
-    }
-
-    static String sha256(Record record) {
-        RatingDigest digest = new RatingDigest();
-        digest.value(record);
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(digest.buffer, 0, digest.size);
-            return HexFormat.of().formatHex(sha256.digest());
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
+    static String sha256(Record record) {
+        RatingDigest digest = PER_THREAD.get().start(record);
+        digest.sha256.update(digest.buffer, 0, digest.size);
+        return HexFormat.of().formatHex(digest.sha256.digest());
+    }
+
     /** The canonical form itself, for tests that check it byte by byte. */
     static byte[] canonical(Record record) {
-        RatingDigest digest = new RatingDigest();
-        digest.value(record);
+        RatingDigest digest = new RatingDigest().start(record);
         return Arrays.copyOf(digest.buffer, digest.size);
+    }
+
+    private RatingDigest start(Record record) {
+        size = 0;
+        texts.clear();
+        value(record);
+        return this;
     }
 
     private void value(Object value) {
@@ -73,8 +81,7 @@ final class RatingDigest {
 
     private void nonText(Object value) {
         if (value instanceof Double d) {
-            long bits = Double.doubleToLongBits(d);
-            bytes(bits, 8);
+            bytes(Double.doubleToLongBits(d), 8);
         } else if (value instanceof Integer i) {
             bytes(i, 4);
         } else if (value instanceof Long l) {
@@ -87,31 +94,72 @@ final class RatingDigest {
                 value(element);
             }
         } else if (value instanceof Record r) {
-            for (MethodHandle accessor : ACCESSORS.computeIfAbsent(r.getClass(), RatingDigest::accessors)) {
-                try {
-                    value((Object) accessor.invokeExact((Object) r));
-                } catch (Throwable e) {
-                    throw new IllegalStateException("cannot read the components of " + r.getClass().getName(), e);
+            try {
+                for (Component component : COMPONENTS.computeIfAbsent(r.getClass(), RatingDigest::components)) {
+                    component.write(this, r);
                 }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read the components of " + r.getClass().getName(), e);
             }
         } else {
             throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
         }
     }
 
-    /** Each component's accessor as {@code (Object) -> Object}, which the JIT calls directly, unlike reflection. */
-    private static MethodHandle[] accessors(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        MethodHandle[] accessors = new MethodHandle[components.length];
+    /**
+     * One record component written from its accessor. A primitive component is read through an accessor of its own
+     * type, so that a double is not boxed only to be unboxed again; its bytes are those of the boxed value that is
+     * never null.
+     */
+    @FunctionalInterface
+    private interface Component {
+        void write(RatingDigest digest, Record record) throws Throwable;
+    }
+
+    private static Component[] components(Class<?> type) {
+        RecordComponent[] parts = type.getRecordComponents();
+        Component[] components = new Component[parts.length];
         try {
-            for (int i = 0; i < components.length; i++) {
-                accessors[i] = MethodHandles.publicLookup().unreflect(components[i].getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
+            for (int i = 0; i < parts.length; i++) {
+                MethodHandle accessor = MethodHandles.publicLookup().unreflect(parts[i].getAccessor());
+                Class<?> t = parts[i].getType();
+                if (t == double.class) {
+                    MethodHandle get = accessor.asType(MethodType.methodType(double.class, Record.class));
+                    components[i] = (d, r) -> {
+                        d.write(1);
+                        d.bytes(Double.doubleToLongBits((double) get.invokeExact(r)), 8);
+                    };
+                } else if (t == int.class) {
+                    MethodHandle get = accessor.asType(MethodType.methodType(int.class, Record.class));
+                    components[i] = (d, r) -> {
+                        d.write(1);
+                        d.bytes((int) get.invokeExact(r), 4);
+                    };
+                } else if (t == long.class) {
+                    MethodHandle get = accessor.asType(MethodType.methodType(long.class, Record.class));
+                    components[i] = (d, r) -> {
+                        d.write(1);
+                        d.bytes((long) get.invokeExact(r), 8);
+                    };
+                } else if (t == boolean.class) {
+                    MethodHandle get = accessor.asType(MethodType.methodType(boolean.class, Record.class));
+                    components[i] = (d, r) -> {
+                        d.write(1);
+                        d.write((boolean) get.invokeExact(r) ? 1 : 0);
+                    };
+                } else if (t.isPrimitive()) {
+                    throw new IllegalArgumentException("no canonical form for " + t + " in " + type.getName());
+                } else {
+                    MethodHandle get = accessor.asType(MethodType.methodType(Object.class, Record.class));
+                    components[i] = (d, r) -> d.value((Object) get.invokeExact(r));
+                }
             }
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException(type.getName() + " is not a public record", e);
         }
-        return accessors;
+        return components;
     }
 
     private void text(String s) {

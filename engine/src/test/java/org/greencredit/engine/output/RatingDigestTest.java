@@ -56,4 +56,23 @@ public class RatingDigestTest {
         assertThat(RatingDigest.canonical(new Tiny("", 0.0, List.of(), null, null, null, false, built)))
                 .isEqualTo(RatingDigest.canonical(new Tiny("", 0.0, List.of(), null, null, null, false, List.of(shared, shared))));
     }
+
+    public record Counts(int small, long large, Integer boxed) {
+    }
+
+    @Test
+    void primitiveIntsAndLongsHaveTheFormOfTheirBoxedValues() {
+        byte[] expected = HexFormat.of().parseHex("01" + "01" + "fffffffe" + "01" + "0000000100000000" + "01" + "fffffffe");
+        assertThat(RatingDigest.canonical(new Counts(-2, 1L << 32, -2))).isEqualTo(expected);
+    }
+
+    @Test
+    void aThreadsDigestCarriesNothingFromOneRecordToTheNext() throws Exception {
+        Tiny first = new Tiny("shared", 1.0, List.of(1), Letter.A, "long text only the first has", null, false, List.of("shared"));
+        Tiny second = new Tiny("shared", 2.0, List.of(), Letter.A, null, null, true, List.of("shared"));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(RatingDigest.canonical(second)));
+        RatingDigest.sha256(first);
+        assertThat(RatingDigest.sha256(second)).isEqualTo(expected);
+        assertThat(RatingDigest.sha256(second)).isEqualTo(expected);
+    }
 }
