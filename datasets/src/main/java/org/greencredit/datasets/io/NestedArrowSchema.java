@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -557,7 +558,48 @@ final class NestedArrowSchema<T> {
             if (!(vector instanceof VarCharVector text) || field.getDictionary() != null) {
                 throw incompatible(input, column, field, "text");
             }
-            return index -> new String(text.get(index), StandardCharsets.UTF_8);
+            RepeatedTexts repeated = new RepeatedTexts(text);
+            return repeated::read;
+        }
+    }
+
+    /**
+     * A column's short texts, decoded once while they repeat (a category or unit on every activity line): the same
+     * String instance comes back, saving the decoding and, later, the hashing of each copy in every map it is looked up
+     * in. One slot per hash of the bytes; a different text in the slot replaces it.
+     */
+    private static final class RepeatedTexts {
+        private static final int SHORT = 32;
+        private static final int SLOTS = 256;
+        private final VarCharVector vector;
+        private final byte[] scratch = new byte[SHORT];
+        private final byte[][] keys = new byte[SLOTS][];
+        private final String[] texts = new String[SLOTS];
+
+        RepeatedTexts(VarCharVector vector) {
+            this.vector = vector;
+        }
+
+        String read(int index) {
+            long start = vector.getStartOffset(index);
+            int length = vector.getValueLength(index);
+            if (length > SHORT) {
+                return new String(vector.get(index), StandardCharsets.UTF_8);
+            }
+            vector.getDataBuffer().getBytes(start, scratch, 0, length);
+            int hash = 1;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + scratch[i];
+            }
+            int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+            byte[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, scratch, 0, length)) {
+                return texts[slot];
+            }
+            String text = new String(scratch, 0, length, StandardCharsets.UTF_8);
+            keys[slot] = Arrays.copyOf(scratch, length);
+            texts[slot] = text;
+            return text;
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SHA-256 over a canonical binary form of a record, so that a decision can carry a hash of the full
@@ -26,7 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * (0 for the first). A rating repeats a factor's source on each of its lines: a third of the bytes.
  */
 final class RatingDigest {
-    private static final ConcurrentHashMap<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            return components(type);
+        }
+    };
+    /** Above this many, the thread's table of date texts starts again (the months of a rating repeat; dates vary). */
+    private static final int MAX_TEMPORAL_TEXTS = 4_096;
     /** One per thread, kept between ratings: its buffer, text table and hash state are reused, not rebuilt. */
     private static final ThreadLocal<RatingDigest> PER_THREAD = ThreadLocal.withInitial(RatingDigest::new);
 
@@ -36,6 +42,12 @@ final class RatingDigest {
     /** The distinct texts so far, by content, with their numbers in order of first occurrence. */
     private final HashMap<String, Integer> texts = new HashMap<>();
     private final MessageDigest sha256;
+    /**
+     * The text of each month, date or instant seen on this thread: a rating names the same two dozen months on a hundred
+     * lines, and formatting one costs more than looking it up. Equal texts are then often the same instance, which the
+     * table of texts compares without reading them.
+     */
+    private final HashMap<TemporalAccessor, String> temporalTexts = new HashMap<>();
 
     private RatingDigest() {
         try {
@@ -72,7 +84,7 @@ final class RatingDigest {
         } else if (value instanceof Enum<?> e) {
             text(e.name());
         } else if (value instanceof TemporalAccessor t) {
-            text(t.toString());
+            text(temporalText(t));
         } else {
             write(1);
             nonText(value);
@@ -95,7 +107,7 @@ final class RatingDigest {
             }
         } else if (value instanceof Record r) {
             try {
-                for (Component component : COMPONENTS.computeIfAbsent(r.getClass(), RatingDigest::components)) {
+                for (Component component : COMPONENTS.get(r.getClass())) {
                     component.write(this, r);
                 }
             } catch (RuntimeException e) {
@@ -160,6 +172,18 @@ final class RatingDigest {
             throw new IllegalArgumentException(type.getName() + " is not a public record", e);
         }
         return components;
+    }
+
+    private String temporalText(TemporalAccessor t) {
+        String text = temporalTexts.get(t);
+        if (text == null) {
+            if (temporalTexts.size() >= MAX_TEMPORAL_TEXTS) {
+                temporalTexts.clear();
+            }
+            text = t.toString();
+            temporalTexts.put(t, text);
+        }
+        return text;
     }
 
     private void text(String s) {
