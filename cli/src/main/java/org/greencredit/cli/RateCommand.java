@@ -45,7 +45,8 @@ final class RateCommand implements Callable<Integer> {
     }
 
     private <R> BatchRunner.Summary run(RatingEngine engine, int workers, Class<R> type, Path rejectsFile) {
-        BatchRunner<R> runner = new BatchRunner<>(r -> type.cast(profile.shape(engine.rate(r))), workers);
+        BatchRunner<R> runner = BatchRunner.ofSlices(requests -> engine.rateAll(requests).stream()
+                .map(attempt -> attempt.map(rating -> type.cast(profile.shape(rating)))).toList(), workers);
         if (quiet) {
             return FileBatch.run(in, out, rejectsFile, runner, type);
         }

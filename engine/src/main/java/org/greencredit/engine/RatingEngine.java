@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -256,7 +257,51 @@ public final class RatingEngine implements AutoCloseable {
     /** Validates and rates; throws {@link org.greencredit.core.validation.InvalidRequestException} naming every bad field. */
     public Rating rate(RatingRequest request) {
         validator.requireValid(request);
-        return rateValid(request, UUID.randomUUID().toString(), clock.instant());
+        return rateValid(request, UUID.randomUUID().toString(), clock.instant(), cropStage.assess(List.of(request)).get(0));
+    }
+
+    /**
+     * Rates several requests, each as {@link #rate} would, with the plots of all the farms among them through the crop
+     * models together (one call per model instead of one per farm, which for a farm cost more than the rest of its
+     * rating). Each attempt is the rating, or the exception {@code rate} would have thrown for that request alone.
+     */
+    public List<Attempt<Rating>> rateAll(List<RatingRequest> requests) {
+        List<Attempt<Rating>> attempts = new ArrayList<>(requests.size());
+        List<RatingRequest> valid = new ArrayList<>(requests.size());
+        for (RatingRequest request : requests) {
+            try {
+                validator.requireValid(request);
+                valid.add(request);
+                attempts.add(null);
+            } catch (RuntimeException e) {
+                attempts.add(new Attempt.Failed<>(e));
+            }
+        }
+        List<CropStage.Estimates> crops = cropsOfAll(valid);
+        int next = 0;
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i) != null) {
+                continue;
+            }
+            RatingRequest request = valid.get(next);
+            CropStage.Estimates estimates = crops.get(next++);
+            try {
+                CropStage.Estimates own = estimates != null ? estimates : cropStage.assess(List.of(request)).get(0);
+                attempts.set(i, new Attempt.Done<>(rateValid(request, UUID.randomUUID().toString(), clock.instant(), own)));
+            } catch (RuntimeException e) {
+                attempts.set(i, new Attempt.Failed<>(e));
+            }
+        }
+        return attempts;
+    }
+
+    /** The crop estimates of valid requests together; all null when one of them cannot be estimated, to be done one by one. */
+    private List<CropStage.Estimates> cropsOfAll(List<RatingRequest> valid) {
+        try {
+            return cropStage.assess(valid);
+        } catch (RuntimeException e) {
+            return Collections.nCopies(valid.size(), null);
+        }
     }
 
     /** Validates and accounts the carbon part only: what `greencredit carbon` writes. */
@@ -281,14 +326,15 @@ public final class RatingEngine implements AutoCloseable {
         return new CarbonReport(validRequest.sme().id(), carbon.level(), carbon.k(), carbon.dimensions(), carbon.assessment());
     }
 
-    Rating rateValid(RatingRequest request, String id, Instant ratedAt) {
+    Rating rateValid(RatingRequest request, String id, Instant ratedAt, CropStage.Estimates crops) {
         // One ruleset for the whole rating, even if a reload swaps it meanwhile.
         RuleEvaluator rules = this.rules.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
         RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, notAssessed));
         ScorecardResult credit = creditStage.assess(request, carbon, notAssessed);
-        List<PlotAssessment> plots = cropStage.assess(request, notAssessed);
+        List<PlotAssessment> plots = crops.plots();
+        notAssessed.addAll(crops.notAssessed());
         if (request.loanRequest() == null) {
             notAssessed.add(NotAssessed.of("loanRequest", texts.get("loan.noRequest")));
         }

@@ -1,6 +1,7 @@
 package org.greencredit.engine.batch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormatException;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
+import org.greencredit.engine.Attempt;
 import org.greencredit.engine.RatingEngine;
 
 /**
@@ -27,8 +29,10 @@ import org.greencredit.engine.RatingEngine;
  */
 public final class BatchRunner<R> {
     private static final int CHUNK = 1_024;
+    /** Rows handed to a worker at once: few enough to share a chunk evenly, enough for work that is cheaper together. */
+    private static final int SLICE = 64;
 
-    private final RowWork<R> work;
+    private final SliceHandler<R> handler;
     private final int threads;
 
     /** What to do with one request, knowing its row number (1-based); throws {@link InvalidRequestException} for an invalid one. */
@@ -37,22 +41,75 @@ public final class BatchRunner<R> {
         R apply(long row, RatingRequest request);
     }
 
+    /**
+     * What to do with several requests at once, for work that costs less together: one attempt per request, in order, a
+     * failed one holding what handling that request alone would have thrown ({@link InvalidRequestException} for an
+     * invalid one).
+     */
+    @FunctionalInterface
+    public interface SliceWork<R> {
+        List<Attempt<R>> apply(List<RatingRequest> requests);
+    }
+
+    /** The rows of a slice that could be read, to results: each an {@code R} or a {@link Rejected}, in order. */
+    @FunctionalInterface
+    private interface SliceHandler<R> {
+        List<Object> handle(List<ReadRow<RatingRequest>> rows);
+    }
+
     /** @param work what to do with one request; throws {@link InvalidRequestException} for an invalid one */
     public BatchRunner(Function<RatingRequest, R> work, int threads) {
         this((row, request) -> work.apply(request), threads);
     }
 
     public BatchRunner(RowWork<R> work, int threads) {
+        this(threads, rows -> {
+            List<Object> results = new ArrayList<>(rows.size());
+            for (ReadRow<RatingRequest> row : rows) {
+                try {
+                    results.add(work.apply(row.number(), row.value()));
+                } catch (RuntimeException e) {
+                    results.add(rejected(row, e));
+                }
+            }
+            return results;
+        });
+    }
+
+    private BatchRunner(int threads, SliceHandler<R> handler) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.work = work;
+        this.handler = handler;
         this.threads = threads;
     }
 
-    /** Rates each request with the engine. */
+    /** Hands {@code work} the readable rows of each slice together. */
+    public static <R> BatchRunner<R> ofSlices(SliceWork<R> work, int threads) {
+        return new BatchRunner<>(threads, rows -> {
+            List<Attempt<R>> attempts;
+            try {
+                attempts = work.apply(rows.stream().map(ReadRow::value).toList());
+                if (attempts.size() != rows.size()) {
+                    throw new IllegalStateException("the work gave " + attempts.size() + " results for " + rows.size() + " requests");
+                }
+            } catch (RuntimeException e) {
+                // Not expected of work that reports failures per request, but then every row of the slice says so.
+                return rows.stream().<Object>map(row -> rejected(row, e)).toList();
+            }
+            List<Object> results = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Attempt<R> attempt = attempts.get(i);
+                results.add(attempt instanceof Attempt.Done<R> done ? done.value()
+                        : rejected(rows.get(i), ((Attempt.Failed<R>) attempt).error()));
+            }
+            return results;
+        });
+    }
+
+    /** Rates the requests with the engine, the farms of a slice through the crop models together. */
     public static BatchRunner<Rating> rating(RatingEngine engine, int threads) {
-        return new BatchRunner<>(engine::rate, threads);
+        return ofSlices(engine::rateAll, threads);
     }
 
     /** A row that was not rated, and why. */
@@ -88,13 +145,14 @@ public final class BatchRunner<R> {
         Counts counts = new Counts();
         try {
             Chunk chunk = Chunk.read(in);
-            List<Future<Object>> previous = List.of();
+            List<Future<List<Object>>> previous = List.of();
             while (true) {
                 counts.read += chunk.rows().size();
-                List<Future<Object>> current = new ArrayList<>(chunk.rows().size());
-                for (PendingRow<RatingRequest> row : chunk.rows()) {
+                List<Future<List<Object>>> current = new ArrayList<>();
+                for (int from = 0; from < chunk.rows().size(); from += SLICE) {
+                    List<PendingRow<RatingRequest>> slice = chunk.rows().subList(from, Math.min(from + SLICE, chunk.rows().size()));
                     // Decoded on the worker: parsing a JSON line costs as much as rating it.
-                    current.add(pool.submit(() -> rateRow(row)));
+                    current.add(pool.submit(() -> handle(slice)));
                 }
                 write(previous, out, rejects, counts);
                 if (!previous.isEmpty()) {
@@ -153,17 +211,18 @@ public final class BatchRunner<R> {
         }
     }
 
-    /** Writes a chunk's results in input order, waiting for each. */
-    private void write(List<Future<Object>> results, RecordWriter<R> out, RecordWriter<Rejected> rejects, Counts counts)
+    /** Writes a chunk's results in input order, waiting for each slice. */
+    private void write(List<Future<List<Object>>> slices, RecordWriter<R> out, RecordWriter<Rejected> rejects, Counts counts)
             throws InterruptedException, java.util.concurrent.ExecutionException {
-        for (Future<Object> f : results) {
-            Object result = f.get();
-            if (result instanceof Rejected r) {
-                rejects.write(r);
-                counts.rejected++;
-            } else {
-                out.write(cast(result));
-                counts.rated++;
+        for (Future<List<Object>> slice : slices) {
+            for (Object result : slice.get()) {
+                if (result instanceof Rejected r) {
+                    rejects.write(r);
+                    counts.rejected++;
+                } else {
+                    out.write(cast(result));
+                    counts.rated++;
+                }
             }
         }
     }
@@ -173,24 +232,42 @@ public final class BatchRunner<R> {
         return (R) result;
     }
 
-    /** One row's result: never an exception, so that one row cannot cut the batch short. */
-    private Object rateRow(PendingRow<RatingRequest> pending) {
-        ReadRow<RatingRequest> row;
-        try {
-            row = pending.decode();
-        } catch (RuntimeException e) {
-            return new Rejected(pending.number(), null, List.of(new FieldError("$", "could not be read: " + e)));
+    /**
+     * A slice's results in row order: never an exception, so that one row cannot cut the batch short. Rows that cannot be
+     * decoded are rejected here; the others go to the work together.
+     */
+    private List<Object> handle(List<PendingRow<RatingRequest>> slice) {
+        Object[] results = new Object[slice.size()];
+        List<ReadRow<RatingRequest>> readable = new ArrayList<>(slice.size());
+        List<Integer> at = new ArrayList<>(slice.size());
+        for (int i = 0; i < slice.size(); i++) {
+            PendingRow<RatingRequest> pending = slice.get(i);
+            try {
+                ReadRow<RatingRequest> row = pending.decode();
+                if (row.isOk()) {
+                    readable.add(row);
+                    at.add(i);
+                } else {
+                    results[i] = new Rejected(row.number(), null, row.errors());
+                }
+            } catch (RuntimeException e) {
+                results[i] = new Rejected(pending.number(), null, List.of(new FieldError("$", "could not be read: " + e)));
+            }
         }
-        if (!row.isOk()) {
-            return new Rejected(row.number(), null, row.errors());
+        if (!readable.isEmpty()) {
+            List<Object> handled = handler.handle(readable);
+            for (int k = 0; k < handled.size(); k++) {
+                results[at.get(k)] = handled.get(k);
+            }
         }
+        return Arrays.asList(results);
+    }
+
+    private static Rejected rejected(ReadRow<RatingRequest> row, RuntimeException e) {
         String smeId = row.value().sme() == null ? null : row.value().sme().id();
-        try {
-            return work.apply(row.number(), row.value());
-        } catch (InvalidRequestException e) {
-            return new Rejected(row.number(), smeId, e.errors());
-        } catch (RuntimeException e) {
-            return new Rejected(row.number(), smeId, List.of(new FieldError("$", "could not be rated: " + e)));
+        if (e instanceof InvalidRequestException invalid) {
+            return new Rejected(row.number(), smeId, invalid.errors());
         }
+        return new Rejected(row.number(), smeId, List.of(new FieldError("$", "could not be rated: " + e)));
     }
 }
