@@ -14,15 +14,15 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * SHA-256 over a canonical binary form of a record, so that a decision can carry a hash of the full
- * rating without writing it as text (formatting tens of thousands of numbers costs more than rating).
- * The form, which any implementation can reproduce: a record is its components in declaration order;
- * each value is one byte 0 for null, or 1 followed by: a double as its 8 IEEE 754 bytes, big-endian
- * (NaN as 0x7ff8000000000000); an int as 4 bytes; a long as 8; a boolean as one byte 0 or 1; a list as
- * its size in 4 bytes then its elements. Text (a string, an enum's name, the ISO-8601 form of a month,
- * date or instant) is, the first time that text occurs, byte 1, its UTF-8 length in 4 bytes and the
- * bytes; every later time, byte 2 and, in 4 bytes, which of the distinct texts so far it repeats
- * (0 for the first). A rating repeats a factor's source on each of its lines: a third of the bytes.
+ * SHA-256 over a canonical binary form of a record, so that a decision can carry a hash of the full rating without
+ * writing it as text (formatting tens of thousands of numbers costs more than rating). The form, which any
+ * implementation can reproduce: a record is its components in declaration order; each value is one byte 0 for null, or
+ * 1 followed by: a double as its 8 IEEE 754 bytes, big-endian (NaN as 0x7ff8000000000000); an int as 4 bytes; a long as
+ * 8; a boolean as one byte 0 or 1; a list as its size in 4 bytes then its elements; text (a string, an enum's name, the
+ * ISO-8601 form of a month, date or instant) as its UTF-8 length in 4 bytes and the bytes.
+ *
+ * <p>Repeated texts are written again each time: SHA-256 on the CPU's SHA instructions hashes 1.6 GB/s on the
+ * benchmark machine, so the repeats cost less than the table of texts seen (to write repeats as references) did.
  */
 final class RatingDigest {
     private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
@@ -39,15 +39,15 @@ final class RatingDigest {
     /** Unsynchronised, unlike ByteArrayOutputStream, whose lock on every write cost more than the hash. */
     private byte[] buffer = new byte[32 * 1024];
     private int size;
-    /** The distinct texts so far, by content, with their numbers in order of first occurrence. */
-    private final HashMap<String, Integer> texts = new HashMap<>();
     private final MessageDigest sha256;
     /**
      * The text of each month, date or instant seen on this thread: a rating names the same two dozen months on a hundred
-     * lines, and formatting one costs more than looking it up. Equal texts are then often the same instance, which the
-     * table of texts compares without reading them.
+     * lines, and formatting one costs more than looking it up.
      */
     private final HashMap<TemporalAccessor, String> temporalTexts = new HashMap<>();
+    private static final int ENCODED_SLOTS = 1_024;
+    private final String[] encodedTexts = new String[ENCODED_SLOTS];
+    private final byte[][] encoded = new byte[ENCODED_SLOTS][];
 
     private RatingDigest() {
         try {
@@ -71,7 +71,6 @@ final class RatingDigest {
 
     private RatingDigest start(Record record) {
         size = 0;
-        texts.clear();
         value(record);
         return this;
     }
@@ -174,6 +173,21 @@ final class RatingDigest {
         return components;
     }
 
+    /**
+     * The UTF-8 bytes of a text, kept by instance for the next time: a rating repeats the same instances (a factor's
+     * source on each of its lines, rule titles), and encoding text that is not ASCII goes character by character.
+     */
+    private byte[] utf8(String s) {
+        int slot = System.identityHashCode(s) & (ENCODED_SLOTS - 1);
+        if (encodedTexts[slot] == s) {
+            return encoded[slot];
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        encodedTexts[slot] = s;
+        encoded[slot] = utf8;
+        return utf8;
+    }
+
     private String temporalText(TemporalAccessor t) {
         String text = temporalTexts.get(t);
         if (text == null) {
@@ -187,14 +201,8 @@ final class RatingDigest {
     }
 
     private void text(String s) {
-        Integer seen = texts.putIfAbsent(s, texts.size());
-        if (seen != null) {
-            write(2);
-            bytes(seen, 4);
-            return;
-        }
         write(1);
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = utf8(s);
         bytes(utf8.length, 4);
         room(utf8.length);
         System.arraycopy(utf8, 0, buffer, size, utf8.length);
