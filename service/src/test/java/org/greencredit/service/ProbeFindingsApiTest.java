@@ -21,12 +21,14 @@ import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
+import org.greencredit.service.audit.AuditLog;
 import org.greencredit.service.batch.BatchResult;
 import org.greencredit.service.support.Sha256;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +39,12 @@ import tools.jackson.databind.JsonNode;
 class ProbeFindingsApiTest extends ApiTestSupport {
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private static final String REASON = """
             "reason": "checked the books on site: inflows match the bank statements\"""";
@@ -248,6 +256,9 @@ class ProbeFindingsApiTest extends ApiTestSupport {
     @Test
     void finding1ATailCutWithTheHeadRowIsFoundAgainstACheckpoint() {
         api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800PROBE0001C"));
+        // The tail cut is an entry that records no rating: one that did would leave its rating outside the chain,
+        // which verify finds without a checkpoint (AuditGroupCommitTest).
+        transaction.executeWithoutResult(tx -> audit.append("probe-test", "PROBE_MARK", "test", "tail", null, null, "the entry to cut"));
         JsonNode checkpoint = officer.get("/api/v1/audit/checkpoint").json();
         long seq = checkpoint.get("seq").asLong();
         String query = "?seq=" + seq + "&hash=" + checkpoint.get("hash").asString() + "&signature=" + checkpoint.get("signature").asString();

@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained audit log. Appending locks the chain's head row, so entries from
- * concurrent requests (or several service instances on one database) still form one chain; an
- * entry joins the transaction of the action it records, so a rolled-back action leaves no entry.
+ * The append-only, hash-chained audit log. An entry is written in the transaction of the action it
+ * records, so a rolled-back action leaves no entry, and linked into the one chain right after that
+ * commits, with the entries of other concurrent actions, by the {@link AuditChainer}: actions do not
+ * wait for each other on the chain's head row (entries of several service instances still form one chain).
  * Each hash is an HMAC with an audit key, which is not in the database, so an edit cannot be
  * covered by recomputing the chain (see {@link AuditKeys}; a rotation of the key is an entry of its own); a rating's entry holds the hashes of the stored request and of the
  * stored rating, so {@link #verify} also finds a rating altered in its table. A {@link Checkpoint}
@@ -27,51 +28,41 @@ public class AuditLog {
     static final String GENESIS = "0".repeat(64);
     static final String KEY_ROTATED = "AUDIT_KEY_ROTATED";
 
-    /** The chain's head row: the latest entry's number and hash. */
-    private record Head(long seq, String hash) {
-    }
     static final int VERIFY_PAGE = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditKeys keys;
+    private final AuditChainer chainer;
 
-    public AuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys) {
+    public AuditLog(JdbcClient jdbc, Clock clock, AuditKeys keys, AuditChainer chainer) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.keys = keys;
+        this.chainer = chainer;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry append(String actor, String action, String subjectType, String subjectId, String inputHash, String versions,
-                             String details) {
-        return append(actor, action, subjectType, subjectId, inputHash, null, versions, details);
+    public void append(String actor, String action, String subjectType, String subjectId, String inputHash, String versions,
+                       String details) {
+        append(actor, action, subjectType, subjectId, inputHash, null, versions, details);
     }
 
-    /** @param outputHash SHA-256 of what the action stored (the rating as it is served), which verify rechecks */
+    /**
+     * Records an action in its transaction; the entry is linked into the chain once that commits, before the
+     * committing thread goes on (see {@link AuditChainer}).
+     *
+     * @param outputHash SHA-256 of what the action stored (the rating as it is served), which verify rechecks
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry append(String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
-                             String versions, String details) {
-        AuditKey key = keys.current();
-        Head head = head(" for update");
-        long seq = head.seq() + 1;
-        // Stored and hashed to the millisecond, which every supported database keeps exactly.
-        Instant at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String hash = key.hmac(AuditEntry.keyedCanonical(seq, at, actor, action, subjectType, subjectId, inputHash, outputHash, versions,
-                details, head.hash(), key.id()));
-        jdbc.sql("""
-                insert into audit_entry (seq, at, actor, action, subject_type, subject_id, input_hash, versions, details, prev_hash, hash,
-                                         format, output_hash, key_id)
-                values (:seq, :at, :actor, :action, :subjectType, :subjectId, :inputHash, :versions, :details, :prev, :hash,
-                        :format, :outputHash, :keyId)
-                """)
-                .param("seq", seq).param("at", Timestamp.from(at)).param("actor", actor).param("action", action)
-                .param("subjectType", subjectType).param("subjectId", subjectId).param("inputHash", inputHash)
-                .param("versions", versions).param("details", details).param("prev", head.hash()).param("hash", hash)
-                .param("format", AuditEntry.KEYED).param("outputHash", outputHash).param("keyId", key.id()).update();
-        jdbc.sql("update audit_head set last_seq = :seq, last_hash = :hash where id = 1").param("seq", seq).param("hash", hash).update();
-        return new AuditEntry(seq, at, actor, action, subjectType, subjectId, inputHash, versions, details, head.hash(), hash,
-                AuditEntry.KEYED, outputHash, key.id());
+    public void append(String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
+                       String versions, String details) {
+        chainer.enqueue(now(), actor, action, subjectType, subjectId, inputHash, outputHash, versions, details);
+    }
+
+    /** Stored and hashed to the millisecond, which every supported database keeps exactly. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -81,17 +72,13 @@ public class AuditLog {
     public record Checkpoint(long seq, String hash, String keyId, String signature) {
     }
 
+    /** Chains what is waiting first, so that the checkpoint covers every action committed before the call. */
     @Transactional(readOnly = true)
     public Checkpoint checkpoint() {
-        Head head = head("");
+        chainer.drain();
+        AuditChainer.Head head = chainer.head("");
         AuditKey key = keys.current();
         return new Checkpoint(head.seq(), head.hash(), key.id(), key.hmac(checkpointText(head.seq(), head.hash())));
-    }
-
-    /** @param lock {@code " for update"} when appending, so that entries form one chain */
-    private Head head(String lock) {
-        return jdbc.sql("select last_seq, last_hash from audit_head where id = 1" + lock).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
     }
 
     private static String checkpointText(long seq, String hash) {
@@ -115,6 +102,7 @@ public class AuditLog {
      */
     @Transactional(readOnly = true)
     public Verification verify(Checkpoint checkpoint) {
+        chainer.drain();
         if (checkpoint != null && !signedWithAKnownKey(checkpoint)) {
             return new Verification(false, 0, checkpoint.seq(), checkpoint.keyId() != null && keys.find(checkpoint.keyId()).isEmpty()
                     ? "the checkpoint was signed with audit key " + checkpoint.keyId() + ", which this service does not know"
@@ -158,8 +146,12 @@ public class AuditLog {
         if (!checkpointSeen) {
             return new Verification(false, count, checkpoint.seq(), "the log ends before the checkpoint's entry: its tail was cut");
         }
-        if (!head("").hash().equals(previous)) {
+        if (!chainer.head("").hash().equals(previous)) {
             return new Verification(false, count, expectedSeq, "the latest entries were removed: the head records a later hash");
+        }
+        String unrecorded = ratingOutsideTheChain();
+        if (unrecorded != null) {
+            return new Verification(false, count, null, "the rating " + unrecorded + " is in the database but not in the audit chain");
         }
         return new Verification(true, count, null, null);
     }
@@ -221,6 +213,20 @@ public class AuditLog {
         return null;
     }
 
+    /**
+     * A rating that no entry records and none waits to, or null. Ratings older than the first entry were made before the
+     * audit log existed and are not asked for.
+     */
+    private String ratingOutsideTheChain() {
+        return jdbc.sql("""
+                select r.id from rating r
+                where r.rated_at >= (select min(at) from audit_entry)
+                  and not exists (select 1 from audit_entry a where a.subject_id = r.id and a.action = 'RATING_CREATED')
+                  and not exists (select 1 from audit_pending p where p.subject_id = r.id)
+                order by r.rated_at, r.id limit 1
+                """).query(String.class).optional().orElse(null);
+    }
+
     private record StoredRating(String requestJson, String ratingJson) {
     }
 
@@ -252,7 +258,8 @@ public class AuditLog {
         if (latest == null) {
             long plain = jdbc.sql("select count(*) from audit_entry where format = " + AuditEntry.PLAIN).query(Long.class).single();
             if (plain > 0) {
-                append(actor, "AUDIT_KEYED", "audit", "chain", null, null, plain + " entries before the keyed chain are bound by this one");
+                chainer.chainNow(now(), actor, "AUDIT_KEYED", "audit", "chain", null, null, null,
+                        plain + " entries before the keyed chain are bound by this one");
             }
         } else if (!latest.equals(current)) {
             if (keys.find(latest).isEmpty()) {
@@ -260,7 +267,8 @@ public class AuditLog {
                         + " in use (" + current + "): give the earlier key in greencredit.audit.previous-key-files (or"
                         + " previous-keys) to rotate, or restore it as the current key");
             }
-            append(actor, KEY_ROTATED, "audit-key", current, null, null, rotationDetails(latest));
+            // Chained at once, ahead of entries still waiting from before the restart, which the new key hashes.
+            chainer.chainNow(now(), actor, KEY_ROTATED, "audit-key", current, null, null, null, rotationDetails(latest));
         }
     }
 

@@ -2,6 +2,9 @@ package org.greencredit.service.rating;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,13 +45,16 @@ public class RatingController {
     @Operation(summary = "Rate a RatingRequest", description = "Only `sme` is required; the rating lists what it could not assess."
             + " Send an Idempotency-Key to make retries safe: the same key and body return the first rating"
             + " (with Idempotent-Replayed: true); the same key with another body is a 409.")
-    public ResponseEntity<Rating> rate(@RequestBody RatingRequest request,
+    @ApiResponse(responseCode = "201", description = "The rating, as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rating.class)))
+    public ResponseEntity<String> rate(@RequestBody RatingRequest request,
                                        @Parameter(description = "Caller-chosen key, unique per logical request")
                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
                                        Authentication authentication) {
         RatingService.Result result = ratings.rate(request, Caller.of(authentication), idempotencyKey);
+        // The JSON the rating was stored as: serialised once, and byte for byte what GET answers.
         return ResponseEntity.created(URI.create("/api/v1/ratings/" + result.rating().id()))
-                .header(REPLAYED, Boolean.toString(result.replayed())).body(result.rating());
+                .header(REPLAYED, Boolean.toString(result.replayed())).contentType(MediaType.APPLICATION_JSON).body(result.json());
     }
 
     @GetMapping("/ratings/{id}")
@@ -65,7 +71,9 @@ public class RatingController {
 
     @PostMapping(path = "/ratings", consumes = "text/csv")
     @Operation(summary = "Rate one request given as CSV: the header and one row of GET /api/v1/templates/rating-request.csv")
-    public ResponseEntity<Rating> rateCsv(@RequestBody byte[] csv,
+    @ApiResponse(responseCode = "201", description = "The rating, as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rating.class)))
+    public ResponseEntity<String> rateCsv(@RequestBody byte[] csv,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
                                           Authentication authentication) {
         return rate(RequestTemplate.parseOne(csv), idempotencyKey, authentication);

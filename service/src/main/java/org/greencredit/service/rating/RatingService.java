@@ -43,8 +43,11 @@ public class RatingService {
         this.metrics = metrics;
     }
 
-    /** A rating and whether it was made by an earlier call with the same idempotency key. */
-    public record Result(Rating rating, boolean replayed) {
+    /**
+     * A rating, its JSON as stored (what the API answers, so that it is written once), and whether it was made by an
+     * earlier call with the same idempotency key.
+     */
+    public record Result(Rating rating, String json, boolean replayed) {
     }
 
     /** @param idempotencyKey the caller's key for this request, or null */
@@ -55,14 +58,14 @@ public class RatingService {
         String requestJson = json.writeValueAsString(request);
         String inputHash = Sha256.hex(requestJson);
         if (idempotencyKey == null) {
-            return new Result(storeCounted(request, requestJson, inputHash, caller, null), false);
+            return storeCounted(request, requestJson, inputHash, caller, null);
         }
         Optional<Result> earlier = replay(caller, idempotencyKey, inputHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         try {
-            return new Result(storeCounted(request, requestJson, inputHash, caller, idempotencyKey), false);
+            return storeCounted(request, requestJson, inputHash, caller, idempotencyKey);
         } catch (DuplicateKeyException raced) {
             // A concurrent call with the same key committed first; ours rolled back whole.
             return replay(caller, idempotencyKey, inputHash).orElseThrow(() -> raced);
@@ -73,14 +76,14 @@ public class RatingService {
      * Stores in its own transaction, or joins the caller's (an appeal's correction), and counts the
      * rating when the store returns: committed, unless a caller's transaction still rolls back.
      */
-    private Rating storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+    private Result storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         long start = System.nanoTime();
-        Rating rating = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
-        metrics.rated(rating.decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
-        return rating;
+        Result result = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
+        metrics.rated(result.rating().decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
+        return result;
     }
 
-    private Rating store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+    private Result store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
         String ratingJson = json.writeValueAsString(rating);
         repository.insert(mapper.toStored(rating, inputHash, requestJson, ratingJson));
@@ -90,7 +93,7 @@ public class RatingService {
         audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, Sha256.hex(ratingJson),
                 VersionAudit.describe(rating.explanation().versions()),
                 "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
-        return rating;
+        return new Result(rating, ratingJson, false);
     }
 
     private Optional<Result> replay(Caller caller, String idempotencyKey, String inputHash) {
@@ -98,7 +101,8 @@ public class RatingService {
             if (!earlier.requestHash().equals(inputHash)) {
                 throw ApiProblem.conflict("Idempotency-Key '" + idempotencyKey + "' was used before with a different request body");
             }
-            return new Result(parse(repository.findRatingJson(earlier.ratingId()).orElseThrow()), true);
+            String stored = repository.findRatingJson(earlier.ratingId()).orElseThrow();
+            return new Result(parse(stored), stored, true);
         });
     }
 

@@ -10,16 +10,11 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.greencredit.service.GreenCreditApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,16 +30,7 @@ class AuditKeyRotationTest {
     Path dir;
 
     private ConfigurableApplicationContext start(String... settings) {
-        // As command-line arguments, which win over application.yml (default properties would not); one per name.
-        Map<String, String> values = new LinkedHashMap<>(Map.of("server.port", "0", "greencredit.demo.enabled", "false",
-                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "greencredit.audit.key", "", "greencredit.audit.key-file", dir.resolve("unused.key").toString()));
-        for (String setting : settings) {
-            values.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
-        }
-        List<String> arguments = new ArrayList<>();
-        values.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(GreenCreditApplication.class).run(arguments.toArray(String[]::new));
+        return ServiceOnH2File.start(dir, settings);
     }
 
     /** A key's id as the README defines it: the first 16 hex digits of the SHA-256 of the key's hex form. */

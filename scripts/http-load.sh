@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# HTTP load on this machine only, bounded: starts the service on a fresh database (H2 in a temporary
+# directory, or a local PostgreSQL server with "postgres"), warms it up, then runs Debian's wrk against
+# POST /api/v1/ratings (a ~2 KB request, the pipeline key) and GET /api/v1/vocabulary (the yardstick) in the
+# same run, and checks afterwards that the audit chain verifies, that every rating is in it, and that the
+# database holds exactly as many ratings as there were 201 answers. Installs wrk (and PostgreSQL) when missing.
+# Usage: scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DB="${1:-h2}"
+SECONDS_RUN="${2:-60}"
+WARMUP="${3:-30}"
+CONNECTIONS="${4:-8}"
+PORT="${PORT:-8097}"
+WORK="$(mktemp -d)"
+BASE="http://localhost:$PORT"
+KEY="${GREENCREDIT_DEMO_API_KEY:-demo-pipeline-key}"
+ADMIN="admin:${GREENCREDIT_DEMO_PASSWORD:-demo-password}"
+LOAD="$ROOT/scripts/load"
+
+[ "$SECONDS_RUN" -ge 5 ] && [ "$SECONDS_RUN" -le 600 ] || { echo "seconds must be 5..600" >&2; exit 2; }
+[ "$CONNECTIONS" -ge 1 ] && [ "$CONNECTIONS" -le 256 ] || { echo "connections must be 1..256" >&2; exit 2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+install_missing() {
+  as_root apt-get install -y "$@" >/dev/null 2>&1 || { as_root apt-get update >/dev/null && as_root apt-get install -y "$@" >/dev/null; }
+}
+command -v wrk >/dev/null || install_missing wrk
+
+# Run from a copy of the built jar, so that a rebuild meanwhile cannot pull it from under the service.
+"$ROOT/greencredit" --version >/dev/null
+cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
+(cd "$WORK" && unzip -q -j service.jar 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/jdbc")
+
+PG_CTL=""
+case "$DB" in
+  h2)
+    DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    DB_USER=sa
+    DB_PASSWORD=""
+    ;;
+  postgres)
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || install_missing postgresql
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    PG_PORT=$((PORT + 1000))
+    # The server refuses to run as root: it runs as the postgres user, in a directory of its own, on localhost only.
+    chmod 755 "$WORK"
+    mkdir -p "$WORK/pg" && chown postgres "$WORK/pg"
+    as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+    as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -U greencredit --auth=trust >/dev/null
+    as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w \
+      -o "-c listen_addresses=localhost -p $PG_PORT -k $WORK/pg -c max_connections=50" start >/dev/null
+    PG_CTL="$PG_BIN/pg_ctl"
+    as_postgres "$PG_BIN/createdb" -h localhost -p "$PG_PORT" -U greencredit greencredit
+    DB_URL="jdbc:postgresql://localhost:$PG_PORT/greencredit"
+    DB_USER=greencredit
+    DB_PASSWORD=""
+    ;;
+  *) echo "database must be h2 or postgres" >&2; exit 2 ;;
+esac
+
+start_service() {
+  (cd "$WORK" && SERVER_PORT="$PORT" GREENCREDIT_AUDIT_KEY_FILE="$WORK/audit.key" GREENCREDIT_DB_URL="$DB_URL" \
+    GREENCREDIT_DB_USER="$DB_USER" GREENCREDIT_DB_PASSWORD="$DB_PASSWORD" \
+    exec java --add-opens=java.base/java.nio=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$WORK/service.jar" >>"$WORK/service.log" 2>&1) &
+  SERVICE_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "service did not start; see $WORK/service.log" >&2
+  exit 1
+}
+stop_all() {
+  if [ -n "${SERVICE_PID:-}" ]; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=""
+  fi
+}
+finish() {
+  stop_all
+  [ -z "$PG_CTL" ] || as_postgres "$PG_CTL" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
+}
+trap finish EXIT
+start_service
+
+# One wrk run; prints "label requests/s p50 p99 non-2xx created" and adds its 201s to CREATED.
+CREATED=0
+run() {
+  local label="$1" script="$2" connections="$3" seconds="$4" out
+  out="$(API_KEY="$KEY" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$LOAD/$script" "$BASE")"
+  local rps p50 p99 non2xx created
+  rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+  p50="$(awk '/^p50-ms/ {print $2}' <<<"$out")"
+  p99="$(awk '/^p99-ms/ {print $2}' <<<"$out")"
+  non2xx="$(awk '/^non-2xx/ {print $2}' <<<"$out")"
+  created="$(awk '/^created/ {print $2}' <<<"$out")"
+  CREATED=$((CREATED + ${created:-0}))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$connections" "${rps:-?}" "${p50:-?}" "${p99:-?}" "${non2xx:-?}" "${created:--}"
+}
+
+echo "database $DB, $(nproc) cores, wrk -t2, warm-up ${WARMUP}s, runs of ${SECONDS_RUN}s" >&2
+run warm-up post-rating.lua "$CONNECTIONS" "$WARMUP" >/dev/null
+printf 'run\tconnections\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\tcreated\n'
+run rate post-rating.lua "$CONNECTIONS" "$SECONDS_RUN"
+run vocabulary get-vocabulary.lua "$CONNECTIONS" "$SECONDS_RUN"
+run rate post-rating.lua 64 "$SECONDS_RUN"
+
+verify="$(curl -sf -u "$ADMIN" "$BASE/api/v1/audit/verify")"
+echo "audit verify: $verify"
+# Ratings the service counted as stored (committed), demo data included.
+counted="$(curl -sf -u "$ADMIN" "$BASE/actuator/prometheus" | awk 'index($1, "greencredit_ratings_total") == 1 {sum += $NF} END {printf "%.0f", sum}')"
+stop_all
+count_sql() {
+  if [ "$DB" = h2 ]; then
+    java -cp "$WORK/jdbc/*" org.h2.tools.Shell -url "$DB_URL" -user sa -sql "$1" | sed -n 2p | tr -d ' '
+  else
+    as_postgres "$PG_BIN/psql" -h localhost -p "$PG_PORT" -U greencredit -tA -c "$1" greencredit
+  fi
+}
+stored="$(count_sql "select count(*) from rating")"
+stored_load="$(count_sql "select count(*) from rating where sme_id = '91330800MA2B000001'")"
+unchained="$(count_sql "select count(*) from rating r where not exists (select 1 from audit_entry a where a.subject_id = r.id and a.action = 'RATING_CREATED')")"
+# wrk stops with requests in flight, which the service still completes: up to one per connection per run is
+# stored without wrk having counted its 201. The demo data rates the load's firm (the README example) once.
+IN_FLIGHT=$((CONNECTIONS * 2 + 64))
+echo "201 answers counted by wrk: $CREATED; ratings of the load's firm stored: $stored_load (one by the demo data, at most $IN_FLIGHT in flight when wrk stopped)"
+echo "ratings stored: $stored; counted by the service as stored: $counted; without an audit entry: $unchained"
+[ "$stored" = "$counted" ] || { echo "FAIL: the database holds $stored ratings, the service answered $counted" >&2; exit 1; }
+[ "$stored_load" -ge $((CREATED + 1)) ] && [ "$stored_load" -le $((CREATED + 1 + IN_FLIGHT)) ] \
+  || { echo "FAIL: stored ratings of the load's firm do not match wrk's 201 answers" >&2; exit 1; }
+[ "$unchained" = 0 ] || { echo "FAIL: $unchained ratings are not in the audit chain" >&2; exit 1; }
+grep -q '"intact":true' <<<"$verify" || { echo "FAIL: the audit chain does not verify" >&2; exit 1; }
+echo "ok"

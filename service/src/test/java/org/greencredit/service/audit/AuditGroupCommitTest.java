@@ -1,0 +1,147 @@
+package org.greencredit.service.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.engine.RatingEngine;
+import org.greencredit.service.rating.RatingService;
+import org.greencredit.service.security.Caller;
+import org.greencredit.service.security.Role;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Group commit of the audit chain: ratings no longer chain their entries under a lock each, yet every rating is in
+ * the chain when its call returns, and a crash between a rating's commit and the chaining of its entry cannot leave
+ * the rating outside the chain. Whole services on one H2 file.
+ */
+@Tag("slow")
+class AuditGroupCommitTest {
+    private static final Caller PIPELINE = new Caller("pipeline-test", Role.PIPELINE, null);
+
+    @TempDir
+    Path dir;
+
+    private static long count(JdbcClient jdbc, String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void concurrentRatingsAreEachInTheChainWhenTheirCallReturns() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            RatingService ratings = service.getBean(RatingService.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            List<RatingRequest> requests = new ArrayList<>();
+            var population = service.getBean(RatingEngine.class).syntheticRequests(77);
+            for (int i = 0; i < 200; i++) {
+                requests.add(population.get(i));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<String>> missing = new ArrayList<>();
+            for (RatingRequest request : requests) {
+                missing.add(pool.submit(() -> {
+                    String id = ratings.rate(request, PIPELINE, null).rating().id();
+                    // Asked at once, on the caller's thread: the entry must be chained already, not waiting.
+                    long chained = jdbc.sql("select count(*) from audit_entry where subject_id = :id and action = 'RATING_CREATED'")
+                            .param("id", id).query(Long.class).single();
+                    return chained == 1 ? null : id;
+                }));
+            }
+            pool.shutdown();
+            for (Future<String> f : missing) {
+                assertThat(f.get()).isNull();
+            }
+            assertThat(count(jdbc, "select count(*) from audit_pending")).isZero();
+            assertThat(count(jdbc, "select count(*) from audit_entry where action = 'RATING_CREATED'")).isEqualTo(200);
+            // One chain without gaps: numbers 1..n, each entry's previous hash the one before (verify checks the hashes).
+            assertThat(count(jdbc, "select max(seq) - min(seq) + 1 - count(*) from audit_entry")).isZero();
+            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
+            assertThat(verification.intact()).as(verification.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void aRatingWhoseEntryWasNotYetChainedWhenTheServiceDiedIsChainedAtTheNextStart() throws Exception {
+        String ratingId;
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            RatingService ratings = service.getBean(RatingService.class);
+            ratingId = ratings.rate(service.getBean(RatingEngine.class).syntheticRequests(5).get(0), PIPELINE, null).rating().id();
+        }
+        // What a crash right after a rating's commit leaves: the rating and its waiting entry, committed together, no
+        // chain entry yet. Written with plain JDBC while no service runs, as the rating service's transaction writes them.
+        String crashedId = "00000000-0000-4000-8000-000000000001";
+        try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(dir), "sa", "")) {
+            db.setAutoCommit(false);
+            copyRating(db, ratingId, crashedId);
+            try (PreparedStatement pending = db.prepareStatement("""
+                    insert into audit_pending (at, actor, action, subject_type, subject_id, input_hash, output_hash, versions, details)
+                    select :at, 'pipeline-test', action, subject_type, :id, input_hash, output_hash, versions, details
+                    from audit_entry where subject_id = :original
+                    """.replace(":at", "?").replace(":id", "?").replace(":original", "?"))) {
+                pending.setTimestamp(1, Timestamp.from(Instant.now()));
+                pending.setString(2, crashedId);
+                pending.setString(3, ratingId);
+                assertThat(pending.executeUpdate()).isEqualTo(1);
+            }
+            db.commit();
+        }
+
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
+            assertThat(verification.intact()).as(verification.problem()).isTrue();
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            assertThat(count(jdbc, "select count(*) from audit_pending")).isZero();
+            assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = :id and action = 'RATING_CREATED'").param("id", crashedId)
+                    .query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRatingWithoutAnyEntryIsNamedByVerify() throws Exception {
+        String ratingId;
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            ratingId = service.getBean(RatingService.class).rate(service.getBean(RatingEngine.class).syntheticRequests(5).get(1), PIPELINE, null)
+                    .rating().id();
+        }
+        // The state group commit rules out: a rating stored with neither an entry nor a waiting one.
+        String strayId = "00000000-0000-4000-8000-000000000002";
+        try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(dir), "sa", "")) {
+            copyRating(db, ratingId, strayId);
+        }
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.problem()).isEqualTo("the rating " + strayId + " is in the database but not in the audit chain");
+        }
+    }
+
+    /** A copy of a stored rating under another id, rated now. */
+    private static void copyRating(Connection db, String fromId, String toId) throws Exception {
+        try (PreparedStatement copy = db.prepareStatement("""
+                insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
+                                    input_hash, request_json, rating_json)
+                select ?, sme_id, ?, outcome, colour, pd, ruleset_version, models_version, factors_version, input_hash, request_json,
+                       rating_json
+                from rating where id = ?
+                """)) {
+            copy.setString(1, toId);
+            copy.setTimestamp(2, Timestamp.from(Instant.now()));
+            copy.setString(3, fromId);
+            assertThat(copy.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
