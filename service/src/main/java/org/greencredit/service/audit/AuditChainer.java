@@ -12,15 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,8 +48,17 @@ public class AuditChainer implements SmartLifecycle {
     /** How often the chainer looks for entries nobody told it about (another instance's, or left by a crash). */
     private static final long IDLE_POLL_MILLIS = 1_000;
 
+    /** The service's pool: for entries written in an action's transaction, and for chaining at start-up. */
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    /**
+     * Connections of the chainer's own, outside the service's pool: the threads waiting for their entries to be chained
+     * still hold their pool connections (Spring releases them after the commit callbacks), and with as many waiting as
+     * there are pool connections, rounds on the pool would wait for them and they for the rounds.
+     */
+    private final HikariDataSource own;
+    private final JdbcClient ownJdbc;
+    private final JdbcTemplate ownBatch;
     private final TransactionTemplate transaction;
     private final AuditKeys keys;
     /** Entries committed on this instance whose callers wait for them to be chained, by pending id. */
@@ -56,12 +67,16 @@ public class AuditChainer implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
 
-    public AuditChainer(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, AuditKeys keys) {
+    public AuditChainer(JdbcClient jdbc, JdbcTemplate batch, DataSourceProperties database, AuditKeys keys) {
         this.jdbc = jdbc;
         this.batch = batch;
-        // A round is a transaction of its own, also when verify (read-only) asks for one first.
-        this.transaction = new TransactionTemplate(transactions);
-        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        own.setPoolName("greencredit-audit-chainer");
+        // The chainer's thread, and a caller that chains what waits before verifying (one round at a time).
+        own.setMaximumPoolSize(2);
+        this.ownJdbc = JdbcClient.create(own);
+        this.ownBatch = new JdbcTemplate(own);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(own));
         this.keys = keys;
     }
 
@@ -140,10 +155,10 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     /** One round: the oldest waiting entries, up to {@link #ROUND}, linked into the chain in one transaction. */
-    int round() {
+    synchronized int round() {
         List<Long> ids = transaction.execute(tx -> {
-            Head head = lockHead();
-            List<Pending> pending = jdbc.sql("""
+            Head head = head(ownJdbc, " for update");
+            List<Pending> pending = ownJdbc.sql("""
                     select id, at, actor, action, subject_type, subject_id, input_hash, output_hash, versions, details
                     from audit_pending order by id limit :limit
                     """).param("limit", ROUND)
@@ -160,9 +175,9 @@ public class AuditChainer implements SmartLifecycle {
                 rows.add(row(entry));
                 head = new Head(entry.seq(), entry.hash());
             }
-            batch.batchUpdate(INSERT_ENTRY, rows);
-            batch.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(p -> new Object[] {p.id()}).toList());
-            updateHead(head);
+            ownBatch.batchUpdate(INSERT_ENTRY, rows);
+            ownBatch.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(p -> new Object[] {p.id()}).toList());
+            updateHead(ownJdbc, head);
             return pending.stream().map(Pending::id).toList();
         });
         for (Long id : ids) {
@@ -180,10 +195,10 @@ public class AuditChainer implements SmartLifecycle {
      */
     AuditEntry chainNow(Instant at, String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
                         String versions, String details) {
-        Head head = lockHead();
+        Head head = head(jdbc, " for update");
         AuditEntry entry = link(head, keys.current(), at, actor, action, subjectType, subjectId, inputHash, outputHash, versions, details);
         batch.update(INSERT_ENTRY, row(entry));
-        updateHead(new Head(entry.seq(), entry.hash()));
+        updateHead(jdbc, new Head(entry.seq(), entry.hash()));
         return entry;
     }
 
@@ -207,23 +222,19 @@ public class AuditChainer implements SmartLifecycle {
                 AuditEntry.KEYED, outputHash, key.id());
     }
 
-    Head lockHead() {
-        return head(" for update");
+    /** The head as the caller's transaction sees it. */
+    Head head() {
+        return head(jdbc, "");
     }
 
-    Head head(String lock) {
-        return jdbc.sql("select last_seq, last_hash from audit_head where id = 1" + lock)
+    private static Head head(JdbcClient on, String lock) {
+        return on.sql("select last_seq, last_hash from audit_head where id = 1" + lock)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
-    private void updateHead(Head head) {
-        jdbc.sql("update audit_head set last_seq = :seq, last_hash = :hash where id = 1").param("seq", head.seq())
+    private static void updateHead(JdbcClient on, Head head) {
+        on.sql("update audit_head set last_seq = :seq, last_hash = :hash where id = 1").param("seq", head.seq())
                 .param("hash", head.hash()).update();
-    }
-
-    /** Entries waiting to be chained now. */
-    public long waitingCount() {
-        return jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
     }
 
     private void loop() {
@@ -254,7 +265,7 @@ public class AuditChainer implements SmartLifecycle {
             return;
         }
         List<Long> ids = new ArrayList<>(waiting.keySet());
-        List<Long> stillWaiting = jdbc.sql("select id from audit_pending where id in (:ids)").param("ids", ids).query(Long.class).list();
+        List<Long> stillWaiting = ownJdbc.sql("select id from audit_pending where id in (:ids)").param("ids", ids).query(Long.class).list();
         for (Long id : ids) {
             if (!stillWaiting.contains(id)) {
                 CompletableFuture<Void> f = waiting.get(id);
@@ -300,6 +311,11 @@ public class AuditChainer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @PreDestroy
+    void close() {
+        own.close();
     }
 
     @Override

@@ -76,7 +76,7 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Checkpoint checkpoint() {
         chainer.drain();
-        AuditChainer.Head head = chainer.head("");
+        AuditChainer.Head head = chainer.head();
         AuditKey key = keys.current();
         return new Checkpoint(head.seq(), head.hash(), key.id(), key.hmac(checkpointText(head.seq(), head.hash())));
     }
@@ -146,7 +146,7 @@ public class AuditLog {
         if (!checkpointSeen) {
             return new Verification(false, count, checkpoint.seq(), "the log ends before the checkpoint's entry: its tail was cut");
         }
-        if (!chainer.head("").hash().equals(previous)) {
+        if (!chainer.head().hash().equals(previous)) {
             return new Verification(false, count, expectedSeq, "the latest entries were removed: the head records a later hash");
         }
         String unrecorded = ratingOutsideTheChain();
