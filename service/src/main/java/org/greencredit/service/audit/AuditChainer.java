@@ -126,7 +126,7 @@ public class AuditChainer implements SmartLifecycle {
         try {
             if (!running) {
                 // Before the chainer starts (entries written during start-up) or after it stopped: chain here.
-                drain();
+                drainAfterCommit();
             }
             chained.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -137,6 +137,15 @@ public class AuditChainer implements SmartLifecycle {
             LOG.warn("audit entry {} is stored but chaining it failed: {}", id, e.getCause().toString());
         } finally {
             waiting.remove(id);
+        }
+    }
+
+    /** The action committed already: a failure to chain now must not make its call fail; the entry waits for the next round. */
+    private void drainAfterCommit() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.warn("could not chain waiting audit entries now, they stay waiting: {}", e.toString());
         }
     }
 
