@@ -4,7 +4,10 @@
 # POST /api/v1/ratings (a ~2 KB request, the pipeline key) and GET /api/v1/vocabulary (the yardstick) in the
 # same run, and checks afterwards that the audit chain verifies, that every rating is in it, and that the
 # database holds exactly as many ratings as there were 201 answers. Installs wrk (and PostgreSQL) when missing.
-# Usage: scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
+# With KILL_AFTER=N in the environment, the service is killed with SIGKILL N seconds into the rating run instead,
+# restarted on the same database, and the checks are that every 201 answered before the kill is stored, that the
+# chain verifies, and that no rating is outside it or in it twice.
+# Usage: [KILL_AFTER=N] scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,7 +39,7 @@ cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
 PG_CTL=""
 case "$DB" in
   h2)
-    DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
     DB_USER=sa
     DB_PASSWORD=""
     ;;
@@ -104,13 +107,29 @@ run() {
 echo "database $DB, $(nproc) cores, wrk -t2, warm-up ${WARMUP}s, runs of ${SECONDS_RUN}s" >&2
 run warm-up post-rating.lua "$CONNECTIONS" "$WARMUP" >/dev/null
 printf 'run\tconnections\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\tcreated\n'
-run rate post-rating.lua "$CONNECTIONS" "$SECONDS_RUN"
-run vocabulary get-vocabulary.lua "$CONNECTIONS" "$SECONDS_RUN"
-run rate post-rating.lua 64 "$SECONDS_RUN"
+if [ -n "${KILL_AFTER:-}" ]; then
+  # In a subshell, so its 201s are read back from the printed line.
+  run rate post-rating.lua "$CONNECTIONS" "$SECONDS_RUN" >"$WORK/killed-run.tsv" &
+  LOAD_PID=$!
+  sleep "$KILL_AFTER"
+  kill -9 "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=""
+  wait "$LOAD_PID" || true
+  cat "$WORK/killed-run.tsv"
+  CREATED=$((CREATED + $(cut -f7 "$WORK/killed-run.tsv")))
+  echo "killed the service with SIGKILL after ${KILL_AFTER}s; restarting it on the same database" >&2
+  start_service
+fi
+if [ -z "${KILL_AFTER:-}" ]; then
+  run rate post-rating.lua "$CONNECTIONS" "$SECONDS_RUN"
+  run vocabulary get-vocabulary.lua "$CONNECTIONS" "$SECONDS_RUN"
+  run rate post-rating.lua 64 "$SECONDS_RUN"
+fi
 
 verify="$(curl -sf -u "$ADMIN" "$BASE/api/v1/audit/verify")"
 echo "audit verify: $verify"
-# Ratings the service counted as stored (committed), demo data included.
+# Ratings the service counted as stored (committed), demo data included; a restart starts the count again.
 counted="$(curl -sf -u "$ADMIN" "$BASE/actuator/prometheus" | awk 'index($1, "greencredit_ratings_total") == 1 {sum += $NF} END {printf "%.0f", sum}')"
 stop_all
 count_sql() {
@@ -123,14 +142,18 @@ count_sql() {
 stored="$(count_sql "select count(*) from rating")"
 stored_load="$(count_sql "select count(*) from rating where sme_id = '91330800MA2B000001'")"
 unchained="$(count_sql "select count(*) from rating r where not exists (select 1 from audit_entry a where a.subject_id = r.id and a.action = 'RATING_CREATED')")"
-# wrk stops with requests in flight, which the service still completes: up to one per connection per run is
-# stored without wrk having counted its 201. The demo data rates the load's firm (the README example) once.
-IN_FLIGHT=$((CONNECTIONS * 2 + 64))
+chained_twice="$(count_sql "select count(*) - count(distinct subject_id) from audit_entry where action = 'RATING_CREATED'")"
+# wrk stops with requests in flight, which the service still completes (or, killed, may have committed): up to one
+# per connection per run is stored without wrk having counted its 201. The demo data rates the load's firm once.
+if [ -n "${KILL_AFTER:-}" ]; then IN_FLIGHT=$((CONNECTIONS * 2)); else IN_FLIGHT=$((CONNECTIONS * 2 + 64)); fi
 echo "201 answers counted by wrk: $CREATED; ratings of the load's firm stored: $stored_load (one by the demo data, at most $IN_FLIGHT in flight when wrk stopped)"
-echo "ratings stored: $stored; counted by the service as stored: $counted; without an audit entry: $unchained"
-[ "$stored" = "$counted" ] || { echo "FAIL: the database holds $stored ratings, the service answered $counted" >&2; exit 1; }
+echo "ratings stored: $stored; counted by the service as stored: $counted; without an audit entry: $unchained; in the chain twice: $chained_twice"
+if [ -z "${KILL_AFTER:-}" ]; then
+  [ "$stored" = "$counted" ] || { echo "FAIL: the database holds $stored ratings, the service answered $counted" >&2; exit 1; }
+fi
 [ "$stored_load" -ge $((CREATED + 1)) ] && [ "$stored_load" -le $((CREATED + 1 + IN_FLIGHT)) ] \
   || { echo "FAIL: stored ratings of the load's firm do not match wrk's 201 answers" >&2; exit 1; }
 [ "$unchained" = 0 ] || { echo "FAIL: $unchained ratings are not in the audit chain" >&2; exit 1; }
+[ "$chained_twice" = 0 ] || { echo "FAIL: $chained_twice ratings are in the audit chain twice" >&2; exit 1; }
 grep -q '"intact":true' <<<"$verify" || { echo "FAIL: the audit chain does not verify" >&2; exit 1; }
 echo "ok"

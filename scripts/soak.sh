@@ -23,7 +23,7 @@ cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
 cp -r "$ROOT/cli/target/lib" "$ROOT"/cli/target/greencredit-cli-*.jar "$WORK/cli/"
 JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
 (cd "$WORK" && SERVER_PORT="$PORT" GREENCREDIT_AUDIT_KEY_FILE="$WORK/audit.key" \
-  GREENCREDIT_DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+  GREENCREDIT_DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
   exec java "${JVM_FLAGS[@]}" -jar "$WORK/service.jar" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!
 trap 'kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true' EXIT

@@ -15,7 +15,7 @@ final class ServiceOnH2File {
     }
 
     static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     /** Starts the service on {@code dir}'s database without demo data; each setting is {@code name=value}. */
