@@ -32,6 +32,9 @@ class RatingApiTest extends ApiTestSupport {
         assertThat(rating.get("carbon").get("lines").size()).isGreaterThan(0);
         assertThat(rating.get("explanation").get("reasons").size()).isBetween(0, 4);
         assertThat(rating.get("explanation").get("versions").get("ruleset").asString()).contains("+");
+        // The answer is the stored JSON text: still JSON, and still UTF-8 (a Latin-1 writer would turn Chinese into '?').
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(rating.get("explanation").get("ruleHits").get(0).get("titleZh").asString()).matches(".*\\p{IsHan}.*");
 
         String id = rating.get("id").asString();
         ApiClient.Reply again = api.get("/api/v1/ratings/" + id);

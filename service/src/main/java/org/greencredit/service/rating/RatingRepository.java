@@ -33,6 +33,15 @@ public class RatingRepository {
         return jdbc.sql("select rating_json from rating where id = :id").param("id", id).query(String.class).optional();
     }
 
+    /** A rating as stored and its SME, for the rating's owner and officers. */
+    public record StoredRatingJson(String smeId, String ratingJson) {
+    }
+
+    public Optional<StoredRatingJson> findRatingJsonWithSme(String id) {
+        return jdbc.sql("select sme_id, rating_json from rating where id = :id").param("id", id)
+                .query((rs, n) -> new StoredRatingJson(rs.getString(1), rs.getString(2))).optional();
+    }
+
     /** The rated request and its SME, for the rating's owner and officers. */
     public record StoredRequest(String smeId, String requestJson) {
     }

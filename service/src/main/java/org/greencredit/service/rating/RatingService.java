@@ -115,6 +115,15 @@ public class RatingService {
         return rating;
     }
 
+    /** A rating as stored (JSON, as the API answered when it was made), for whoever may see it; another SME's is not found. */
+    public String findJson(String id, Caller caller) {
+        RatingRepository.StoredRatingJson stored = repository.findRatingJsonWithSme(id).orElseThrow(() -> new RatingNotFoundException(id));
+        if (!caller.maySee(stored.smeId())) {
+            throw new RatingNotFoundException(id);
+        }
+        return stored.ratingJson();
+    }
+
     /** The request a rating was made from, as stored (JSON), for whoever may see the rating. */
     public String request(String id, Caller caller) {
         RatingRepository.StoredRequest stored = repository.findRequest(id).orElseThrow(() -> new RatingNotFoundException(id));
