@@ -22,7 +22,11 @@ import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
 import org.greencredit.engine.Attempt;
+import org.greencredit.engine.EngineSettings;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.models.crop.YieldModel;
+import org.greencredit.models.series.LabelledSeries;
+import org.greencredit.models.series.SeriesClassifier;
 import org.junit.jupiter.api.Test;
 
 class BatchRunnerTest {
@@ -127,6 +131,42 @@ class BatchRunnerTest {
         assertThat(out.results).filteredOn(r -> r.crop() != null).hasSizeGreaterThan(100);
         for (int i = 0; i < out.results.size(); i++) {
             assertThat(json(out.results.get(i))).isEqualTo(json(ENGINE.rate(POPULATION.generate(rated.get(i)).request())));
+        }
+    }
+
+    @Test
+    void aCropModelThatFailsFailsOnlyTheFarmsNotTheFirmsRatedBesideThem() {
+        // A classifier whose labels are no crops: every farm's crop recognition throws, in the slice's joint call and
+        // again for each farm alone; the firms without plots in the same slices must still be rated.
+        List<String> labels = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            labels.add(i % 2 == 0 ? "NOT_A_CROP" : "NOR_THIS");
+            double[] s = new double[36];
+            for (int d = 0; d < s.length; d++) {
+                s[d] = (i % 2 == 0 ? 0.2 : 0.7) + 0.01 * ((i + d) % 5);
+            }
+            series.add(s);
+        }
+        SeriesClassifier noCrops = SeriesClassifier.train(new LabelledSeries(labels, series, 36), 3);
+        EngineSettings shipped = EngineSettings.shipped();
+        RatingEngine broken = RatingEngine.builder(CLOCK).cropModels(noCrops, noCrops, YieldModel.shipped(shipped.yieldModel())).build();
+        List<PendingRow<RatingRequest>> rows = rows(300);
+        Outputs<Rating> out = run(BatchRunner.rating(broken, 2), rows);
+
+        List<Long> farms = LongStream.rangeClosed(1, 300).filter(n -> n != 5 && n != 7 && POPULATION.generate(n).request().hasPlots())
+                .boxed().toList();
+        assertThat(farms).hasSizeGreaterThan(10);
+        assertThat(out.rejects).extracting(BatchRunner.Rejected::row)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 300).filter(n -> n == 5 || n == 7 || farms.contains(n)).boxed().toList());
+        assertThat(out.rejects).filteredOn(r -> farms.contains(r.row()))
+                .allSatisfy(r -> assertThat(r.errors().get(0).message()).startsWith("could not be rated: java.lang.IllegalArgumentException"));
+        List<Long> firms = LongStream.rangeClosed(1, 300).filter(n -> n != 5 && n != 7 && !farms.contains(n)).boxed().toList();
+        assertThat(out.results).hasSize(firms.size());
+        // The same ratings as with the shipped crop models, which a firm without plots never uses, but for their names.
+        for (int i = 0; i < firms.size(); i++) {
+            assertThat(json(out.results.get(i))).isEqualTo(json(ENGINE.rate(POPULATION.generate(firms.get(i)).request()))
+                    .replace(ENGINE.versions().models(), broken.versions().models()));
         }
     }
 
