@@ -74,6 +74,7 @@ public class AuditChainer implements SmartLifecycle {
         own.setPoolName("greencredit-audit-chainer");
         // The chainer's thread, and a caller that chains what waits before verifying (one round at a time).
         own.setMaximumPoolSize(2);
+        own.setMinimumIdle(1);
         this.ownJdbc = JdbcClient.create(own);
         this.ownBatch = new JdbcTemplate(own);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(own));
