@@ -11,6 +11,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/wait-for-service.sh
+. "$ROOT/scripts/lib/wait-for-service.sh"
 DB="${1:-h2}"
 SECONDS_RUN="${2:-60}"
 WARMUP="${3:-30}"
@@ -68,12 +70,7 @@ start_service() {
     GREENCREDIT_DB_USER="$DB_USER" GREENCREDIT_DB_PASSWORD="$DB_PASSWORD" \
     exec java --add-opens=java.base/java.nio=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$WORK/service.jar" >>"$WORK/service.log" 2>&1) &
   SERVICE_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "service did not start; see $WORK/service.log" >&2
-  exit 1
+  wait_for_service "$BASE" "$WORK/service.log" || exit 1
 }
 stop_all() {
   if [ -n "${SERVICE_PID:-}" ]; then

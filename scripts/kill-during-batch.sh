@@ -6,6 +6,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/wait-for-service.sh
+. "$ROOT/scripts/lib/wait-for-service.sh"
 ROWS="${1:-3000}"
 KILL_AFTER="${2:-6}"
 PORT="${PORT:-8097}"
@@ -19,12 +21,7 @@ OFFICER=(-u officer1:demo-password)
 start_service() {
   SERVER_PORT="$PORT" GREENCREDIT_DB_URL="$DB" "$ROOT/greencredit" serve >>"$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "service did not start; see $WORK/service.log" >&2
-  exit 1
+  wait_for_service "$BASE" "$WORK/service.log" || exit 1
 }
 
 # Ratings the pipeline created, counted in the audit log (demo data is rated by another actor).

@@ -7,6 +7,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=lib/wait-for-service.sh
+. "$ROOT/scripts/lib/wait-for-service.sh"
 MINUTES="${1:-60}"
 RATE="${2:-40}"
 PORT="${3:-8096}"
@@ -27,11 +29,7 @@ JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
   exec java "${JVM_FLAGS[@]}" -jar "$WORK/service.jar" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!
 trap 'kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$BASE/actuator/health" >/dev/null || { echo "service did not start; see $WORK/service.log" >&2; exit 1; }
+wait_for_service "$BASE" "$WORK/service.log" || exit 1
 
 KEY="${GREENCREDIT_DEMO_API_KEY:-demo-pipeline-key}"
 ADMIN="admin:${GREENCREDIT_DEMO_PASSWORD:-demo-password}"

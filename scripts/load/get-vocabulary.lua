@@ -1,14 +1,11 @@
 -- wrk script: GET /api/v1/vocabulary with the pipeline key, the cheapest authenticated endpoint: the
 -- yardstick that rating throughput is compared with on the same machine and in the same run.
+local dir = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
+dofile(dir .. "threads.lua")
+
 wrk.method = "GET"
 wrk.path = "/api/v1/vocabulary"
 wrk.headers["X-API-Key"] = os.getenv("API_KEY") or "demo-pipeline-key"
-
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
 
 function init(args)
   non2xx = 0
@@ -21,9 +18,6 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local n = 0
-  for _, t in ipairs(threads) do
-    n = n + t:get("non2xx")
-  end
-  io.write(string.format("non-2xx %d\np50-ms %.2f\np99-ms %.2f\n", n, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("non-2xx %d\n", total("non2xx")))
+  write_latency(latency)
 end

@@ -2,6 +2,7 @@
 -- (API_KEY in the environment, default demo-pipeline-key). Counts answers by class; done() prints one line
 -- per class and "non-2xx N", which scripts/http-load.sh checks.
 local dir = debug.getinfo(1, "S").source:sub(2):match("(.*/)") or "./"
+dofile(dir .. "threads.lua")
 local file = assert(io.open(dir .. "rating-request-2kb.json", "rb"))
 local body = file:read("*a")
 file:close()
@@ -11,12 +12,6 @@ wrk.path = "/api/v1/ratings"
 wrk.body = body
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-API-Key"] = os.getenv("API_KEY") or "demo-pipeline-key"
-
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
 
 function init(args)
   created = 0
@@ -35,12 +30,6 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local c, o, n = 0, 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("created")
-    o = o + t:get("other2xx")
-    n = n + t:get("non2xx")
-  end
-  io.write(string.format("created %d\nother-2xx %d\nnon-2xx %d\n", c, o, n))
-  io.write(string.format("p50-ms %.2f\np99-ms %.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("created %d\nother-2xx %d\nnon-2xx %d\n", total("created"), total("other2xx"), total("non2xx")))
+  write_latency(latency)
 end
