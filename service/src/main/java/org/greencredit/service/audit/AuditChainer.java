@@ -105,20 +105,15 @@ public class AuditChainer implements SmartLifecycle {
                 .param("subjectId", subjectId).param("inputHash", inputHash).param("outputHash", outputHash).param("versions", versions)
                 .param("details", details).update(generated, "id");
         long id = generated.getKeyAs(Number.class).longValue();
-        CompletableFuture<Void> chained = new CompletableFuture<>();
-        waiting.put(id, chained);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                // Registered only now: while the transaction was open its entry was invisible to the chainer, which would
+                // have taken it for one chained elsewhere (releaseChainedElsewhere) and let the call return unchained.
+                CompletableFuture<Void> chained = new CompletableFuture<>();
+                waiting.put(id, chained);
                 work.release();
                 awaitChained(id, chained);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    waiting.remove(id);
-                }
             }
         });
     }
@@ -253,9 +248,10 @@ public class AuditChainer implements SmartLifecycle {
                 work.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 // Every signal so far is answered by the round that follows.
                 work.drainPermits();
-                if (drain() == 0) {
-                    releaseChainedElsewhere();
-                }
+                drain();
+                // Also under steady load, when rounds never come back empty: a waiter registered just after the round
+                // that chained its entry would otherwise wait for an idle moment.
+                releaseChainedElsewhere();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -269,8 +265,11 @@ public class AuditChainer implements SmartLifecycle {
         }
     }
 
-    /** Callers whose entries another instance's chainer took: their entries are no longer waiting. */
-    private void releaseChainedElsewhere() {
+    /**
+     * Callers whose entries are no longer waiting: chained by another instance, or by a round that ran between their
+     * commit and their registration in {@link #waiting}.
+     */
+    void releaseChainedElsewhere() {
         if (waiting.isEmpty()) {
             return;
         }

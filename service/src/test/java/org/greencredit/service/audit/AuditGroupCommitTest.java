@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit of the audit chain: ratings no longer chain their entries under a lock each, yet every rating is in
@@ -71,6 +73,23 @@ class AuditGroupCommitTest {
             assertThat(count(jdbc, "select max(seq) - min(seq) + 1 - count(*) from audit_entry")).isZero();
             AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
             assertThat(verification.intact()).as(verification.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void anEntryWhoseTransactionIsStillOpenIsNotTakenForOneChainedElsewhere() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            AuditChainer chainer = service.getBean(AuditChainer.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            String subject = "00000000-0000-4000-8000-000000000003";
+            new TransactionTemplate(service.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+                chainer.enqueue(Instant.now(), "pipeline-test", "RATING_CREATED", "RATING", subject, "in", "out", "{}", "{}");
+                // The chainer's idle look for entries chained by others runs while this entry is not yet visible to it.
+                chainer.releaseChainedElsewhere();
+            });
+            // The commit callback has returned: the entry must be in the chain, not merely no longer waiting.
+            assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = :id").param("id", subject).query(Long.class).single())
+                    .isEqualTo(1);
         }
     }
 
