@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.greencredit.datasets.io.RecordReader;
 import org.greencredit.datasets.io.RecordWriter;
 import org.greencredit.service.audit.AuditLog;
 import org.greencredit.service.batch.BatchResult;
+import org.greencredit.service.support.DeflatedText;
 import org.greencredit.service.support.Sha256;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,14 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         insert.update();
     }
 
+    private String storedJson(String ratingId, String column) {
+        return DeflatedText.inflate(jdbc.sql("select " + column + " from rating where id = :id").param("id", ratingId).query(byte[].class).single());
+    }
+
+    private void storeJson(String ratingId, String column, String json) {
+        jdbc.sql("update rating set " + column + " = :bytes where id = :id").param("bytes", DeflatedText.deflate(json)).param("id", ratingId).update();
+    }
+
     private JsonNode verify() {
         return officer.get("/api/v1/audit/verify").json();
     }
@@ -198,25 +208,36 @@ class ProbeFindingsApiTest extends ApiTestSupport {
         JsonNode rating = api.postJson("/api/v1/ratings", GreenCreditJson.mapper().writeValueAsString(engine.syntheticRequests(3).get(0))).json();
         String id = rating.get("id").asString();
         long seq = entryOf(id).get("seq").asLong();
-        String stored = jdbc.sql("select rating_json from rating where id = :id").param("id", id).query(String.class).single();
+        String stored = storedJson(id, "rating_deflated");
         String edited = stored.replace("\"limitCny\":" , "\"limitCny\":9");
         assertThat(edited).isNotEqualTo(stored);
         try {
-            jdbc.sql("update rating set rating_json = :json where id = :id").param("json", edited).param("id", id).update();
+            storeJson(id, "rating_deflated", edited);
             JsonNode result = verify();
             assertThat(result.get("intact").asBoolean()).isFalse();
             assertThat(result.get("firstBadSeq").asLong()).isEqualTo(seq);
             assertThat(result.get("problem").asString()).contains("stored rating " + id, "altered");
         } finally {
-            jdbc.sql("update rating set rating_json = :json where id = :id").param("json", stored).param("id", id).update();
+            storeJson(id, "rating_deflated", stored);
         }
-        String request = jdbc.sql("select request_json from rating where id = :id").param("id", id).query(String.class).single();
+        String request = storedJson(id, "request_deflated");
         try {
-            jdbc.sql("update rating set request_json = :json where id = :id").param("json", request.replace("\"name\":\"", "\"name\":\"X"))
-                    .param("id", id).update();
+            storeJson(id, "request_deflated", request.replace("\"name\":\"", "\"name\":\"X"));
             assertThat(verify().get("problem").asString()).contains("stored request of rating " + id);
         } finally {
-            jdbc.sql("update rating set request_json = :json where id = :id").param("json", request).param("id", id).update();
+            storeJson(id, "request_deflated", request);
+        }
+        byte[] deflated = jdbc.sql("select rating_deflated from rating where id = :id").param("id", id).query(byte[].class).single();
+        try {
+            // Damaged rather than edited: the compressed value cut short no longer reads back at all.
+            jdbc.sql("update rating set rating_deflated = :bytes where id = :id").param("bytes", Arrays.copyOf(deflated, deflated.length / 2))
+                    .param("id", id).update();
+            JsonNode result = verify();
+            assertThat(result.get("firstBadSeq").asLong()).isEqualTo(seq);
+            assertThat(result.get("problem").asString()).startsWith("the stored rating " + id + " cannot be read back (stored text is cut short")
+                    .endsWith("it was altered or damaged");
+        } finally {
+            jdbc.sql("update rating set rating_deflated = :bytes where id = :id").param("bytes", deflated).param("id", id).update();
         }
         assertThat(verify().get("intact").asBoolean()).isTrue();
     }
@@ -330,7 +351,7 @@ class ProbeFindingsApiTest extends ApiTestSupport {
             batch.forEach(writer::write);
         }
         byte[] whole = body.toByteArray();
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 200);
+        byte[] cut = Arrays.copyOf(whole, whole.length - 200);
         byte[] reply = api.postForBytes("/api/v1/ratings:batch", "application/vnd.apache.arrow.stream", cut);
         List<BatchResult> results = new ArrayList<>();
         try (RecordReader<BatchResult> reader = RecordFormat.ARROW_STREAM.reader(new java.io.ByteArrayInputStream(reply), BatchResult.class,

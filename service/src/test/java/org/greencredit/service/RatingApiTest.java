@@ -44,7 +44,20 @@ class RatingApiTest extends ApiTestSupport {
         ApiClient.Reply history = api.get("/api/v1/smes/" + rating.get("smeId").asString() + "/ratings");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json().get(0).get("id").asString()).isEqualTo(id);
-        assertThat(history.json().get(0).get("outcome").asString()).isEqualTo(rating.get("decision").get("outcome").asString());
+        JsonNode line = history.json().get(0);
+        // Every field of the history line is the rating's own, read back from the summary columns.
+        assertThat(line.get("smeId").asString()).isEqualTo(rating.get("smeId").asString());
+        assertThat(line.get("ratedAt").asString()).isEqualTo(rating.get("ratedAt").asString());
+        assertThat(line.get("greenScore").asInt()).isEqualTo(rating.get("green").get("score").asInt());
+        assertThat(line.get("greenGrade").asString()).isEqualTo(rating.get("green").get("grade").asString());
+        assertThat(line.get("colour").asString()).isEqualTo(rating.get("green").get("colour").asString());
+        assertThat(line.get("carbonEfficiencyLevel")).isEqualTo(rating.get("green").get("carbonEfficiencyLevel"));
+        assertThat(line.get("pd").asDouble()).isEqualTo(rating.get("credit").get("pd").asDouble());
+        assertThat(line.get("creditGrade").asString()).isEqualTo(rating.get("credit").get("grade").asString());
+        assertThat(line.get("outcome").asString()).isEqualTo(rating.get("decision").get("outcome").asString());
+        assertThat(line.get("limitCny").asDouble()).isEqualTo(rating.get("decision").get("limitCny").asDouble());
+        assertThat(line.get("rateDiscountBp").asInt()).isEqualTo(rating.get("decision").get("rateDiscountBp").asInt());
+        assertThat(line.get("referralReasons")).isEqualTo(rating.get("decision").get("referralReasons"));
     }
 
     @Test

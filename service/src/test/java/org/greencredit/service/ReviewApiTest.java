@@ -30,6 +30,11 @@ class ReviewApiTest extends ApiTestSupport {
         assertThat(queueIds("?reason=THIN_FILE&limit=1000")).contains(id);
         assertThat(queueIds("?reason=CROP_MISMATCH&limit=1000")).doesNotContain(id);
         String original = officer.get("/api/v1/ratings/" + id).body();
+        JsonNode queued = officer.get("/api/v1/referrals?limit=1000").json().valueStream().filter(n -> n.get("id").asString().equals(id))
+                .findFirst().orElseThrow();
+        // The queue lists every reason of the rating, in its order.
+        assertThat(queued.get("referralReasons")).isEqualTo(officer.get("/api/v1/ratings/" + id).json().get("decision").get("referralReasons"));
+        assertThat(queued.get("referralReasons").size()).isGreaterThanOrEqualTo(1);
 
         ApiClient.Reply noReason = officer.postJson("/api/v1/ratings/" + id + "/overrides", "{\"outcome\": \"APPROVE\", \"limitCny\": 50000}");
         assertThat(noReason.status()).isEqualTo(400);

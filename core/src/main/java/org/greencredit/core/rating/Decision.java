@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * @param rateDiscountBp green rate discount in basis points off the bank's base rate
- * @param referralReasons why an officer must look at it (empty unless REFER)
+ * @param referralReasons the referral checks that fired: why an officer must look at a REFER; a DECLINE keeps those that
+ *                        fired too (empty otherwise)
  */
 public record Decision(
         Outcome outcome,

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.greencredit.service.support.DeflatedText;
 import org.greencredit.service.support.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -203,6 +204,9 @@ public class AuditLog {
             if (r == null) {
                 return "the rating " + e.subjectId() + " it records is no longer in the database";
             }
+            if (r.damage() != null) {
+                return "the stored rating " + e.subjectId() + " cannot be read back (" + r.damage() + "): it was altered or damaged";
+            }
             if (!Sha256.hex(r.requestJson()).equals(e.inputHash())) {
                 return "the stored request of rating " + e.subjectId() + " was altered after it was rated";
             }
@@ -227,7 +231,15 @@ public class AuditLog {
                 """).query(String.class).optional().orElse(null);
     }
 
-    private record StoredRating(String requestJson, String ratingJson) {
+    /** A stored request and rating as text, or what makes them unreadable. */
+    private record StoredRating(String requestJson, String ratingJson, String damage) {
+        static StoredRating read(byte[] request, byte[] rating) {
+            try {
+                return new StoredRating(DeflatedText.inflate(request), DeflatedText.inflate(rating), null);
+            } catch (IllegalStateException e) {
+                return new StoredRating(null, null, e.getMessage());
+            }
+        }
     }
 
     /** The stored request and rating of every rating a page of entries records. */
@@ -235,8 +247,9 @@ public class AuditLog {
         List<String> ids = page.stream().filter(e -> e.outputHash() != null).map(AuditEntry::subjectId).toList();
         Map<String, StoredRating> stored = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1_000) {
-            jdbc.sql("select id, request_json, rating_json from rating where id in (:ids)").param("ids", ids.subList(from, Math.min(ids.size(),
-                    from + 1_000))).query((rs, n) -> stored.put(rs.getString(1), new StoredRating(rs.getString(2), rs.getString(3)))).list();
+            jdbc.sql("select id, request_deflated, rating_deflated from rating where id in (:ids)").param("ids", ids.subList(from,
+                    Math.min(ids.size(), from + 1_000))).query((rs, n) -> stored.put(rs.getString(1),
+                    StoredRating.read(rs.getBytes(2), rs.getBytes(3)))).list();
         }
         return stored;
     }

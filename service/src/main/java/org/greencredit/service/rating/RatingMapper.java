@@ -22,14 +22,9 @@ public interface RatingMapper {
     @Mapping(target = "referralReasons", source = "decision.referralReasons")
     RatingSummary toSummary(Rating rating);
 
-    @Mapping(target = "outcome", source = "rating.decision.outcome")
-    @Mapping(target = "colour", source = "rating.green.colour")
-    @Mapping(target = "pd", source = "rating.credit.pd")
+    @Mapping(target = "summary", source = "rating")
     @Mapping(target = "rulesetVersion", source = "rating.explanation.versions.ruleset")
     @Mapping(target = "modelsVersion", source = "rating.explanation.versions.models")
     @Mapping(target = "factorsVersion", source = "rating.explanation.versions.factors")
-    @Mapping(target = "id", source = "rating.id")
-    @Mapping(target = "smeId", source = "rating.smeId")
-    @Mapping(target = "ratedAt", source = "rating.ratedAt")
     StoredRating toStored(Rating rating, String inputHash, String requestJson, String ratingJson);
 }

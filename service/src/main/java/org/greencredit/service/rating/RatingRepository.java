@@ -1,36 +1,65 @@
 package org.greencredit.service.rating;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.greencredit.service.support.DeflatedText;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Ratings in the database: written once, never updated. */
+/**
+ * Ratings in the database: written once, never updated. The request and the rating are stored as deflated JSON and
+ * read back byte for byte; lists read the summary columns only.
+ */
 @Repository
 public class RatingRepository {
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public RatingRepository(JdbcClient jdbc) {
+    public RatingRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(StoredRating r) {
+        RatingSummary summary = r.summary();
         jdbc.sql("""
                 insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
-                                    input_hash, request_json, rating_json)
-                values (:id, :smeId, :ratedAt, :outcome, :colour, :pd, :ruleset, :models, :factors, :inputHash, :request, :rating)
+                                    input_hash, request_deflated, rating_deflated, green_score, green_grade, carbon_efficiency_level,
+                                    credit_grade, limit_cny, rate_discount_bp)
+                values (:id, :smeId, :ratedAt, :outcome, :colour, :pd, :ruleset, :models, :factors, :inputHash, :request, :rating,
+                        :greenScore, :greenGrade, :carbonLevel, :creditGrade, :limitCny, :discountBp)
                 """)
-                .param("id", r.id()).param("smeId", r.smeId()).param("ratedAt", Timestamp.from(r.ratedAt()))
-                .param("outcome", r.outcome()).param("colour", r.colour()).param("pd", r.pd())
+                .param("id", summary.id()).param("smeId", summary.smeId()).param("ratedAt", Timestamp.from(summary.ratedAt()))
+                .param("outcome", summary.outcome()).param("colour", summary.colour()).param("pd", summary.pd())
                 .param("ruleset", r.rulesetVersion()).param("models", r.modelsVersion()).param("factors", r.factorsVersion())
-                .param("inputHash", r.inputHash()).param("request", r.requestJson()).param("rating", r.ratingJson())
+                .param("inputHash", r.inputHash()).param("request", DeflatedText.deflate(r.requestJson()))
+                .param("rating", DeflatedText.deflate(r.ratingJson())).param("greenScore", summary.greenScore())
+                .param("greenGrade", summary.greenGrade()).param("carbonLevel", summary.carbonEfficiencyLevel(), Types.INTEGER)
+                .param("creditGrade", summary.creditGrade()).param("limitCny", summary.limitCny())
+                .param("discountBp", summary.rateDiscountBp())
                 .update();
+        List<String> reasons = summary.referralReasons();
+        if (!reasons.isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(reasons.size());
+            for (int i = 0; i < reasons.size(); i++) {
+                rows.add(new Object[] {summary.id(), i, reasons.get(i)});
+            }
+            batch.batchUpdate("insert into rating_referral_reason (rating_id, ordinal, reason) values (?, ?, ?)", rows);
+        }
     }
 
     public Optional<String> findRatingJson(String id) {
-        return jdbc.sql("select rating_json from rating where id = :id").param("id", id).query(String.class).optional();
+        return jdbc.sql("select rating_deflated from rating where id = :id").param("id", id)
+                .query((rs, n) -> DeflatedText.inflate(rs.getBytes(1))).optional();
     }
 
     /** A rating as stored and its SME, for the rating's owner and officers. */
@@ -38,8 +67,8 @@ public class RatingRepository {
     }
 
     public Optional<StoredRatingJson> findRatingJsonWithSme(String id) {
-        return jdbc.sql("select sme_id, rating_json from rating where id = :id").param("id", id)
-                .query((rs, n) -> new StoredRatingJson(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("select sme_id, rating_deflated from rating where id = :id").param("id", id)
+                .query((rs, n) -> new StoredRatingJson(rs.getString(1), DeflatedText.inflate(rs.getBytes(2)))).optional();
     }
 
     /** The rated request and its SME, for the rating's owner and officers. */
@@ -47,36 +76,58 @@ public class RatingRepository {
     }
 
     public Optional<StoredRequest> findRequest(String ratingId) {
-        return jdbc.sql("select sme_id, request_json from rating where id = :id").param("id", ratingId)
-                .query((rs, n) -> new StoredRequest(rs.getString(1), rs.getString(2))).optional();
+        return jdbc.sql("select sme_id, request_deflated from rating where id = :id").param("id", ratingId)
+                .query((rs, n) -> new StoredRequest(rs.getString(1), DeflatedText.inflate(rs.getBytes(2)))).optional();
     }
 
-    /** The SME's ratings, newest first. */
-    public List<String> findRatingJsonBySme(String smeId, int limit) {
-        return jdbc.sql("select rating_json from rating where sme_id = :smeId order by rated_at desc, id limit :limit")
-                .param("smeId", smeId).param("limit", limit).query(String.class).list();
+    private static final String SUMMARY_COLUMNS = """
+            r.id, r.sme_id, r.rated_at, r.green_score, r.green_grade, r.colour, r.carbon_efficiency_level, r.pd, r.credit_grade,
+            r.outcome, r.limit_cny, r.rate_discount_bp""";
+
+    /** The SME's ratings, newest first, from the summary columns. */
+    public List<RatingSummary> findSummariesBySme(String smeId, int limit) {
+        return withReasons(jdbc.sql("select " + SUMMARY_COLUMNS + " from rating r where r.sme_id = :smeId order by r.rated_at desc, r.id limit :limit")
+                .param("smeId", smeId).param("limit", limit).query(RatingRepository::summaryWithoutReasons).list());
     }
 
     /**
      * Referred ratings no officer has settled yet (no applied override), oldest first; optionally only
      * one colour, or only those referred for one reason code.
      */
-    public List<String> findOpenReferrals(String colour, String reason, int limit) {
-        return jdbc.sql("""
-                select rating_json from rating r
+    public List<RatingSummary> findOpenReferrals(String colour, String reason, int limit) {
+        return withReasons(jdbc.sql("select " + SUMMARY_COLUMNS + """
+                 from rating r
                 where r.outcome = 'REFER'
                   and (cast(:colour as varchar(16)) is null or r.colour = :colour)
-                  and (cast(:reason as varchar(64)) is null or r.rating_json like :reasonPattern escape '\\')
+                  and (cast(:reason as varchar(64)) is null
+                       or exists (select 1 from rating_referral_reason rr where rr.rating_id = r.id and rr.reason = :reason))
                   and not exists (select 1 from rating_override o where o.rating_id = r.id and o.status = 'APPLIED')
                 order by r.rated_at, r.id limit :limit
                 """)
-                .param("colour", colour).param("reason", reason).param("reasonPattern", reason == null ? null : "%\"" + likeLiteral(reason) + "\"%")
-                .param("limit", limit).query(String.class).list();
+                .param("colour", colour).param("reason", reason).param("limit", limit).query(RatingRepository::summaryWithoutReasons).list());
     }
 
-    /** {@code text} matched literally by LIKE ... ESCAPE '\': its own wildcards {@code _} and {@code %} escaped. */
-    static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
+    private static RatingSummary summaryWithoutReasons(ResultSet rs, int row) throws SQLException {
+        int level = rs.getInt(7);
+        Integer carbonLevel = rs.wasNull() ? null : level;
+        return new RatingSummary(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5),
+                rs.getString(6), carbonLevel, rs.getDouble(8), rs.getString(9), rs.getString(10), rs.getDouble(11), rs.getInt(12), List.of());
+    }
+
+    /** The summaries with their referral reasons, in each rating's order, read in one query per list. */
+    private List<RatingSummary> withReasons(List<RatingSummary> summaries) {
+        // Not only referred ratings have reasons: a declined rating keeps those that would have referred it.
+        List<String> ids = summaries.stream().map(RatingSummary::id).toList();
+        if (ids.isEmpty()) {
+            return summaries;
+        }
+        Map<String, List<String>> reasons = new HashMap<>();
+        jdbc.sql("select rating_id, reason from rating_referral_reason where rating_id in (:ids) order by rating_id, ordinal")
+                .param("ids", ids)
+                .query(rs -> {
+                    reasons.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return summaries.stream().map(s -> reasons.containsKey(s.id()) ? s.withReferralReasons(reasons.get(s.id())) : s).toList();
     }
 
     /** What an idempotency key was first used for. */

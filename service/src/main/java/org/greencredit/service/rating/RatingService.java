@@ -137,12 +137,12 @@ public class RatingService {
         if (!caller.maySee(smeId)) {
             throw ApiProblem.forbidden("an SME account may read only its own ratings (" + caller.smeId() + ")");
         }
-        return repository.findRatingJsonBySme(smeId, limit).stream().map(this::parse).map(mapper::toSummary).toList();
+        return repository.findSummariesBySme(smeId, limit);
     }
 
     /** Referrals waiting for an officer, oldest first. */
     public List<RatingSummary> openReferrals(String colour, String reason, int limit) {
-        return repository.findOpenReferrals(colour, reason, limit).stream().map(this::parse).map(mapper::toSummary).toList();
+        return repository.findOpenReferrals(colour, reason, limit);
     }
 
     private Rating parse(String ratingJson) {

@@ -1,12 +1,9 @@
 package org.greencredit.service.rating;
 
-import java.time.Instant;
-
 /**
- * A rating as stored: searchable columns, the full rating and request as JSON, the hash of the
- * request, and the versions used, so any rating can be reproduced and audited.
+ * A rating as stored: what lists show (the summary columns), the versions used and the hash of the request, and the
+ * full rating and request JSON, so that any rating can be reproduced and audited.
  */
-public record StoredRating(String id, String smeId, Instant ratedAt, String outcome, String colour, double pd,
-                           String rulesetVersion, String modelsVersion, String factorsVersion, String inputHash,
+public record StoredRating(RatingSummary summary, String rulesetVersion, String modelsVersion, String factorsVersion, String inputHash,
                            String requestJson, String ratingJson) {
 }

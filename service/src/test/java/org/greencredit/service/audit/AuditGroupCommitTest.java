@@ -152,9 +152,10 @@ class AuditGroupCommitTest {
     private static void copyRating(Connection db, String fromId, String toId) throws Exception {
         try (PreparedStatement copy = db.prepareStatement("""
                 insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
-                                    input_hash, request_json, rating_json)
-                select ?, sme_id, ?, outcome, colour, pd, ruleset_version, models_version, factors_version, input_hash, request_json,
-                       rating_json
+                                    input_hash, request_deflated, rating_deflated, green_score, green_grade, carbon_efficiency_level,
+                                    credit_grade, limit_cny, rate_discount_bp)
+                select ?, sme_id, ?, outcome, colour, pd, ruleset_version, models_version, factors_version, input_hash, request_deflated,
+                       rating_deflated, green_score, green_grade, carbon_efficiency_level, credit_grade, limit_cny, rate_discount_bp
                 from rating where id = ?
                 """)) {
             copy.setString(1, toId);

@@ -10,16 +10,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Whole services started one after another on one H2 file, as an operator restarts them. */
-final class ServiceOnH2File {
+public final class ServiceOnH2File {
     private ServiceOnH2File() {
     }
 
-    static String url(Path dir) {
+    public static String url(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
-    /** Starts the service on {@code dir}'s database without demo data; each setting is {@code name=value}. */
-    static ConfigurableApplicationContext start(Path dir, String... settings) {
+    /**
+     * Starts the service on {@code dir}'s database without demo data; each setting is {@code name=value}, and a
+     * {@code spring.datasource.*} setting points it at another database.
+     */
+    public static ConfigurableApplicationContext start(Path dir, String... settings) {
         // As command-line arguments, which win over application.yml (default properties would not); one per name.
         Map<String, String> values = new LinkedHashMap<>(Map.of("server.port", "0", "greencredit.demo.enabled", "false",
                 "spring.datasource.url", url(dir), "greencredit.audit.key", "", "greencredit.audit.key-file", dir.resolve("unused.key").toString()));
