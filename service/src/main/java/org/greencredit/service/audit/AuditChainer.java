@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +64,7 @@ public class AuditChainer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final AuditKeys keys;
     /** Entries committed on this instance whose callers wait for them to be chained, by pending id. */
-    private final Map<Long, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
     private final Semaphore work = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
@@ -105,17 +107,33 @@ public class AuditChainer implements SmartLifecycle {
                 .param("subjectId", subjectId).param("inputHash", inputHash).param("outputHash", outputHash).param("versions", versions)
                 .param("details", details).update(generated, "id");
         long id = generated.getKeyAs(Number.class).longValue();
+        Waiter waiter = new Waiter();
+        waiting.put(id, waiter);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                // Registered only now: while the transaction was open its entry was invisible to the chainer, which would
-                // have taken it for one chained elsewhere (releaseChainedElsewhere) and let the call return unchained.
-                CompletableFuture<Void> chained = new CompletableFuture<>();
-                waiting.put(id, chained);
+                waiter.committed = true;
                 work.release();
-                awaitChained(id, chained);
+                awaitChained(id, waiter.chained);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    waiting.remove(id);
+                }
             }
         });
+    }
+
+    /**
+     * A caller waiting for its entry. Registered before its transaction commits, so that the round that chains the entry
+     * always finds it; marked committed only after, because until then the entry is invisible to other connections and
+     * must not be taken for one chained elsewhere.
+     */
+    private static final class Waiter {
+        final CompletableFuture<Void> chained = new CompletableFuture<>();
+        volatile boolean committed;
     }
 
     private void awaitChained(long id, CompletableFuture<Void> chained) {
@@ -186,9 +204,9 @@ public class AuditChainer implements SmartLifecycle {
             return pending.stream().map(Pending::id).toList();
         });
         for (Long id : ids) {
-            CompletableFuture<Void> f = waiting.get(id);
-            if (f != null) {
-                f.complete(null);
+            Waiter waiter = waiting.get(id);
+            if (waiter != null) {
+                waiter.chained.complete(null);
             }
         }
         return ids.size();
@@ -248,10 +266,9 @@ public class AuditChainer implements SmartLifecycle {
                 work.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 // Every signal so far is answered by the round that follows.
                 work.drainPermits();
-                drain();
-                // Also under steady load, when rounds never come back empty: a waiter registered just after the round
-                // that chained its entry would otherwise wait for an idle moment.
-                releaseChainedElsewhere();
+                if (drain() == 0) {
+                    releaseChainedElsewhere();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -265,22 +282,18 @@ public class AuditChainer implements SmartLifecycle {
         }
     }
 
-    /**
-     * Callers whose entries are no longer waiting: chained by another instance, or by a round that ran between their
-     * commit and their registration in {@link #waiting}.
-     */
+    /** Callers whose committed entries another instance's chainer took: their entries are no longer waiting. */
     void releaseChainedElsewhere() {
-        if (waiting.isEmpty()) {
+        List<Long> ids = waiting.entrySet().stream().filter(e -> e.getValue().committed).map(Map.Entry::getKey).toList();
+        if (ids.isEmpty()) {
             return;
         }
-        List<Long> ids = new ArrayList<>(waiting.keySet());
-        List<Long> stillWaiting = ownJdbc.sql("select id from audit_pending where id in (:ids)").param("ids", ids).query(Long.class).list();
+        Set<Long> stillWaiting = new HashSet<>(ownJdbc.sql("select id from audit_pending where id in (:ids)").param("ids", ids)
+                .query(Long.class).list());
         for (Long id : ids) {
-            if (!stillWaiting.contains(id)) {
-                CompletableFuture<Void> f = waiting.get(id);
-                if (f != null) {
-                    f.complete(null);
-                }
+            Waiter waiter = waiting.get(id);
+            if (waiter != null && !stillWaiting.contains(id)) {
+                waiter.chained.complete(null);
             }
         }
     }
