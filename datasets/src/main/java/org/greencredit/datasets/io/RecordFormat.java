@@ -8,7 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -59,7 +62,7 @@ public enum RecordFormat {
         try {
             return format.writer(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + path + ": " + why(e, path), e);
         }
     }
 
@@ -76,8 +79,23 @@ public enum RecordFormat {
             CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
             return withProgress(format.reader(new BufferedInputStream(counted, 1 << 16), type, path.toString()), counted::count, size);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + path + ": " + why(e, path), e);
         }
+    }
+
+    /** What went wrong, in words: Java's file exceptions often carry only the path as their message. */
+    private static String why(IOException e, Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException) {
+            return parent != null && !Files.isDirectory(parent) ? "the directory " + parent + " does not exist" : "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /** Where in a file reading is, in bytes. */

@@ -122,4 +122,17 @@ class RecordFormatTest {
     void anUnknownExtensionIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> RecordFormat.forFileName("x.parquet")).hasMessageContaining(".jsonl").hasMessageContaining(".arrows");
     }
+
+    @Test
+    void writingIntoADirectoryThatDoesNotExistSaysSo() {
+        Path out = dir.resolve("missing").resolve("out.jsonl");
+        assertThatThrownBy(() -> RecordFormat.openWriter(out, RatingRequest.class))
+                .hasMessage("cannot write " + out + ": the directory " + dir.resolve("missing") + " does not exist");
+    }
+
+    @Test
+    void readingAFileThatDoesNotExistSaysSo() {
+        Path in = dir.resolve("absent.jsonl");
+        assertThatThrownBy(() -> RecordFormat.openReader(in, RatingRequest.class)).hasMessage("cannot read " + in + ": no such file");
+    }
 }
