@@ -115,7 +115,7 @@ final class JsonLinesFormat {
         };
     }
 
-    private static <T> ReadRow<T> decode(JsonMapper mapper, Class<T> type, long number, byte[] line) {
+    static <T> ReadRow<T> decode(JsonMapper mapper, Class<T> type, long number, byte[] line) {
         String text = strictUtf8(line);
         if (text == null) {
             // The same answer as the single-rating path: invalid UTF-8 is refused, never stored as U+FFFD.
@@ -192,7 +192,7 @@ final class JsonLinesFormat {
         }
     }
 
-    private static boolean isBlank(byte[] line) {
+    static boolean isBlank(byte[] line) {
         for (byte b : line) {
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;

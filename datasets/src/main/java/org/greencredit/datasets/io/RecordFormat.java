@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The file formats records are read from and written to, chosen by file extension. */
 public enum RecordFormat {
@@ -64,6 +65,19 @@ public enum RecordFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + why(e, path), e);
         }
+    }
+
+    /**
+     * One line of JSON lines input decoded as the readers of this class decode it (strict UTF-8, the JSON contract), for
+     * engines that split the lines themselves, such as Spark.
+     */
+    public static <T> ReadRow<T> decodeJsonLine(Class<T> type, long number, byte[] line) {
+        return JsonLinesFormat.decode(SharedMapper.INSTANCE, type, number, line);
+    }
+
+    /** Whether a JSON lines reader skips this line: empty or only white space. */
+    public static boolean isBlankJsonLine(byte[] line) {
+        return JsonLinesFormat.isBlank(line);
     }
 
     /** Reads a file; its reader's {@link RecordReader#progress()} is the share of the file's bytes consumed. */
@@ -138,6 +152,11 @@ public enum RecordFormat {
                 }
             }
         };
+    }
+
+    /** One mapper for all single lines: building one costs far more than decoding a line. */
+    private static final class SharedMapper {
+        static final JsonMapper INSTANCE = GreenCreditJson.mapper();
     }
 
     private static final class CountingInputStream extends FilterInputStream {

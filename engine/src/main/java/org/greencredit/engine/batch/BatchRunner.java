@@ -69,7 +69,7 @@ public final class BatchRunner<R> {
                 try {
                     results.add(work.apply(row.number(), row.value()));
                 } catch (RuntimeException e) {
-                    results.add(rejected(row, e));
+                    results.add(Rejected.of(row, e));
                 }
             }
             return results;
@@ -95,13 +95,13 @@ public final class BatchRunner<R> {
                 }
             } catch (RuntimeException e) {
                 // Not expected of work that reports failures per request, but then every row of the slice says so.
-                return rows.stream().<Object>map(row -> rejected(row, e)).toList();
+                return rows.stream().<Object>map(row -> Rejected.of(row, e)).toList();
             }
             List<Object> results = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 Attempt<R> attempt = attempts.get(i);
                 results.add(attempt instanceof Attempt.Done<R> done ? done.value()
-                        : rejected(rows.get(i), ((Attempt.Failed<R>) attempt).error()));
+                        : Rejected.of(rows.get(i), ((Attempt.Failed<R>) attempt).error()));
             }
             return results;
         });
@@ -114,6 +114,14 @@ public final class BatchRunner<R> {
 
     /** A row that was not rated, and why. */
     public record Rejected(long row, String smeId, List<FieldError> errors) {
+        /** A request that was read but failed: its field errors when it was invalid, else what went wrong rating it. */
+        public static Rejected of(ReadRow<RatingRequest> row, RuntimeException e) {
+            String smeId = row.value().sme() == null ? null : row.value().sme().id();
+            if (e instanceof InvalidRequestException invalid) {
+                return new Rejected(row.number(), smeId, invalid.errors());
+            }
+            return new Rejected(row.number(), smeId, List.of(new FieldError("$", "could not be rated: " + e)));
+        }
     }
 
     public record Summary(long read, long rated, long rejected) {
@@ -261,13 +269,5 @@ public final class BatchRunner<R> {
             }
         }
         return Arrays.asList(results);
-    }
-
-    private static Rejected rejected(ReadRow<RatingRequest> row, RuntimeException e) {
-        String smeId = row.value().sme() == null ? null : row.value().sme().id();
-        if (e instanceof InvalidRequestException invalid) {
-            return new Rejected(row.number(), smeId, invalid.errors());
-        }
-        return new Rejected(row.number(), smeId, List.of(new FieldError("$", "could not be rated: " + e)));
     }
 }
