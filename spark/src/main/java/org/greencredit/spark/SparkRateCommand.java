@@ -1,5 +1,6 @@
 package org.greencredit.spark;
 
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -27,8 +28,13 @@ public final class SparkRateCommand {
         try {
             System.exit(run(args));
         } catch (IllegalArgumentException e) {
+            // A bad option, or input that is not a request table: the user's to mend.
             System.err.println("greencredit spark: " + e.getMessage());
             System.exit(2);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // Input that cannot be read, output that cannot be written, rows lost: said plainly, without a stack trace.
+            System.err.println("greencredit spark: " + e.getMessage());
+            System.exit(1);
         }
     }
 

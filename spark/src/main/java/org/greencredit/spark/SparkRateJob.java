@@ -28,10 +28,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
+import org.greencredit.engine.batch.BatchRunner;
 import org.greencredit.engine.output.RatingProfile;
 
 /**
@@ -91,9 +94,10 @@ public final class SparkRateJob {
         } finally {
             results.unpersist();
         }
-        // Counted from what was written, not from what was meant to be.
-        long rated = spark.read().parquet(ratingsPath).count();
-        long rejected = spark.read().parquet(rejectsPath).count();
+        // Counted from what was written, not from what was meant to be; with the schema given, a table with no row
+        // (every request rejected, or none) reads as empty instead of failing to infer one.
+        long rated = spark.read().schema(ratingsSchema(options.profile())).parquet(ratingsPath).count();
+        long rejected = spark.read().schema(RecordStructs.schema(BatchRunner.Rejected.class)).parquet(rejectsPath).count();
         long read = input.count();
         if (read != rated + rejected) {
             throw new IllegalStateException("job " + jobId + " read " + read + " rows but wrote " + rated + " ratings and " + rejected
@@ -101,6 +105,11 @@ public final class SparkRateJob {
         }
         writeMarker(marker, hadoop, read, rated, rejected);
         return new Summary(jobId, ratingsPath, rejectsPath, read, rated, rejected, false);
+    }
+
+    /** The ratings table: the profile's fields, the input row, and the month it is partitioned by. */
+    static StructType ratingsSchema(RatingProfile profile) {
+        return RecordStructs.schema(profile.type()).add("row_id", DataTypes.LongType, false).add("rated_month", DataTypes.StringType, true);
     }
 
     /** The input's rows, numbered from 0 in input order; how to decode one; how many there are. */

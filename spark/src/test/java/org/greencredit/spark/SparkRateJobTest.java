@@ -209,6 +209,19 @@ class SparkRateJobTest {
     }
 
     @Test
+    void aTableOfOnlyBadRowsGivesNoRatingsAndEveryRowAsAReject() throws IOException {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "not json\n[1, 2]\n{\"sme\": 7}\n", StandardCharsets.UTF_8);
+        SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(bad.toString(), dir.resolve("out").toString(), "bad",
+                RatingProfile.FULL));
+        assertThat(summary.read()).isEqualTo(3);
+        assertThat(summary.rated()).isZero();
+        assertThat(summary.rejected()).isEqualTo(3);
+        assertThat(spark.read().parquet(summary.rejectsPath()).orderBy("row").collectAsList()).extracting(r -> r.<Long>getAs("row"))
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void aParquetFileWithAColumnNoRequestHasIsRefusedNamingIt() {
         Path parquet = dir.resolve("extra.parquet");
         spark.sql("select named_struct('id', 'X1', 'shoeSize', 42) as sme").write().parquet(parquet.toString());
