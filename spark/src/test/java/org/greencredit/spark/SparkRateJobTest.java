@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.io.RecordFormat;
@@ -136,16 +135,6 @@ class SparkRateJobTest {
         assertThat(firstError(rejects.get(1)).getString(0)).isEqualTo("sme.regionCode");
     }
 
-    /** A copy of {@code row} with one field's value replaced. */
-    private static Row with(Row row, String field, Object value) {
-        Object[] values = new Object[row.length()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = row.get(i);
-        }
-        values[row.fieldIndex(field)] = value;
-        return new GenericRowWithSchema(values, row.schema());
-    }
-
     private static Row firstError(Row reject) {
         return reject.<Row>getList(reject.fieldIndex("errors")).get(0);
     }
@@ -190,7 +179,7 @@ class SparkRateJobTest {
         // Row 501: a size class no firm can have.
         Row good = RecordStructs.toRow(population.get(500));
         Row sme = good.getStruct(good.fieldIndex("sme"));
-        rows.add(with(good, "sme", with(sme, "sizeClass", "HUGE")));
+        rows.add(TestRows.with(good, "sme", TestRows.with(sme, "sizeClass", "HUGE")));
         Path parquet = dir.resolve("requests.parquet");
         spark.createDataFrame(rows, RecordStructs.schema(RatingRequest.class)).coalesce(1).write().parquet(parquet.toString());
 
