@@ -63,7 +63,7 @@ public class AuditChainer implements SmartLifecycle {
     private final JdbcTemplate ownBatch;
     private final TransactionTemplate transaction;
     private final AuditKeys keys;
-    /** Entries committed on this instance whose callers wait for them to be chained, by pending id. */
+    /** Callers on this instance waiting for their entries to be chained, by pending id, from their transaction on. */
     private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
     private final Semaphore work = new Semaphore(0);
     private volatile Thread thread;
