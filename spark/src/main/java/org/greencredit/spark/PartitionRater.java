@@ -1,14 +1,21 @@
 package org.greencredit.spark;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -21,6 +28,7 @@ import org.greencredit.engine.Attempt;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
 import org.greencredit.engine.output.RatingProfile;
+import org.greencredit.rules.engine.Ruleset;
 import scala.Tuple2;
 
 /**
@@ -41,10 +49,13 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
 
     private final RatingProfile profile;
     private final Decoder decoder;
+    /** The job's rules, or null for those in the jar. */
+    private final Broadcast<Ruleset.Sources> rules;
 
-    PartitionRater(RatingProfile profile, Decoder decoder) {
+    PartitionRater(RatingProfile profile, Decoder decoder, Broadcast<Ruleset.Sources> rules) {
         this.profile = profile;
         this.decoder = decoder;
+        this.rules = rules;
     }
 
     /** Each output row: the input's row number, then a rating (with its month) or a reject. */
@@ -55,7 +66,7 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
 
     @Override
     public Iterator<Row> call(Iterator<Tuple2<Object, Long>> rows) {
-        RatingEngine engine = ExecutorEngine.get();
+        RatingEngine engine = ExecutorEngine.get(rules == null ? null : rules.value());
         return new Iterator<>() {
             private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
@@ -115,18 +126,33 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
         return RowFactory.create(rejected.row(), null, null, RecordStructs.toRow(rejected));
     }
 
-    /** One engine per executor JVM, built on first use: building loads the rules and models, rating is thread-safe. */
+    /**
+     * One engine per executor JVM and ruleset, built on first use: building compiles the rules and loads the models,
+     * rating is thread-safe. Keyed by the rules' content, so that jobs with other rules in the same JVM get their own.
+     */
     static final class ExecutorEngine {
-        private static RatingEngine engine;
+        private static final Map<String, RatingEngine> ENGINES = new HashMap<>();
 
         private ExecutorEngine() {
         }
 
-        static synchronized RatingEngine get() {
-            if (engine == null) {
-                engine = RatingEngine.standard(Clock.systemUTC());
+        static synchronized RatingEngine get(Ruleset.Sources rules) {
+            return ENGINES.computeIfAbsent(rules == null ? "" : key(rules), k -> rules == null ? RatingEngine.standard(Clock.systemUTC())
+                    : RatingEngine.builder(Clock.systemUTC()).ruleset(Ruleset.compile(rules)).build());
+        }
+
+        private static String key(Ruleset.Sources rules) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(rules.version().getBytes(StandardCharsets.UTF_8));
+                rules.files().forEach((name, bytes) -> {
+                    sha.update(name.getBytes(StandardCharsets.UTF_8));
+                    sha.update(bytes);
+                });
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
             }
-            return engine;
         }
     }
 }

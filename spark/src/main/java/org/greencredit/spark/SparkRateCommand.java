@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.greencredit.engine.output.RatingProfile;
+import org.greencredit.rules.engine.RulesetException;
 
 /**
  * {@code rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID]}: the main class of the
@@ -13,12 +14,14 @@ import org.greencredit.engine.output.RatingProfile;
  */
 public final class SparkRateCommand {
     private static final String USAGE = """
-            Usage: greencredit spark rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID]
+            Usage: greencredit spark rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID] [--rules-dir DIR]
               --in       requests: Parquet (a file or a directory) in the typed layout, or JSON lines (.jsonl, .ndjson, .json)
               --out      where the job's directory goes: DIR/JOB_ID/ratings (by rated_month) and DIR/JOB_ID/rejects
               --master   Spark master; default local[2], or what spark-submit set
               --profile  decision (default) or full
-              --job-id   the job's name; default a hash of --in and --profile, so that a rerun continues the same job
+              --job-id   the job's name; default a hash of --in, --profile and --rules-dir, so that a rerun continues the same job
+              --rules-dir  rules laid out like the shipped ones (ruleset.properties, .drl, .drl.xlsx), read on the driver,
+                         checked there and sent to every executor; default the rules in the jar
             """;
 
     private SparkRateCommand() {
@@ -27,8 +30,8 @@ public final class SparkRateCommand {
     public static void main(String[] args) {
         try {
             System.exit(run(args));
-        } catch (IllegalArgumentException e) {
-            // A bad option, or input that is not a request table: the user's to mend.
+        } catch (IllegalArgumentException | RulesetException e) {
+            // A bad option, input that is not a request table, or rules that do not compile: the user's to mend.
             System.err.println("greencredit spark: " + e.getMessage());
             System.exit(2);
         } catch (UncheckedIOException | IllegalStateException e) {
@@ -48,6 +51,7 @@ public final class SparkRateCommand {
         String out = null;
         String master = null;
         String jobId = null;
+        String rulesDir = null;
         RatingProfile profile = RatingProfile.DECISION;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
@@ -65,6 +69,7 @@ public final class SparkRateCommand {
                 case "--master" -> master = value;
                 case "--job-id" -> jobId = requireJobId(value);
                 case "--profile" -> profile = profile(value);
+                case "--rules-dir" -> rulesDir = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -83,7 +88,7 @@ public final class SparkRateCommand {
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             long start = System.nanoTime();
-            SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(in, out, jobId, profile));
+            SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(in, out, jobId, profile, rulesDir));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.println(summary.line());
             if (!summary.alreadyDone()) {

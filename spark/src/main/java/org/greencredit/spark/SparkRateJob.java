@@ -24,6 +24,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -36,6 +37,7 @@ import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.engine.batch.BatchRunner;
 import org.greencredit.engine.output.RatingProfile;
+import org.greencredit.rules.engine.Ruleset;
 
 /**
  * Rates a table of requests on Spark: Parquet in the typed layout of the batch path ({@link RecordStructs}) or JSON
@@ -56,10 +58,17 @@ public final class SparkRateJob {
     private SparkRateJob() {
     }
 
-    /** What to rate and where: {@code jobId} null for the one derived from input and profile. */
-    public record Options(String in, String out, String jobId, RatingProfile profile) {
+    /**
+     * What to rate and where: {@code jobId} null for the one derived from input, profile and rules; {@code rulesDir} null
+     * for the rules shipped in the jar, else a rules directory on the driver, laid out like the shipped one.
+     */
+    public record Options(String in, String out, String jobId, RatingProfile profile, String rulesDir) {
+        public Options(String in, String out, String jobId, RatingProfile profile) {
+            this(in, out, jobId, profile, null);
+        }
+
         public String effectiveJobId() {
-            return jobId != null ? jobId : "rate-" + sha256(in + "|" + profile.name()).substring(0, 16);
+            return jobId != null ? jobId : "rate-" + sha256(in + "|" + profile.name() + "|" + (rulesDir == null ? "" : rulesDir)).substring(0, 16);
         }
     }
 
@@ -84,8 +93,9 @@ public final class SparkRateJob {
                     Long.parseLong(done.getProperty("rejected")), true);
         }
 
+        Broadcast<Ruleset.Sources> rules = broadcastRules(spark, options.rulesDir());
         Input input = input(spark, options.in());
-        Dataset<Row> results = spark.createDataFrame(input.rows().mapPartitions(new PartitionRater(options.profile(), input.decoder())),
+        Dataset<Row> results = spark.createDataFrame(input.rows().mapPartitions(new PartitionRater(options.profile(), input.decoder(), rules)),
                 PartitionRater.outputSchema(options.profile())).persist(StorageLevel.DISK_ONLY());
         try {
             results.where(col("rating").isNotNull()).select(col("rating.*"), col("row_id"), col("rated_month"))
@@ -105,6 +115,19 @@ public final class SparkRateJob {
         }
         writeMarker(marker, hadoop, read, rated, rejected);
         return new Summary(jobId, ratingsPath, rejectsPath, read, rated, rejected, false);
+    }
+
+    /**
+     * A rules directory read once on the driver, compiled there so that a broken ruleset stops the job before any row is
+     * rated (with the file, sheet and row of each problem), and sent to every executor; null for the jar's rules.
+     */
+    private static Broadcast<Ruleset.Sources> broadcastRules(SparkSession spark, String rulesDir) {
+        if (rulesDir == null) {
+            return null;
+        }
+        Ruleset.Sources sources = Ruleset.sourcesOf(java.nio.file.Path.of(rulesDir));
+        Ruleset.compile(sources);
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(sources);
     }
 
     /** The ratings table: the profile's fields, the input row, and the month it is partitioned by. */

@@ -26,6 +26,7 @@ import org.greencredit.engine.SyntheticRequests;
 import org.greencredit.engine.batch.BatchRunner;
 import org.greencredit.engine.output.RatingDecision;
 import org.greencredit.engine.output.RatingProfile;
+import org.greencredit.rules.engine.RulesetException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -195,6 +196,35 @@ class SparkRateJobTest {
             assertThat(row.<String>getAs("outcome")).isEqualTo(expected.outcome().name());
             assertThat(row.<String>getAs("fullRatingSha256")).isEqualTo(expected.fullRatingSha256());
         }
+    }
+
+    @Test
+    void rulesFromADirectoryReachTheExecutorsAndBrokenOnesStopTheJobFirst() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> shipped = Files.list(Path.of("../rules/src/main/resources/rules"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, rules.resolve(file.getFileName()));
+            }
+        }
+        Path properties = rules.resolve("ruleset.properties");
+        Files.writeString(properties, Files.readString(properties).replaceFirst("version=.*", "version=bank-test-7"));
+        Path small = dir.resolve("small-rules.jsonl");
+        try (Stream<String> lines = Files.lines(requests)) {
+            Files.write(small, lines.limit(200).toList());
+        }
+        SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(), "rules",
+                RatingProfile.DECISION, rules.toString()));
+        assertThat(summary.rated()).isEqualTo(200);
+        List<String> versions = spark.read().parquet(summary.ratingsPath()).select("rulesetVersion").distinct().collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0)).startsWith("bank-test-7");
+
+        Files.writeString(rules.resolve("policy.drl"), "rule \"broken\" when then x(; end\n");
+        assertThatThrownBy(() -> SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(), "rules-broken",
+                RatingProfile.DECISION, rules.toString()))).isInstanceOf(RulesetException.class).hasMessageContaining("policy.drl");
+        assertThat(dir.resolve("out").resolve("rules-broken")).doesNotExist();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.greencredit.rules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,7 +57,19 @@ public final class Ruleset {
      * the version and the files (DRL and {@code .drl.xlsx} decision tables).
      */
     public static Ruleset fromDirectory(Path dir) {
-        return load(name -> {
+        return compile(sourcesOf(dir));
+    }
+
+    /**
+     * What a ruleset is compiled from: its version and its files' bytes by name. Serializable, so that a job can read a
+     * rules directory once and send it to the machines that rate.
+     */
+    public record Sources(String version, LinkedHashMap<String, byte[]> files) implements Serializable {
+    }
+
+    /** The version and files a rules directory names in its {@code ruleset.properties}, read but not compiled. */
+    public static Sources sourcesOf(Path dir) {
+        return read(name -> {
             Path file = dir.resolve(name);
             try {
                 return Files.exists(file) ? Files.newInputStream(file) : null;
@@ -66,11 +79,19 @@ public final class Ruleset {
         }, dir + "/");
     }
 
+    public static Ruleset compile(Sources sources) {
+        return compile(sources.version(), sources.files());
+    }
+
     private interface Source {
         InputStream open(String name) throws IOException;
     }
 
     private static Ruleset load(Source source, String where) {
+        return compile(read(source, where));
+    }
+
+    private static Sources read(Source source, String where) {
         Properties properties = new Properties();
         try (InputStream in = source.open("ruleset.properties")) {
             if (in == null) {
@@ -80,7 +101,7 @@ public final class Ruleset {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         for (String file : properties.getProperty("files", "").split(",")) {
             String name = file.trim();
             try (InputStream in = source.open(name)) {
@@ -92,7 +113,7 @@ public final class Ruleset {
                 throw new UncheckedIOException(e);
             }
         }
-        return compile(properties.getProperty("version", "unversioned"), files);
+        return new Sources(properties.getProperty("version", "unversioned"), files);
     }
 
     /** Compiles DRL text files (file name to text) and checks every rule's metadata. */
