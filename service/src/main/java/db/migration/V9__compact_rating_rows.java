@@ -26,8 +26,10 @@ public class V9__compact_rating_rows extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection db = context.getConnection();
         JsonMapper json = JsonMapper.builder().build();
+        // Page by primary key (id > the last one seen), so that each page is an index range, not a scan past the
+        // rows converted already.
         try (PreparedStatement select = db.prepareStatement(
-                "select id, request_json, rating_json from rating where rating_deflated is null order by id limit " + PAGE);
+                "select id, request_json, rating_json from rating where id > ? order by id limit " + PAGE);
              PreparedStatement update = db.prepareStatement("""
                      update rating set request_deflated = ?, rating_deflated = ?, green_score = ?, green_grade = ?,
                                        carbon_efficiency_level = ?, credit_grade = ?, limit_cny = ?, rate_discount_bp = ?
@@ -35,8 +37,10 @@ public class V9__compact_rating_rows extends BaseJavaMigration {
                      """);
              PreparedStatement reason = db.prepareStatement("insert into rating_referral_reason (rating_id, ordinal, reason) values (?, ?, ?)")) {
             List<String[]> page;
+            String last = "";
             do {
                 page = new ArrayList<>();
+                select.setString(1, last);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         page.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
@@ -44,6 +48,7 @@ public class V9__compact_rating_rows extends BaseJavaMigration {
                 }
                 for (String[] row : page) {
                     compact(json, row[0], row[1], row[2], update, reason);
+                    last = row[0];
                 }
                 update.executeBatch();
                 reason.executeBatch();

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CompactRatingMigrationTest {
     private static final Caller OFFICER = new Caller("officer-test", Role.OFFICER, null);
     private static final int RATINGS = 40;
+    /** More than two of the migration's pages of 200 rows. */
+    private static final int FILLERS = 450;
     /** The old rows: request JSON and rating, as the service stored them under schema version 7. */
     private static final Map<String, String> REQUEST_JSON = new LinkedHashMap<>();
     private static final Map<String, Rating> RATINGS_BY_ID = new LinkedHashMap<>();
@@ -112,7 +115,7 @@ class CompactRatingMigrationTest {
         try (Connection db = DriverManager.getConnection(url, "sa", "");
              ResultSet kept = db.createStatement().executeQuery("select count(*) from rating where rating_json is not null")) {
             assertThat(kept.next()).isTrue();
-            assertThat(kept.getLong(1)).isEqualTo(RATINGS);
+            assertThat(kept.getLong(1)).isEqualTo(RATINGS + FILLERS);
         }
     }
 
@@ -139,6 +142,24 @@ class CompactRatingMigrationTest {
                 insert.setString(12, RATING_JSON.get(r.id()));
                 insert.addBatch();
             }
+            // Fillers, so that the migration goes through several pages of rows.
+            for (int i = 0; i < FILLERS; i++) {
+                insert.setString(1, String.format("00000000-0000-4000-8000-%012d", i));
+                insert.setString(2, "FILLER" + i);
+                insert.setTimestamp(3, Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")));
+                insert.setString(4, "APPROVE");
+                insert.setString(5, "YELLOW");
+                insert.setDouble(6, 0.01);
+                insert.setString(7, "r");
+                insert.setString(8, "m");
+                insert.setString(9, "f");
+                insert.setString(10, "0".repeat(64));
+                insert.setString(11, "{}");
+                insert.setString(12, """
+                        {"green":{"score":40,"grade":"C","carbonEfficiencyLevel":null},"credit":{"grade":"A"},
+                         "decision":{"limitCny":1000.0,"rateDiscountBp":0,"referralReasons":["FILLER_REASON"]}}""");
+                insert.addBatch();
+            }
             insert.executeBatch();
         }
     }
@@ -159,6 +180,10 @@ class CompactRatingMigrationTest {
             assertThat(ratings.openReferrals(null, reason, 1_000)).as(reason).containsExactlyElementsOf(expected);
         }
         JdbcClient jdbc = service.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from rating_referral_reason where reason = 'FILLER_REASON'").query(Long.class).single())
+                .isEqualTo(FILLERS);
+        assertThat(ratings.history("FILLER" + (FILLERS - 1), 10, OFFICER)).singleElement()
+                .satisfies(line -> assertThat(line.greenScore() + " " + line.creditGrade() + " " + line.carbonEfficiencyLevel()).isEqualTo("40 A null"));
         assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name = 'rating' and column_name in ('request_json', 'rating_json')")
                 .query(Long.class).single()).isZero();
     }
