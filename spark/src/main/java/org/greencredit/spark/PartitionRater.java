@@ -1,15 +1,11 @@
 package org.greencredit.spark;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +124,8 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
 
     /**
      * One engine per executor JVM and ruleset, built on first use: building compiles the rules and loads the models,
-     * rating is thread-safe. Keyed by the rules' content, so that jobs with other rules in the same JVM get their own.
+     * rating is thread-safe. Keyed by the ruleset's version and content hash (what its ratings report), so that jobs
+     * with other rules in the same JVM get their own.
      */
     static final class ExecutorEngine {
         private static final Map<String, RatingEngine> ENGINES = new HashMap<>();
@@ -137,22 +134,9 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
         }
 
         static synchronized RatingEngine get(Ruleset.Sources rules) {
-            return ENGINES.computeIfAbsent(rules == null ? "" : key(rules), k -> rules == null ? RatingEngine.standard(Clock.systemUTC())
+            return ENGINES.computeIfAbsent(rules == null ? "" : rules.versionWithHash(), k -> rules == null
+                    ? RatingEngine.standard(Clock.systemUTC())
                     : RatingEngine.builder(Clock.systemUTC()).ruleset(Ruleset.compile(rules)).build());
-        }
-
-        private static String key(Ruleset.Sources rules) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(rules.version().getBytes(StandardCharsets.UTF_8));
-                rules.files().forEach((name, bytes) -> {
-                    sha.update(name.getBytes(StandardCharsets.UTF_8));
-                    sha.update(bytes);
-                });
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
         }
     }
 }

@@ -42,10 +42,13 @@ public final class SparkRateCommand {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && isHelp(args[0])) {
+            System.out.print(USAGE);
+            return 0;
+        }
         if (args.length == 0 || !args[0].equals("rate")) {
-            System.err.print(args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? "" : "greencredit spark: the only command is rate\n");
-            System.err.print(USAGE);
-            return args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")) ? 0 : 2;
+            System.err.print("greencredit spark: the only command is rate\n" + USAGE);
+            return 2;
         }
         String in = null;
         String out = null;
@@ -55,7 +58,7 @@ public final class SparkRateCommand {
         RatingProfile profile = RatingProfile.DECISION;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
+            if (isHelp(name)) {
                 System.out.print(USAGE);
                 return 0;
             }
@@ -98,6 +101,10 @@ public final class SparkRateCommand {
             spark.stop();
         }
         return 0;
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     private static RatingProfile profile(String value) {

@@ -65,6 +65,14 @@ public final class Ruleset {
      * rules directory once and send it to the machines that rate.
      */
     public record Sources(String version, LinkedHashMap<String, byte[]> files) implements Serializable {
+        /** The version a ruleset compiled from these sources reports: the declared one and the files' content hash. */
+        public String versionWithHash() {
+            return Ruleset.versionWithHash(version, files);
+        }
+    }
+
+    private static String versionWithHash(String version, Map<String, byte[]> files) {
+        return version + "+" + hash(files);
     }
 
     /** The version and files a rules directory names in its {@code ruleset.properties}, read but not compiled. */
@@ -167,7 +175,7 @@ public final class Ruleset {
         if (!problems.isEmpty()) {
             throw new RulesetException(problems);
         }
-        return new Ruleset(kieBase, version + "+" + hash(files), Map.copyOf(rules));
+        return new Ruleset(kieBase, versionWithHash(version, files), Map.copyOf(rules));
     }
 
     private static String folderOf(String name, byte[] bytes) {
