@@ -13,6 +13,8 @@ public final class Limits {
     public static final int MAX_CERTIFICATIONS = 20;
     public static final int MAX_MEASURES = 100;
     public static final int MAX_TEXT = 200;
+    /** Per direction: three years of a busy shop's invoices, about 27 a day; a longer ledger goes through the CLI. */
+    public static final int MAX_INVOICES = 30_000;
 
     private Limits() {
     }

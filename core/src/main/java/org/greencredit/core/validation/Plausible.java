@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
 public @interface Plausible {
     /** Which bounds of plausibility.tsv apply. */
     enum Kind {
-        MONEY, LOAN_AMOUNT, QUANTITY
+        MONEY, SIGNED_MONEY, LOAN_AMOUNT, QUANTITY
     }
 
     Kind value();

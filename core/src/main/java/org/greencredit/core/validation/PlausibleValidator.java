@@ -38,13 +38,14 @@ public final class PlausibleValidator implements ConstraintValidator<Plausible, 
     }
 
     /** What is wrong with {@code value} for its kind, or null when nothing is. */
-    static String problem(Plausible.Kind kind, double value) {
+    public static String problem(Plausible.Kind kind, double value) {
         return problem(BOUNDS.get(kind), value);
     }
 
     private static String problem(Bounds bounds, double value) {
-        // Non-finite, zero and negative values are the other constraints' to name (@Finite, @Positive...): one error each.
-        if (!Double.isFinite(value) || value <= 0 || (value >= bounds.min() && value <= bounds.max())) {
+        // Non-finite values, and zero and negative ones of kinds that cannot be negative, are the other constraints' to
+        // name (@Finite, @Positive...): one error each.
+        if (!Double.isFinite(value) || (value <= 0 && bounds.min() >= 0) || (value >= bounds.min() && value <= bounds.max())) {
             return null;
         }
         return "must be between " + plain(bounds.min()) + " and " + plain(bounds.max()) + " " + bounds.unit()

@@ -1,0 +1,41 @@
+package org.greencredit.core.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.greencredit.core.validation.Finite;
+import org.greencredit.core.validation.Plausible;
+
+/**
+ * One VAT invoice of a firm's e-invoice ledger, as the tax authority's invoice platform exports it.
+ * A red-letter invoice (红字发票), which reverses an earlier sale or purchase, has negative amounts.
+ *
+ * @param number         invoice number (发票号码)
+ * @param counterpartyId the buyer of a sales invoice, the seller of a purchase invoice (购方/销方单位代号); null
+ *                       when the buyer is a consumer without one
+ * @param amountCny      amount before tax (金额)
+ * @param taxCny         VAT (税额)
+ * @param totalCny       amount including tax (价税合计)
+ * @param itemName       goods or service name (货物或应税劳务、服务名称), when given
+ * @param taxCode        the 19-digit tax classification code (商品和服务税收分类编码) or a prefix of it, when given
+ * @param electronic     an electronic invoice (电子发票, 数电票) rather than paper, when known
+ */
+public record Invoice(
+        @NotBlank @Size(max = 64) String number,
+        @NotNull LocalDate issuedOn,
+        @Size(max = 64) String counterpartyId,
+        @NotNull @Finite @Plausible(Plausible.Kind.SIGNED_MONEY) Double amountCny,
+        @NotNull @Finite @Plausible(Plausible.Kind.SIGNED_MONEY) Double taxCny,
+        @NotNull @Finite @Plausible(Plausible.Kind.SIGNED_MONEY) Double totalCny,
+        @NotNull InvoiceStatus status,
+        @Size(max = Limits.MAX_TEXT) String itemName,
+        @Pattern(regexp = "\\d{1,19}", message = "must be 1 to 19 digits of the tax classification code") String taxCode,
+        Boolean electronic) {
+
+    /** A red-letter invoice: it reverses an earlier one, so its amount is negative. */
+    public boolean isRedLetter() {
+        return totalCny < 0 || amountCny < 0;
+    }
+}
