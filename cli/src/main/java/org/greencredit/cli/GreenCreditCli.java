@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Explainable green rating and loan decisions for SMEs and farmers.",
         footer = {"", "./greencredit serve [--spring.option=value ...] starts the REST API and pages (port $SERVER_PORT, default 8080)."},
         subcommands = {GenerateCommand.class, RateCommand.class, CarbonCommand.class, RulesCommand.class, ModelCommand.class, CropCommand.class, BenchCommand.class,
-            LoadTestCommand.class})
+            LoadTestCommand.class, InvoicesCommand.class})
 public final class GreenCreditCli {
     /** Exit code when some rows were rejected; the rejects file says which and why. */
     public static final int EXIT_SOME_REJECTED = 2;

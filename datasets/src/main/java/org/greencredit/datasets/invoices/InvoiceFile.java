@@ -1,14 +1,12 @@
 package org.greencredit.datasets.invoices;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.greencredit.datasets.csv.CsvFormatException;
 import org.greencredit.datasets.csv.CsvReader;
 
@@ -25,27 +23,15 @@ public record InvoiceFile(Path path, LedgerDirection direction, Charset charset,
 
     public static InvoiceFile read(Path path, LedgerDirection direction) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        if (name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.xlsx?")) {
+        if (name.toLowerCase(Locale.ROOT).matches(".*\\.xlsx?")) {
             throw new InvoiceFileException(path + ": a spreadsheet file; save the sheet as CSV (UTF-8 or GBK) and pass that");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InvoiceFileException(path + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-        }
-        TextDecoding.Decoded text;
-        try {
-            text = TextDecoding.decode(bytes);
-        } catch (IllegalArgumentException e) {
-            throw new InvoiceFileException(path + ": " + e.getMessage());
-        }
-        String content = text.text();
-        int firstLineEnd = content.indexOf('\n');
-        char separator = InvoiceColumns.separator(firstLineEnd < 0 ? content : content.substring(0, firstLineEnd));
-        try (CsvReader csv = new CsvReader(new StringReader(content), path.toString(), separator)) {
+        return TextDecoding.read(path, (in, charset) -> read(path, direction, in, charset));
+    }
+
+    private static InvoiceFile read(Path path, LedgerDirection direction, BufferedReader in, Charset charset) throws IOException {
+        char separator = InvoiceColumns.separator(TextDecoding.peekFirstLine(in));
+        try (CsvReader csv = new CsvReader(in, path.toString(), separator)) {
             List<String> header = csv.next();
             if (header == null || header.size() == 1 && header.get(0).isBlank()) {
                 throw new InvoiceFileException(path + ": the file is empty; expected a header row such as "
@@ -61,12 +47,10 @@ public record InvoiceFile(Path path, LedgerDirection direction, Charset charset,
                 }
                 parser.parse(csv.recordLine(), fields, rows, problems);
             }
-            return new InvoiceFile(path, direction, text.charset(), columns.unread(), List.copyOf(rows), List.copyOf(problems),
+            return new InvoiceFile(path, direction, charset, columns.unread(), List.copyOf(rows), List.copyOf(problems),
                     parser.serialDates());
         } catch (CsvFormatException e) {
             throw new InvoiceFileException(e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

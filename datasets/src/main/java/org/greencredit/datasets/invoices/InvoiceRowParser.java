@@ -2,7 +2,9 @@ package org.greencredit.datasets.invoices;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,12 @@ final class InvoiceRowParser {
     private final String file;
     private final InvoiceColumns columns;
     private final int width;
+    /**
+     * Firm, counterparty and item names and dates repeat over thousands of rows: one instance of each
+     * keeps a ledger of millions of rows in a few hundred megabytes.
+     */
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
     private int serialDates;
 
     InvoiceRowParser(String file, InvoiceColumns columns, int width) {
@@ -95,9 +103,13 @@ final class InvoiceRowParser {
         }
         Boolean electronic = row.kind();
         if (!row.failed) {
-            rows.add(new InvoiceRow(firm, line, new Invoice(number, date, counterparty, amount, tax, total, status, item, taxCode,
-                    electronic)));
+            rows.add(new InvoiceRow(shared(firm), line, new Invoice(number, date, shared(counterparty), amount, tax, total, status,
+                    shared(item), taxCode, electronic)));
         }
+    }
+
+    private String shared(String value) {
+        return value == null ? null : names.computeIfAbsent(value, v -> v);
     }
 
     private void reject(List<RowProblem> problems, long line, String firm, String column, String problem) {
@@ -191,6 +203,21 @@ final class InvoiceRowParser {
                 problem(Field.DATE, "is empty");
                 return null;
             }
+            LocalDate known = dates.get(raw);
+            if (known != null) {
+                if (SERIAL_DATE.matcher(raw).matches()) {
+                    serialDates++;
+                }
+                return known;
+            }
+            LocalDate date = parseDate(raw);
+            if (date != null) {
+                dates.put(raw, date);
+            }
+            return date;
+        }
+
+        private LocalDate parseDate(String raw) {
             String v = halfWidth(raw);
             LocalDate date = null;
             try {

@@ -1,42 +1,70 @@
 package org.greencredit.datasets.invoices;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
- * Text of a file whose encoding is not declared: UTF-8 when every byte sequence is valid UTF-8,
- * otherwise GB18030, the superset of GBK that Excel on Chinese Windows writes when it saves CSV.
- * Valid UTF-8 is almost never valid-looking GBK text by accident, so the order decides well.
+ * Text files whose encoding is not declared: read as UTF-8 when every byte sequence is valid UTF-8,
+ * otherwise as GB18030, the superset of GBK that Excel on Chinese Windows writes when it saves CSV.
+ * Valid UTF-8 is almost never valid-looking GBK text by accident, so the order decides well. The file
+ * is streamed, not loaded: a read that meets bytes that are not UTF-8 starts again in GB18030.
  */
-public final class TextDecoding {
+final class TextDecoding {
     static final Charset GB18030 = Charset.forName("GB18030");
 
     private TextDecoding() {
     }
 
-    /** Decoded text and the encoding it was read in. */
-    public record Decoded(String text, Charset charset) {
+    /** Reads the whole file from a reader. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(BufferedReader in, Charset charset) throws IOException;
     }
 
-    public static Decoded decode(byte[] bytes) {
+    static <T> T read(Path path, Reading<T> reading) {
         try {
-            return new Decoded(strict(StandardCharsets.UTF_8, bytes), StandardCharsets.UTF_8);
+            return attempt(path, StandardCharsets.UTF_8, reading);
         } catch (CharacterCodingException notUtf8) {
             try {
-                return new Decoded(strict(GB18030, bytes), GB18030);
+                return attempt(path, GB18030, reading);
             } catch (CharacterCodingException neither) {
-                throw new IllegalArgumentException("the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8", neither);
+                throw new InvoiceFileException(path + ": the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8");
             }
         }
     }
 
-    private static String strict(Charset charset, byte[] bytes) throws CharacterCodingException {
-        CharBuffer chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-        return chars.toString();
+    private static <T> T attempt(Path path, Charset charset, Reading<T> reading) throws CharacterCodingException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
+            return reading.read(in, charset);
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException coding) {
+                throw coding;
+            }
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new InvoiceFileException(path + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first line, for the separator, leaving the reader where it was. */
+    static String peekFirstLine(BufferedReader in) throws IOException {
+        in.mark(1 << 16);
+        String line = in.readLine();
+        in.reset();
+        return line == null ? "" : line;
     }
 }

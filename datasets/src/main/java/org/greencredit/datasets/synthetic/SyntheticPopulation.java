@@ -156,7 +156,8 @@ public final class SyntheticPopulation {
         return new SyntheticSme(request, new GroundTruth(id, pd, defaulted, Rounding.ratio(green), farm,
                 plots == null ? null : plots.plots.get(0).declaredCrop().name(),
                 declaredPlots != null && declaredPlots.get(0).declaredCrop() != plots.plots.get(0).declaredCrop(),
-                distortion == null ? null : distortion.name()));
+                distortion == null ? null : distortion.name(),
+                new GroundTruth.CreditDrivers(revenue, flows.cv, flows.growth, taxShare, leverage, pastDue, years)));
     }
 
     private static SizeClass pickSize(SplittableRandom random) {

@@ -169,4 +169,13 @@ class InvoiceFileTest {
                 tuple(2L, "金额"), tuple(2L, "价税合计"), tuple(3L, "金额"));
         assertThat(read.problems().get(2).problem()).isEqualTo("'NaN' is not an amount in yuan");
     }
+
+    @Test
+    void bytesThatAreNeitherUtf8NorGbkAreRefusedAsSuch() throws IOException {
+        Path file = dir.resolve("binary.csv");
+        Files.write(file, new byte[] {'a', ',', (byte) 0xFF, (byte) 0xFF, '\n'});
+
+        assertThatThrownBy(() -> InvoiceFile.read(file, LedgerDirection.SALES)).isInstanceOf(InvoiceFileException.class)
+                .hasMessage(file + ": the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8");
+    }
 }
