@@ -8,16 +8,21 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.io.RoundedNumber;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.reference.ReferenceTable;
+import org.greencredit.datasets.synthetic.SyntheticLedgers;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.datasets.synthetic.SyntheticSme;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.reports.FeatureTable;
 import org.greencredit.models.credit.FeatureInfo;
@@ -36,6 +41,9 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @Command(name = "ship-champion", mixinStandardHelpOptions = true,
         description = "Train the engine's champion scorecard on synthetic data and write it, with its model card, to a directory.")
 final class ShipChampionCommand implements Callable<Integer> {
+    private static final YearMonth LAST_MONTH = YearMonth.of(2025, 12);
+    private static final int MONTHS = 24;
+
     /** The champion's card for tools: how it was trained and how it did beside the generating process on the test population. */
     record Card(String version, String kind, int trainCount, long trainSeed, int testCount, long testSeed, Metrics test,
                 Metrics generatingProcess) {
@@ -64,19 +72,35 @@ final class ShipChampionCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Directory to write the scorecard to.")
     Path out;
 
+    @Option(names = "--thin-file-ledgers", description = "Train the thin-file scorecard instead: every firm without its credit section "
+            + "(no flows, debt or repayment history) and with its synthetic e-invoice ledger; features whose trained direction "
+            + "contradicts their documented one are left out.")
+    boolean thinFileLedgers;
+
     @Override
     public Integer call() throws IOException {
         RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         Path work = Files.createTempDirectory("greencredit-champion");
         Path train = work.resolve("train.csv");
         Path test = work.resolve("test.csv");
-        FeatureTable.write(engine, population(seed), count, train);
-        FeatureTable.write(engine, population(testSeed), testCount, test);
-        Set<String> notFeatures = Set.of("province", "section", "sizeClass", "thinFile", "truePd");
-        ModelTraining.Trained trained = ModelTraining.train(train, "defaulted", "1", notFeatures, work.resolve("model"), seed,
-                ModelTraining.Kind.SCORECARD);
-        String source = "trained by greencredit model ship-champion on " + count + " synthetic SMEs (seed " + seed + ")";
-        Scorecard trainedCard = Scorecard.fromDirectory(work.resolve("model"));
+        FeatureTable.write(engine, population(seed), count, view(seed), train);
+        FeatureTable.write(engine, population(testSeed), testCount, view(testSeed), test);
+        Set<String> notFeatures = new LinkedHashSet<>(List.of("province", "section", "sizeClass", "thinFile", "truePd"));
+        List<String> contrary = new ArrayList<>();
+        ModelTraining.Trained trained;
+        Scorecard trainedCard;
+        while (true) {
+            trained = ModelTraining.train(train, "defaulted", "1", notFeatures, work.resolve("model"), seed, ModelTraining.Kind.SCORECARD);
+            trainedCard = Scorecard.fromDirectory(work.resolve("model"));
+            List<String> against = thinFileLedgers ? againstDocumentedDirection(trainedCard) : List.of();
+            if (against.isEmpty()) {
+                break;
+            }
+            contrary.addAll(against);
+            notFeatures.addAll(against);
+        }
+        String source = "trained by greencredit model ship-champion" + (thinFileLedgers ? " --thin-file-ledgers" : "") + " on " + count
+                + " synthetic " + (thinFileLedgers ? "thin-file SMEs with e-invoice ledgers" : "SMEs") + " (seed " + seed + ")";
         trainedCard.relabelled(version, texts(trainedCard), source).save(out);
         // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions).
         Files.copy(work.resolve("model").resolve(ModelTraining.TRIBUO_MODEL), out.resolve(ModelTraining.TRIBUO_MODEL),
@@ -97,14 +121,19 @@ final class ShipChampionCommand implements Callable<Integer> {
         }
         Metrics model = Metrics.of(predicted.stream().mapToDouble(Double::doubleValue).toArray(), y);
         Metrics process = Metrics.of(truth.stream().mapToDouble(Double::doubleValue).toArray(), y);
-        String card = "# Model card: " + version + " (credit champion)\n\n"
+        String card = "# Model card: " + version + (thinFileLedgers ? " (credit scorecard for thin files with an e-invoice ledger)"
+                : " (credit champion)") + "\n\n"
                 + "- **Model**: points scorecard over " + champion.features().size() + " features with whole points per bin, trained by"
                 + " `./greencredit model ship-champion --count " + count + " --seed " + seed + " --test-count " + testCount + " --test-seed "
-                + testSeed + " --out DIR`: monotone WoE bins, Tribuo logistic regression, 600 points at 50:1, 20 points to double the odds.\n"
+                + testSeed + (thinFileLedgers ? " --thin-file-ledgers --version " + version : "")
+                + " --out DIR`: monotone WoE bins, Tribuo logistic regression, 600 points at 50:1, 20 points to double the odds.\n"
                 + "- **Training data**: " + count + " synthetic SMEs and farms (`SyntheticPopulation`, seed " + seed + "), outcome drawn from"
-                + " `DefaultProcess`; features as the engine computes them (`CreditFeatureExtractor`, carbon stage).\n"
+                + " `DefaultProcess`; features as the engine computes them (`CreditFeatureExtractor`, carbon stage"
+                + (thinFileLedgers ? "; every request without its credit section and with its ledger from `SyntheticLedgers`, features from"
+                        + " `LedgerFeatures`" : "") + ").\n"
                 + "- **Features**: " + String.join(", ", champion.features().keySet()) + ". Set aside for too little information value: "
-                + trained.ignoredColumns() + ".\n"
+                + trained.ignoredColumns() + (contrary.isEmpty() ? "" : "; left out because training gave them the direction opposite to"
+                        + " their documented one: " + contrary) + ".\n"
                 + "- **Independent test** (" + testCount + " SMEs, seed " + testSeed + "): AUC " + f(model.auc()) + " against "
                 + f(process.auc()) + " for the generating process's own PD (gap " + f(process.auc() - model.auc()) + "); KS " + f(model.ks())
                 + ", Brier " + f(model.brier()) + " (process " + f(process.brier()) + ").\n"
@@ -123,8 +152,42 @@ final class ShipChampionCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What the bank knows of each SME: its request, or for the thin-file scorecard its request without credit and with its ledger. */
+    private Function<SyntheticSme, RatingRequest> view(long populationSeed) {
+        if (!thinFileLedgers) {
+            return SyntheticSme::request;
+        }
+        SyntheticLedgers ledgers = new SyntheticLedgers(populationSeed, LAST_MONTH, MONTHS);
+        return sme -> {
+            RatingRequest r = sme.request();
+            return new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), null, r.plots(), r.loanRequest(), ledgers.generate(sme));
+        };
+    }
+
+    /**
+     * Trained features whose better side contradicts the documented one (scorecard-v1's for request features,
+     * ledger_features.csv for ledger ones): a reason such a feature gave would tell the firm the opposite of what lenders hold.
+     */
+    private static List<String> againstDocumentedDirection(Scorecard trained) {
+        Map<String, Boolean> documented = new LinkedHashMap<>();
+        for (FeatureInfo f : Scorecard.shipped("scorecard-v1").features().values()) {
+            documented.put(f.feature(), f.higherIsBetter());
+        }
+        for (ReferenceTable.Row r : ReferenceTable.load("ledger_features.csv", "feature", "better").rows()) {
+            documented.put(r.text("feature"), "higher".equals(r.text("better")));
+        }
+        List<String> against = new ArrayList<>();
+        for (FeatureInfo f : trained.features().values()) {
+            Boolean higher = documented.get(f.feature());
+            if (higher != null && higher != f.higherIsBetter()) {
+                against.add(f.feature());
+            }
+        }
+        return against;
+    }
+
     private static SyntheticPopulation population(long seed) {
-        return new SyntheticPopulation(seed, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        return new SyntheticPopulation(seed, LAST_MONTH, MONTHS, ReferenceData.shipped());
     }
 
     /** Each trained feature's names, actionability and reason texts from feature_texts.csv; its direction from the training. */

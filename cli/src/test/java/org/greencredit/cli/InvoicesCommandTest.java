@@ -61,7 +61,7 @@ class InvoicesCommandTest {
         assertThat(f1.get("grossMarginProxy")).isEqualTo("0.65454545");
         assertThat(f1.get("salesVoidRate")).isEqualTo("0.14285714");
         assertThat(f1.get("repeatSupplierShare")).isEqualTo("0");
-        assertThat(f1.get("eInvoiceShare")).isEqualTo("0.5");
+        assertThat(f1.get("salesEInvoiceShare")).isEqualTo("0.5");
         // Only S6 (LED) of the described sales is in the shipped green catalogue: 1500 / 2200.
         assertThat(f1.get("greenSalesShare")).isEqualTo("0.68181818");
         assertThat(f1.get("greenPurchaseShare")).isEqualTo("1");

@@ -1,8 +1,14 @@
 package org.greencredit.engine;
 
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.greencredit.core.invoice.Duplicates;
+import org.greencredit.core.invoice.GreenCatalogue;
+import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.core.rating.NotAssessed;
+import org.greencredit.core.request.InvoiceLedger;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.text.TextCatalogue;
 import org.greencredit.models.credit.CreditFeatureExtractor;
@@ -10,26 +16,55 @@ import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 
-/** The credit scorecard on the features the rating computes, noting every feature that had to be scored as missing. */
+/**
+ * The credit scorecard on the features the rating computes, noting every feature that had to be
+ * scored as missing. A firm with a credit section (flows, debt, repayment history) is scored by the
+ * champion; a firm without one but with an e-invoice ledger by the thin-file scorecard, which reads
+ * the ledger's features in place of the history it lacks.
+ */
 final class CreditStage {
-    private final Scorecard scorecard;
+    private final Scorecard champion;
+    private final Scorecard thinFile;
+    private final GreenCatalogue catalogue;
     private final TextCatalogue texts;
 
-    CreditStage(Scorecard scorecard, TextCatalogue texts) {
-        this.scorecard = scorecard;
+    /** The scorecard that scored a request, and its result. */
+    record Scored(Scorecard scorecard, ScorecardResult result) {
+    }
+
+    /** @param thinFile the scorecard for firms with a ledger and no credit section */
+    CreditStage(Scorecard champion, Scorecard thinFile, GreenCatalogue catalogue, TextCatalogue texts) {
+        this.champion = champion;
+        this.thinFile = thinFile;
+        this.catalogue = catalogue;
         this.texts = texts;
     }
 
-    static Map<String, Double> features(RatingRequest request, CarbonStage.Result carbon) {
-        return CreditFeatureExtractor.extract(request, carbon.k(), carbon.assessment().yoyChange());
+    /** The credit features, and the ledger's when the request has one, as of the request's latest month. */
+    Map<String, Double> features(RatingRequest request, CarbonStage.Result carbon, YearMonth asOf) {
+        Map<String, Double> features = new LinkedHashMap<>(CreditFeatureExtractor.extract(request, carbon.k(), carbon.assessment().yoyChange()));
+        if (request.invoices() != null) {
+            features.putAll(ledgerFeatures(request.invoices(), asOf, catalogue));
+        }
+        return features;
     }
 
-    ScorecardResult assess(RatingRequest request, CarbonStage.Result carbon, List<NotAssessed> notAssessed) {
-        ScorecardResult credit = scorecard.score(features(request, carbon));
+    /** The ledger's features with exact repeats read once, as {@code invoices features} reads a file. */
+    static Map<String, Double> ledgerFeatures(InvoiceLedger ledger, YearMonth asOf, GreenCatalogue catalogue) {
+        return LedgerFeatures.compute(Duplicates.find(ledger.sales()).kept(), Duplicates.find(ledger.purchases()).kept(), asOf, catalogue);
+    }
+
+    Scored assess(RatingRequest request, CarbonStage.Result carbon, YearMonth asOf, List<NotAssessed> notAssessed) {
+        Scorecard scorecard = scorecardFor(request);
+        ScorecardResult credit = scorecard.score(features(request, carbon, asOf));
         for (String feature : credit.missingFeatures()) {
             FeatureInfo info = scorecard.features().get(feature);
             notAssessed.add(NotAssessed.of("credit." + feature, texts.get("credit.featureMissing").with("feature", info.nameZh(), info.nameEn())));
         }
-        return credit;
+        return new Scored(scorecard, credit);
+    }
+
+    Scorecard scorecardFor(RatingRequest request) {
+        return request.credit() == null && request.invoices() != null ? thinFile : champion;
     }
 }

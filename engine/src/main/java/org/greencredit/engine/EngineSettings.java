@@ -10,7 +10,7 @@ import java.util.Properties;
  * shipped models a standard engine rates with. Bank policy lives in the rule tables and figures in
  * the reference data; this file only names versions.
  */
-public record EngineSettings(String version, String scorecard, String cropModel, String earlyCropModel, String yieldModel) {
+public record EngineSettings(String version, String scorecard, String thinFileScorecard, String cropModel, String earlyCropModel, String yieldModel) {
     static final String RESOURCE = "/engine/engine.properties";
 
     public static EngineSettings shipped() {
@@ -27,7 +27,8 @@ public record EngineSettings(String version, String scorecard, String cropModel,
     }
 
     static EngineSettings of(Properties p) {
-        return new EngineSettings(required(p, "version"), required(p, "model.scorecard"), required(p, "model.crop"),
+        return new EngineSettings(required(p, "version"), required(p, "model.scorecard"), required(p, "model.scorecardThinFile"),
+                required(p, "model.crop"),
                 required(p, "model.cropEarly"), required(p, "model.yield"));
     }
 

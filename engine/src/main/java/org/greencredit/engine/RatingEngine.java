@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.Rounding;
+import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.core.rating.Colour;
 import org.greencredit.core.rating.Contribution;
 import org.greencredit.core.rating.Counterfactual;
@@ -35,11 +36,13 @@ import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.Certification;
 import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.text.BilingualText;
 import org.greencredit.core.text.TextCatalogue;
 import org.greencredit.core.validation.RequestValidator;
+import org.greencredit.datasets.invoices.GreenCatalogueTable;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
@@ -74,7 +77,9 @@ public final class RatingEngine implements AutoCloseable {
     private final CreditStage creditStage;
     private final CropStage cropStage;
     private final Scorecard scorecard;
+    private final Scorecard thinFileScorecard;
     private final CreditCounterfactuals creditCounterfactuals;
+    private final CreditCounterfactuals thinFileCounterfactuals;
     private final Reasons reasons;
     private final TextCatalogue texts;
     private final Clock clock;
@@ -93,8 +98,10 @@ public final class RatingEngine implements AutoCloseable {
         CarbonPatternDetector detector = b.withoutDetector ? null : b.detector != null ? b.detector : CarbonPatternDetector.shipped();
         this.carbonStage = new CarbonStage(reference, detector, texts);
         this.scorecard = b.scorecard != null ? b.scorecard : Scorecard.shipped(settings.scorecard());
-        this.creditStage = new CreditStage(scorecard, texts);
+        this.thinFileScorecard = b.thinFileScorecard != null ? b.thinFileScorecard : Scorecard.shipped(settings.thinFileScorecard());
+        this.creditStage = new CreditStage(scorecard, thinFileScorecard, GreenCatalogueTable.shipped(), texts);
         this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
+        this.thinFileCounterfactuals = new CreditCounterfactuals(thinFileScorecard);
         CropEstimator crops = new CropEstimator(reference,
                 b.cropModel != null ? b.cropModel : SeriesClassifier.shipped(settings.cropModel()),
                 b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
@@ -105,6 +112,7 @@ public final class RatingEngine implements AutoCloseable {
         this.engineVersion = settings.version();
         List<String> models = new ArrayList<>();
         models.add(scorecard.version());
+        models.add(thinFileScorecard.version());
         models.addAll(cropStage.modelVersions());
         if (detector != null) {
             models.add(detector.version());
@@ -134,6 +142,7 @@ public final class RatingEngine implements AutoCloseable {
         private Path rulesDirectory;
         private long reloadSeconds;
         private Scorecard scorecard;
+        private Scorecard thinFileScorecard;
         private CarbonPatternDetector detector;
         private boolean withoutDetector;
         private SeriesClassifier cropModel;
@@ -171,6 +180,12 @@ public final class RatingEngine implements AutoCloseable {
 
         public Builder scorecard(Scorecard scorecard) {
             this.scorecard = Objects.requireNonNull(scorecard, "scorecard");
+            return this;
+        }
+
+        /** The scorecard for firms without a credit section that bring an e-invoice ledger instead. */
+        public Builder thinFileScorecard(Scorecard thinFileScorecard) {
+            this.thinFileScorecard = Objects.requireNonNull(thinFileScorecard, "thinFileScorecard");
             return this;
         }
 
@@ -317,7 +332,8 @@ public final class RatingEngine implements AutoCloseable {
 
     /** The credit model's features of a valid request, as the rating computes them: for exporting training tables. */
     public Map<String, Double> creditFeatures(RatingRequest validRequest) {
-        return CreditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()));
+        return creditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()),
+                asOfMonth(validRequest, clock.instant()));
     }
 
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
@@ -330,9 +346,11 @@ public final class RatingEngine implements AutoCloseable {
         // One ruleset for the whole rating, even if a reload swaps it meanwhile.
         RuleEvaluator rules = this.rules.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
+        YearMonth asOf = asOfMonth(request, ratedAt);
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
         RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, notAssessed));
-        ScorecardResult credit = creditStage.assess(request, carbon, notAssessed);
+        CreditStage.Scored scored = creditStage.assess(request, carbon, asOf, notAssessed);
+        ScorecardResult credit = scored.result();
         List<PlotAssessment> plots = crops.plots();
         notAssessed.addAll(crops.notAssessed());
         if (request.loanRequest() == null) {
@@ -341,12 +359,12 @@ public final class RatingEngine implements AutoCloseable {
         int requestedTerm = request.loanRequest() != null && request.loanRequest().termMonths() != null
                 ? request.loanRequest().termMonths() : defaultTermMonths;
         RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, plots, requestedTerm));
-        Decision decision = decide(policy, plots, requestedTerm, asOfMonth(request, ratedAt));
-        Explanation explanation = explain(carbon, green, credit, policy, decision.outcome(), notAssessed, versions(rules));
+        Decision decision = decide(policy, plots, requestedTerm, asOf);
+        Explanation explanation = explain(carbon, green, scored, policy, decision.outcome(), notAssessed, versions(rules));
         return new Rating(id, request.sme().id(), ratedAt,
                 new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions()),
                 carbon.assessment(),
-                new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scorecard.version()),
+                new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scored.scorecard().version()),
                 request.hasPlots() ? new CropAssessment(plots) : null,
                 decision,
                 explanation);
@@ -374,9 +392,14 @@ public final class RatingEngine implements AutoCloseable {
                                            ScorecardResult credit, List<PlotAssessment> plots, int requestedTerm) {
         Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
         boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
+        // A ledger is credit data too: invoiced sales (before tax) stand in for bank inflows a firm new to credit cannot show.
+        Double inflow = CreditFeatureExtractor.averageMonthlyInflow(request);
+        if (inflow == null && request.invoices() != null) {
+            inflow = credit.features().get(LedgerFeatures.SALES_MONTHLY_MEAN);
+        }
         return new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
-                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null,
-                request.credit() == null ? null : request.credit().maxPastDueDays(), CreditFeatureExtractor.averageMonthlyInflow(request),
+                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null || request.invoices() != null,
+                request.credit() == null ? null : request.credit().maxPastDueDays(), inflow,
                 request.credit() == null ? null : request.credit().existingDebtCny(),
                 request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),
                 requestedTerm, request.loanRequest() == null || request.loanRequest().purpose() == null ? null : request.loanRequest().purpose().name(),
@@ -399,12 +422,13 @@ public final class RatingEngine implements AutoCloseable {
         return new Decision(outcome, limit, term, policy.rateDiscountBp(), schedule, policy.referralReasons());
     }
 
-    private Explanation explain(CarbonStage.Result carbon, RuleEvaluator.GreenResult green, ScorecardResult credit,
+    private Explanation explain(CarbonStage.Result carbon, RuleEvaluator.GreenResult green, CreditStage.Scored scored,
                                 RuleEvaluator.PolicyResult policy, Outcome outcome, List<NotAssessed> notAssessed, Versions versions) {
+        ScorecardResult credit = scored.result();
         List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
-                scorecard.features(), carbon.level(), green.excluded(), green.score());
+                scored.scorecard().features(), carbon.level(), green.excluded(), green.score());
         List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
-        counterfactuals.addAll(creditCounterfactuals.find(credit));
+        counterfactuals.addAll((scored.scorecard() == scorecard ? creditCounterfactuals : thinFileCounterfactuals).find(credit));
         List<Contribution> contributions = new ArrayList<>();
         contributions.add(new Contribution("base", null, credit.interceptPoints()));
         contributions.addAll(credit.contributions());
@@ -433,7 +457,10 @@ public final class RatingEngine implements AutoCloseable {
                 : request.carbonAccount().lines().stream().map(ActivityLine::month);
         Stream<YearMonth> ndvi = request.plots() == null ? Stream.empty()
                 : request.plots().stream().flatMap(p -> p.ndvi().stream()).map(NdviObservation::date).map(YearMonth::from);
-        return Stream.concat(lines, ndvi).max(YearMonth::compareTo)
+        Stream<YearMonth> invoices = request.invoices() == null ? Stream.empty()
+                : Stream.concat(request.invoices().sales().stream(), request.invoices().purchases().stream()).map(Invoice::issuedOn)
+                        .map(YearMonth::from);
+        return Stream.concat(Stream.concat(lines, ndvi), invoices).max(YearMonth::compareTo)
                 .orElse(YearMonth.from(LocalDate.ofInstant(ratedAt, ZoneOffset.UTC)));
     }
 }

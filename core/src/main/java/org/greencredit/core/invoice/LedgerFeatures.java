@@ -44,7 +44,7 @@ public final class LedgerFeatures {
     public static final String NET_VAT_TO_SALES = "netVatToSales";
     public static final String CUSTOMERS_PER_YEAR = "customersPerYear";
     public static final String SUPPLIERS_PER_YEAR = "suppliersPerYear";
-    public static final String E_INVOICE_SHARE = "eInvoiceShare";
+    public static final String E_INVOICE_SHARE = "salesEInvoiceShare";
     public static final String GREEN_SALES_SHARE = "greenSalesShare";
     public static final String GREEN_PURCHASE_SHARE = "greenPurchaseShare";
 

@@ -2,6 +2,7 @@ package org.greencredit.core.request;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ import org.greencredit.core.validation.Plausible;
  */
 public record Invoice(
         @NotBlank @Size(max = 64) String number,
-        @NotNull LocalDate issuedOn,
+        @NotNull @PastOrPresent LocalDate issuedOn,
         @Size(max = 64) String counterpartyId,
         @NotNull @Finite @Plausible(Plausible.Kind.SIGNED_MONEY) Double amountCny,
         @NotNull @Finite @Plausible(Plausible.Kind.SIGNED_MONEY) Double taxCny,
@@ -33,6 +34,17 @@ public record Invoice(
         @Size(max = Limits.MAX_TEXT) String itemName,
         @Pattern(regexp = "\\d{1,19}", message = "must be 1 to 19 digits of the tax classification code") String taxCode,
         Boolean electronic) {
+
+    /**
+     * 价税合计 is printed as 金额 + 税额 to the fen (国家税务总局 invoice layout); two fen absorb binary rounding of the three
+     * figures, and anything more is a wrong column or a typing error.
+     */
+    public static final double TOTAL_TOLERANCE_CNY = 0.02;
+
+    /** Whether the total is the amount plus the tax, as on every invoice; true when a figure is missing (another check names it). */
+    public boolean totalAddsUp() {
+        return amountCny == null || taxCny == null || totalCny == null || Math.abs(amountCny + taxCny - totalCny) <= TOTAL_TOLERANCE_CNY;
+    }
 
     /** A red-letter invoice: it reverses an earlier one, so its amount is negative. */
     public boolean isRedLetter() {

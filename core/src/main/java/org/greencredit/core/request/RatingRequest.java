@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Everything known about one SME or farm at the time of rating. Only {@link #sme} is
  * required: a thin-file applicant is rated on what it has, and the rating says what it
- * could not assess.
+ * could not assess. {@code invoices}, the firm's e-invoice ledger, stands in for a credit history that a
+ * firm new to credit does not have.
  */
 public record RatingRequest(
         @NotNull @Valid Sme sme,
@@ -16,10 +17,17 @@ public record RatingRequest(
         @Valid GreenBehaviours greenBehaviours,
         @Valid CreditFeatures credit,
         @Size(max = Limits.MAX_PLOTS) List<@NotNull @Valid Plot> plots,
-        @Valid LoanRequest loanRequest) {
+        @Valid LoanRequest loanRequest,
+        @Valid InvoiceLedger invoices) {
 
     public RatingRequest {
         plots = Lists.copyOrNull(plots);
+    }
+
+    /** A request without an e-invoice ledger. */
+    public RatingRequest(Sme sme, CarbonAccount carbonAccount, GreenBehaviours greenBehaviours, CreditFeatures credit, List<Plot> plots,
+                         LoanRequest loanRequest) {
+        this(sme, carbonAccount, greenBehaviours, credit, plots, loanRequest, null);
     }
 
     public boolean hasPlots() {

@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.units.Unit;
@@ -84,6 +86,10 @@ public final class RequestValidator implements AutoCloseable {
                 }
             }
         }
+        if (request.invoices() != null) {
+            checkInvoices("invoices.sales", request.invoices().sales(), errors);
+            checkInvoices("invoices.purchases", request.invoices().purchases(), errors);
+        }
         if (fastPaths && request.credit() != null) {
             LongListChecks.monthlyMoney("credit.monthlyInflowsCny", request.credit().monthlyInflowsCny(), errors);
             LongListChecks.monthlyMoney("credit.monthlyOutflowsCny", request.credit().monthlyOutflowsCny(), errors);
@@ -147,6 +153,17 @@ public final class RequestValidator implements AutoCloseable {
                         errors.add(new FieldError(linePath(i, "unit"), e.getMessage()));
                     }
                 }
+            }
+        }
+    }
+
+    private static void checkInvoices(String path, List<Invoice> invoices, List<FieldError> errors) {
+        for (int i = 0; i < invoices.size(); i++) {
+            Invoice invoice = invoices.get(i);
+            if (invoice != null && !invoice.totalAddsUp()) {
+                errors.add(new FieldError(path + "[" + i + "].totalCny", String.format(Locale.ROOT,
+                        "is %.2f, but amountCny %.2f + taxCny %.2f = %.2f", invoice.totalCny(), invoice.amountCny(), invoice.taxCny(),
+                        invoice.amountCny() + invoice.taxCny())));
             }
         }
     }

@@ -17,7 +17,7 @@ import org.greencredit.core.request.Sme;
  * A conservative test that a request satisfies every constraint annotated on it (apart from the long
  * lists, which {@link LongListChecks} checks): true only when Bean Validation would surely find
  * nothing, so that the reflective validation, which costs more than rating, runs only for requests
- * that may be invalid and its messages stay the ones users see. Anything it is unsure of (plots,
+ * that may be invalid and its messages stay the ones users see. Anything it is unsure of (plots, an invoice ledger,
  * edge values such as -0.0, a founding date near today) answers false and goes to Bean Validation;
  * {@code RequestValidatorTest} holds the two to the same answers.
  */
@@ -32,7 +32,8 @@ final class SurelyValid {
     static boolean request(RatingRequest r) {
         return sme(r.sme()) && (r.carbonAccount() == null || account(r.carbonAccount()))
                 && (r.greenBehaviours() == null || behaviours(r.greenBehaviours())) && (r.credit() == null || credit(r.credit()))
-                && (r.plots() == null || r.plots().isEmpty()) && (r.loanRequest() == null || loan(r.loanRequest()));
+                && (r.plots() == null || r.plots().isEmpty()) && (r.loanRequest() == null || loan(r.loanRequest()))
+                && r.invoices() == null;
     }
 
     private static boolean sme(Sme s) {

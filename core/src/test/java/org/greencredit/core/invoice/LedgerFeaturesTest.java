@@ -81,7 +81,7 @@ class LedgerFeaturesTest {
         assertThat(f.get("customersPerYear")).isEqualTo(3 * 12 / 6.0);
         assertThat(f.get("suppliersPerYear")).isEqualTo(2 * 12 / 6.0);
         // Kind known for S6 (electronic) and S7 (paper).
-        assertThat(f.get("eInvoiceShare")).isEqualTo(0.5);
+        assertThat(f.get("salesEInvoiceShare")).isEqualTo(0.5);
         // Described sales: S6 1500 (LED, green) and S7 700: 1500 / 2200. Described purchases: P4 (recycled paper) only.
         assertThat(f.get("greenSalesShare")).isCloseTo(1500.0 / 2200.0, within(1e-12));
         assertThat(f.get("greenPurchaseShare")).isEqualTo(1.0);
@@ -108,7 +108,7 @@ class LedgerFeaturesTest {
         assertThat(f.get("supplierHhi")).isNull();
         assertThat(f.get("purchaseVoidRate")).isNull();
         assertThat(f.get("greenSalesShare")).isNull();
-        assertThat(f.get("eInvoiceShare")).isNull();
+        assertThat(f.get("salesEInvoiceShare")).isNull();
     }
 
     @Test

@@ -30,11 +30,6 @@ final class InvoiceRowParser {
     private static final int LAST_YEAR = 2100;
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
-    /**
-     * 价税合计 is printed as 金额 + 税额 to the fen (国家税务总局 invoice layout); two fen absorb binary rounding of
-     * the three figures, and anything more is a wrong column or a typing error.
-     */
-    private static final double TOTAL_TOLERANCE_CNY = 0.02;
     private static final int MAX_ID = 64;
 
     private final String file;
@@ -88,7 +83,7 @@ final class InvoiceRowParser {
         Double amount = row.money(Field.AMOUNT);
         Double tax = row.money(Field.TAX);
         Double total = row.money(Field.TOTAL);
-        if (amount != null && tax != null && total != null && Math.abs(amount + tax - total) > TOTAL_TOLERANCE_CNY) {
+        if (amount != null && tax != null && total != null && Math.abs(amount + tax - total) > Invoice.TOTAL_TOLERANCE_CNY) {
             row.problem(Field.TOTAL, String.format(Locale.ROOT, "is %.2f, but %s %.2f + %s %.2f = %.2f", total,
                     columns.name(Field.AMOUNT), amount, columns.name(Field.TAX), tax, amount + tax));
         }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -33,11 +35,22 @@ public final class FeatureTable {
 
     /** Writes the first {@code count} SMEs of {@code population} with their features as {@code engine} computes them. */
     public static void write(RatingEngine engine, SyntheticPopulation population, int count, Path out) throws IOException {
+        write(engine, population, count, SyntheticSme::request, out);
+    }
+
+    /**
+     * As {@link #write(RatingEngine, SyntheticPopulation, int, Path)}, with each SME seen through {@code view}: what a bank
+     * knows of it (its request without the credit section and with its invoice ledger, say). The thinFile column follows
+     * the viewed request.
+     */
+    public static void write(RatingEngine engine, SyntheticPopulation population, int count, Function<SyntheticSme, RatingRequest> view,
+                             Path out) throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CsvWriter csv = new CsvWriter(w)) {
             List<String> features = null;
             for (int i = 0; i < count; i++) {
                 SyntheticSme sme = population.generate(i);
-                Map<String, Double> f = engine.creditFeatures(sme.request());
+                RatingRequest request = view.apply(sme);
+                Map<String, Double> f = engine.creditFeatures(request);
                 if (features == null) {
                     features = List.copyOf(f.keySet());
                     List<String> header = new ArrayList<>(SEGMENTS);
@@ -50,7 +63,7 @@ public final class FeatureTable {
                 row.add(sme.request().sme().provinceCode());
                 row.add(sme.request().sme().industryCode().substring(0, 1));
                 row.add(sme.request().sme().sizeClass().name());
-                row.add(sme.request().credit() == null ? "thin" : "full");
+                row.add(request.credit() == null ? "thin" : "full");
                 for (String name : features) {
                     Double v = f.get(name);
                     row.add(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.InvoiceLedger;
 import org.greencredit.core.request.RatingRequest;
@@ -26,9 +25,7 @@ import org.greencredit.engine.RatingEngine;
  * {@code purchases.csv}, Chinese headers) and a {@code firms.csv} with what the bank knows of each
  * firm otherwise: its segments, the credit features the engine computes from its request, and the
  * drawn outcome. With {@code thinFile}, every request loses its credit section (no flows, debt or
- * repayment history), so that {@code firms.csv} holds what a bank knows of a firm new to credit. A
- * request feature that the ledger measures too is written as the firm's declaration
- * ({@code declaredEInvoiceShare}), so the two sit side by side in the joined features file.
+ * repayment history), so that {@code firms.csv} holds what a bank knows of a firm new to credit.
  */
 public final class InvoiceSample {
     public static final String SALES = "sales.csv";
@@ -64,9 +61,7 @@ public final class InvoiceSample {
                     features = List.copyOf(values.keySet());
                     List<String> header = new ArrayList<>(List.of("企业代号"));
                     header.addAll(FeatureTable.SEGMENTS);
-                    for (String name : features) {
-                        header.add(LedgerFeatures.NAMES.contains(name) ? declared(name) : name);
-                    }
+                    header.addAll(features);
                     header.add(FeatureTable.OUTCOME);
                     header.add(FeatureTable.TRUE_PD);
                     firms.write(header);
@@ -97,10 +92,5 @@ public final class InvoiceSample {
             }
         }
         return new Written(count, salesRows, purchaseRows);
-    }
-
-    /** A request's feature that the ledger also measures (eInvoiceShare) is the firm's own declaration: named so beside it. */
-    static String declared(String feature) {
-        return "declared" + Character.toUpperCase(feature.charAt(0)) + feature.substring(1);
     }
 }
