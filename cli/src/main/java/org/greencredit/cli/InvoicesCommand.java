@@ -133,7 +133,7 @@ final class InvoicesCommand {
         private static String summary(InvoiceFile file) {
             long voided = file.rows().stream().filter(r -> r.invoice().status() == InvoiceStatus.VOID).count();
             long red = file.rows().stream().filter(r -> r.invoice().status() == InvoiceStatus.VALID
-                    && r.invoice().isRedLetter()).count();
+                    && r.invoice().countsAsRedLetter()).count();
             return String.format(Locale.ROOT, "%s %s (%s): %d rows read (%d void, %d red-letter), %d not read%s%s", file.direction().label(),
                     file.path(), file.charset().name(), file.rows().size(), voided, red, file.problems().size(),
                     file.serialDates() == 0 ? "" : ", " + file.serialDates() + " dates given as spreadsheet serial numbers",

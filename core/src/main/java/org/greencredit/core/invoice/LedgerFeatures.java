@@ -191,7 +191,7 @@ public final class LedgerFeatures {
                 monthly[m] += i.amountCny();
                 total += i.amountCny();
                 tax += i.taxCny();
-                if (i.isRedLetter()) {
+                if (i.countsAsRedLetter()) {
                     redLetter++;
                     negative += -i.amountCny();
                 } else {
@@ -202,7 +202,7 @@ public final class LedgerFeatures {
                 }
                 if (i.counterpartyId() != null) {
                     byCounterparty.merge(i.counterpartyId(), i.amountCny(), Double::sum);
-                    if (!i.isRedLetter()) {
+                    if (!i.countsAsRedLetter()) {
                         if (m < half) {
                             earlierCounterparties.add(i.counterpartyId());
                         } else {
@@ -257,7 +257,7 @@ public final class LedgerFeatures {
             double described = 0;
             double green = 0;
             for (Invoice i : validInvoices) {
-                if (i.isRedLetter() || i.amountCny() <= 0 || (i.itemName() == null && i.taxCode() == null)) {
+                if (i.countsAsRedLetter() || i.amountCny() <= 0 || (i.itemName() == null && i.taxCode() == null)) {
                     continue;
                 }
                 described += i.amountCny();
@@ -287,7 +287,7 @@ public final class LedgerFeatures {
     private static Double intervalCv(Side s) {
         TreeSet<Long> days = new TreeSet<>();
         for (Invoice i : s.validInvoices) {
-            if (!i.isRedLetter() && i.amountCny() > 0) {
+            if (!i.countsAsRedLetter() && i.amountCny() > 0) {
                 days.add(i.issuedOn().toEpochDay());
             }
         }

@@ -46,8 +46,11 @@ public record Invoice(
         return amountCny == null || taxCny == null || totalCny == null || Math.abs(amountCny + taxCny - totalCny) <= TOTAL_TOLERANCE_CNY;
     }
 
-    /** A red-letter invoice: it reverses an earlier one, so its amount is negative. */
-    public boolean isRedLetter() {
+    /**
+     * A red-letter invoice: it reverses an earlier one, so its amount is negative. Not named as a bean getter, so that it
+     * stays out of the request's JSON.
+     */
+    public boolean countsAsRedLetter() {
         return totalCny < 0 || amountCny < 0;
     }
 }

@@ -51,7 +51,7 @@ class InvoiceFileTest {
         assertThat(file.rows()).extracting(InvoiceRow::line).containsExactly(2L, 3L, 4L, 5L, 6L, 10L, 11L, 15L);
         assertThat(file.rows().get(0).invoice()).isEqualTo(new Invoice("1001", LocalDate.of(2017, 8, 4), "A00297", 1000.0, 130.0,
                 1130.0, InvoiceStatus.VALID, null, null, null));
-        assertThat(file.rows().get(1).invoice().isRedLetter()).isTrue();
+        assertThat(file.rows().get(1).invoice().countsAsRedLetter()).isTrue();
         assertThat(file.rows().get(2).invoice().status()).isEqualTo(InvoiceStatus.VOID);
         assertThat(file.rows().get(5).invoice().amountCny()).isEqualTo(1234.5);
         assertThat(file.rows().get(5).invoice().issuedOn()).isEqualTo(LocalDate.of(2017, 10, 5));

@@ -63,6 +63,7 @@ public class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings:batch").hasAnyRole("PIPELINE", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ratings:simulate").hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ratings/*", "/api/v1/ratings/*/request", "/api/v1/smes/*/ratings")
                         .hasAnyRole("SME", "OFFICER", "PIPELINE", "ADMIN")
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "PIPELINE")
