@@ -7,13 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.greencredit.core.request.Invoice;
+import org.greencredit.core.request.InvoiceLedger;
+import org.greencredit.core.request.InvoiceStatus;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.synthetic.SyntheticLedgers;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
+import org.greencredit.datasets.synthetic.SyntheticSme;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +57,33 @@ class RecordFormatTest {
         assertThat(rows).allMatch(ReadRow::isOk);
         assertThat(rows.stream().map(ReadRow::value).toList()).isEqualTo(requests);
         assertThat(requests).anyMatch(RatingRequest::hasPlots).anyMatch(r -> r.carbonAccount() == null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ledgers.jsonl", "ledgers.csv", "ledgers.arrow", "ledgers.arrows"})
+    void requestsWithInvoiceLedgersRoundTripThroughEveryFormat(String name) {
+        SyntheticPopulation population = new SyntheticPopulation(5, YearMonth.of(2025, 12), 24, ReferenceData.shipped());
+        SyntheticLedgers ledgers = new SyntheticLedgers(5, YearMonth.of(2025, 12), 24);
+        List<RatingRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            SyntheticSme sme = population.generate(i);
+            RatingRequest r = sme.request();
+            requests.add(i % 3 == 2 ? r : new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), r.credit(), r.plots(),
+                    r.loanRequest(), i % 3 == 0 ? ledgers.generate(sme) : new InvoiceLedger(List.of(new Invoice("R1",
+                    LocalDate.of(2025, 3, 1), null, -10.5, -0.11, -10.61, InvoiceStatus.VALID, null, "1090512", null)), null)));
+        }
+        Path file = dir.resolve(name);
+        try (RecordWriter<RatingRequest> writer = RecordFormat.openWriter(file, RatingRequest.class)) {
+            requests.forEach(writer::write);
+        }
+
+        List<ReadRow<RatingRequest>> rows = readAll(file, RatingRequest.class);
+
+        assertThat(rows).allMatch(ReadRow::isOk);
+        assertThat(rows.stream().map(ReadRow::value).toList()).isEqualTo(requests);
+        List<Invoice> sales = requests.stream().filter(r -> r.invoices() != null).flatMap(r -> r.invoices().sales().stream()).toList();
+        assertThat(sales).anyMatch(Invoice::countsAsRedLetter).anyMatch(invoice -> invoice.status() == InvoiceStatus.VOID)
+                .anyMatch(invoice -> invoice.counterpartyId() == null);
     }
 
     @ParameterizedTest
