@@ -23,7 +23,7 @@ import org.greencredit.rules.facts.PolicyFacts;
  */
 public final class RuleCases {
     public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "physicalShare", "anomalies", "eInvoice",
-            "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties");
+            "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties", "basis");
     public static final List<String> EXPECTATIONS = List.of("expect.fired", "expect.notFired", "expect.score", "expect.grade",
             "expect.colour", "expect.outcome", "expect.limit", "expect.discount");
     public static final List<String> POLICY_INPUTS = List.of("pd", "colour", "greenScore", "excluded", "anomalies", "creditData",
@@ -137,9 +137,13 @@ public final class RuleCases {
     }
 
     private static GreenFacts green(Case c) {
+        // Behaviours are evidenced unless the case says basis=DECLARED.
+        GreenFacts.Behaviours behaviours = new GreenFacts.Behaviours(decimal(c, "eInvoice"), decimal(c, "paperless"),
+                decimal(c, "greenProducts"), decimal(c, "renewable"), Boolean.parseBoolean(c.get("equipment")),
+                Set.copyOf(list(c.get("certifications"))));
+        boolean declared = "DECLARED".equalsIgnoreCase(c.get("basis"));
         return new GreenFacts(c.get("division"), integer(c, "level"), decimal(c, "k"), decimal(c, "yoy"), decimal(c, "physicalShare"),
-                intOr(c, "anomalies", 0), decimal(c, "eInvoice"), decimal(c, "paperless"), decimal(c, "greenProducts"),
-                decimal(c, "renewable"), Boolean.parseBoolean(c.get("equipment")), Set.copyOf(list(c.get("certifications"))),
+                intOr(c, "anomalies", 0), declared ? GreenFacts.Behaviours.NONE : behaviours, declared ? behaviours : GreenFacts.Behaviours.NONE,
                 !"false".equalsIgnoreCase(c.get("carbonAccount")), intOr(c, "penalties", 0));
     }
 

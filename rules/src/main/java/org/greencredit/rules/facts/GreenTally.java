@@ -10,6 +10,7 @@ import java.util.Map;
 public final class GreenTally {
     private final GreenFacts facts;
     private final Map<String, Award> awards = new LinkedHashMap<>();
+    private final Map<String, Kind> kinds = new LinkedHashMap<>();
     private String colour;
     private String grade;
     private boolean excluded;
@@ -22,6 +23,28 @@ public final class GreenTally {
 
     /** Points a rule awards and what it saw. */
     public record Award(int points, String evidence) {
+    }
+
+    /** What a decision-table row's points are for: the merchant path sums them by kind. */
+    public enum Kind {
+        EVIDENCED_BEHAVIOUR, DECLARED_BEHAVIOUR, INDUSTRY
+    }
+
+    /** Points of a behaviour or industry row, recorded with their kind. */
+    public void award(String ruleName, int points, Kind kind) {
+        award(ruleName, points);
+        kinds.put(ruleName, kind);
+    }
+
+    /** The points awarded so far by rows of that kind. */
+    public int points(Kind kind) {
+        int total = 0;
+        for (Map.Entry<String, Kind> e : kinds.entrySet()) {
+            if (e.getValue() == kind) {
+                total += awards.get(e.getKey()).points();
+            }
+        }
+        return total;
     }
 
     public void award(String ruleName, int points, String evidence) {
