@@ -40,23 +40,30 @@ final class CreditStage {
         this.texts = texts;
     }
 
-    /** The credit features, and the ledger's when the request has one, as of the request's latest month. */
-    Map<String, Double> features(RatingRequest request, CarbonStage.Result carbon, YearMonth asOf) {
+    /** The credit features, and the ledger's (from {@link #ledgerFeatures}) when the request has one. */
+    static Map<String, Double> features(RatingRequest request, CarbonStage.Result carbon, Map<String, Double> ledger) {
         Map<String, Double> features = new LinkedHashMap<>(CreditFeatureExtractor.extract(request, carbon.k(), carbon.assessment().yoyChange()));
-        if (request.invoices() != null) {
-            features.putAll(ledgerFeatures(request.invoices(), asOf, catalogue));
+        if (ledger != null) {
+            features.putAll(ledger);
         }
         return features;
     }
 
-    /** The ledger's features with exact repeats read once, as {@code invoices features} reads a file. */
-    static Map<String, Double> ledgerFeatures(InvoiceLedger ledger, YearMonth asOf, GreenCatalogue catalogue) {
+    /**
+     * The ledger's features as of the request's latest month, with exact repeats read once as {@code invoices features} reads a
+     * file; null without a ledger.
+     */
+    Map<String, Double> ledgerFeatures(RatingRequest request, YearMonth asOf) {
+        InvoiceLedger ledger = request.invoices();
+        if (ledger == null) {
+            return null;
+        }
         return LedgerFeatures.compute(Duplicates.find(ledger.sales()).kept(), Duplicates.find(ledger.purchases()).kept(), asOf, catalogue);
     }
 
-    Scored assess(RatingRequest request, CarbonStage.Result carbon, YearMonth asOf, List<NotAssessed> notAssessed) {
+    Scored assess(RatingRequest request, CarbonStage.Result carbon, Map<String, Double> ledger, List<NotAssessed> notAssessed) {
         Scorecard scorecard = scorecardFor(request);
-        ScorecardResult credit = scorecard.score(features(request, carbon, asOf));
+        ScorecardResult credit = scorecard.score(features(request, carbon, ledger));
         for (String feature : credit.missingFeatures()) {
             FeatureInfo info = scorecard.features().get(feature);
             notAssessed.add(NotAssessed.of("credit." + feature, texts.get("credit.featureMissing").with("feature", info.nameZh(), info.nameEn())));

@@ -8,11 +8,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.Rounding;
@@ -25,6 +23,7 @@ import org.greencredit.core.rating.CropAssessment;
 import org.greencredit.core.rating.Decision;
 import org.greencredit.core.rating.Explanation;
 import org.greencredit.core.rating.GreenAssessment;
+import org.greencredit.core.rating.GreenPath;
 import org.greencredit.core.rating.Instalment;
 import org.greencredit.core.rating.NotAssessed;
 import org.greencredit.core.rating.Outcome;
@@ -34,7 +33,6 @@ import org.greencredit.core.rating.Reason;
 import org.greencredit.core.rating.RuleHit;
 import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.ActivityLine;
-import org.greencredit.core.request.Certification;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.NdviObservation;
@@ -80,6 +78,7 @@ public final class RatingEngine implements AutoCloseable {
     private final Scorecard thinFileScorecard;
     private final CreditCounterfactuals creditCounterfactuals;
     private final CreditCounterfactuals thinFileCounterfactuals;
+    private final BehaviourEvidence behaviourEvidence;
     private final Reasons reasons;
     private final TextCatalogue texts;
     private final Clock clock;
@@ -109,6 +108,7 @@ public final class RatingEngine implements AutoCloseable {
         this.cropStage = new CropStage(crops, texts);
         this.reasons = new Reasons(new ReasonTexts(), texts.get("reason.featureMissing"));
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
+        this.behaviourEvidence = new BehaviourEvidence(reference.parameter("green.declaredShareTolerance").value());
         this.engineVersion = settings.version();
         List<String> models = new ArrayList<>();
         models.add(scorecard.version());
@@ -332,8 +332,8 @@ public final class RatingEngine implements AutoCloseable {
 
     /** The credit model's features of a valid request, as the rating computes them: for exporting training tables. */
     public Map<String, Double> creditFeatures(RatingRequest validRequest) {
-        return creditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()),
-                asOfMonth(validRequest, clock.instant()));
+        return CreditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()),
+                creditStage.ledgerFeatures(validRequest, asOfMonth(validRequest, clock.instant())));
     }
 
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
@@ -348,8 +348,10 @@ public final class RatingEngine implements AutoCloseable {
         List<NotAssessed> notAssessed = new ArrayList<>();
         YearMonth asOf = asOfMonth(request, ratedAt);
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
-        RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, notAssessed));
-        CreditStage.Scored scored = creditStage.assess(request, carbon, asOf, notAssessed);
+        Map<String, Double> ledger = creditStage.ledgerFeatures(request, asOf);
+        BehaviourEvidence.Result behaviours = behaviourEvidence.assess(request.greenBehaviours(), ledger);
+        RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, behaviours, notAssessed));
+        CreditStage.Scored scored = creditStage.assess(request, carbon, ledger, notAssessed);
         ScorecardResult credit = scored.result();
         List<PlotAssessment> plots = crops.plots();
         notAssessed.addAll(crops.notAssessed());
@@ -358,11 +360,13 @@ public final class RatingEngine implements AutoCloseable {
         }
         int requestedTerm = request.loanRequest() != null && request.loanRequest().termMonths() != null
                 ? request.loanRequest().termMonths() : defaultTermMonths;
-        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, plots, requestedTerm));
+        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, plots, requestedTerm,
+                behaviours.contradicted()));
         Decision decision = decide(policy, plots, requestedTerm, asOf);
         Explanation explanation = explain(carbon, green, scored, policy, decision.outcome(), notAssessed, versions(rules));
         return new Rating(id, request.sme().id(), ratedAt,
-                new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions()),
+                new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions(),
+                        request.carbonAccount() == null ? GreenPath.MERCHANT : GreenPath.CARBON_ACCOUNT, behaviours.assessments()),
                 carbon.assessment(),
                 new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scored.scorecard().version()),
                 request.hasPlots() ? new CropAssessment(plots) : null,
@@ -370,26 +374,20 @@ public final class RatingEngine implements AutoCloseable {
                 explanation);
     }
 
-    /** The green rules' facts; notes when the firm gave no behaviours, whose points are then not assessed. */
-    private GreenFacts greenFacts(RatingRequest request, CarbonStage.Result carbon, List<NotAssessed> notAssessed) {
+    /** The green rules' facts; notes when the firm gave no behaviours and no ledger shows any, whose points are then not assessed. */
+    private GreenFacts greenFacts(RatingRequest request, CarbonStage.Result carbon, BehaviourEvidence.Result behaviours,
+                                  List<NotAssessed> notAssessed) {
         GreenBehaviours b = request.greenBehaviours();
-        if (b == null) {
+        if (b == null && behaviours.assessments().isEmpty()) {
             notAssessed.add(NotAssessed.of("greenBehaviours", texts.get("green.noBehaviours")));
         }
-        Set<String> certifications = new HashSet<>();
-        if (b != null) {
-            b.certifications().stream().map(Certification::name).forEach(certifications::add);
-        }
         return new GreenFacts(request.sme().industryDivision(), carbon.level(), carbon.k(), carbon.assessment().yoyChange(),
-                carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(),
-                b == null ? null : b.eInvoiceShare(), b == null ? null : b.paperlessReceiptShare(),
-                b == null ? null : b.greenProductShare(), b == null ? null : b.renewableElectricityShare(),
-                b != null && Boolean.TRUE.equals(b.energySavingEquipment()), certifications, request.carbonAccount() != null,
-                b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
+                carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(), behaviours.evidenced(), behaviours.declared(),
+                request.carbonAccount() != null, b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
     }
 
     private static PolicyFacts policyFacts(RatingRequest request, CarbonStage.Result carbon, RuleEvaluator.GreenResult green,
-                                           ScorecardResult credit, List<PlotAssessment> plots, int requestedTerm) {
+                                           ScorecardResult credit, List<PlotAssessment> plots, int requestedTerm, int contradictedBehaviours) {
         Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
         boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
         // A ledger is credit data too: invoiced sales (before tax) stand in for bank inflows a firm new to credit cannot show.
@@ -403,7 +401,7 @@ public final class RatingEngine implements AutoCloseable {
                 request.credit() == null ? null : request.credit().existingDebtCny(),
                 request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),
                 requestedTerm, request.loanRequest() == null || request.loanRequest().purpose() == null ? null : request.loanRequest().purpose().name(),
-                request.hasPlots(), cropLendingValue, cropMismatch);
+                request.hasPlots(), cropLendingValue, cropMismatch, contradictedBehaviours);
     }
 
     /** Outcome, limit and the repayment plan: monthly for a business, after the harvest for a farm. */

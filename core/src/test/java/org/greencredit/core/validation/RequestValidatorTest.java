@@ -73,6 +73,14 @@ class RequestValidatorTest {
     }
 
     @Test
+    void behavioursWithoutACertificationsListAreValid() {
+        // JSON without "certifications" gives the empty list; List.of() would throw on the fast path's contains(null).
+        GreenBehaviours noList = new GreenBehaviours(0.9, null, null, null, true, null, null, null);
+
+        assertThat(VALIDATOR.problems(new RatingRequest(SME, null, noList, null, null, null))).isEmpty();
+    }
+
+    @Test
     void figuresNoSmallFirmCanHaveAreRefusedWithTheirBounds() {
         // Probe finding 8: 1e308 inflows, 1e12 of debt and a loan of 1e-320 CNY were rated.
         CreditFeatures credit = new CreditFeatures(List.of(1e308, 50_000.0), null, null, null, 1e12, null, null);

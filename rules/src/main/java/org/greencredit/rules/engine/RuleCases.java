@@ -27,7 +27,7 @@ public final class RuleCases {
     public static final List<String> EXPECTATIONS = List.of("expect.fired", "expect.notFired", "expect.score", "expect.grade",
             "expect.colour", "expect.outcome", "expect.limit", "expect.discount");
     public static final List<String> POLICY_INPUTS = List.of("pd", "colour", "greenScore", "excluded", "anomalies", "creditData",
-            "maxPastDueDays", "avgMonthlyInflow", "existingDebt", "requested", "term", "purpose", "farm", "cropValue", "cropMismatch");
+            "maxPastDueDays", "avgMonthlyInflow", "existingDebt", "requested", "term", "purpose", "farm", "cropValue", "cropMismatch", "contradicted");
 
     /** One case as read, with its row in the file. */
     public record Case(int line, String name, String kind, Map<String, String> cells) {
@@ -152,7 +152,7 @@ public final class RuleCases {
                 intOr(c, "anomalies", 0), !"false".equalsIgnoreCase(c.get("creditData")), integer(c, "maxPastDueDays"),
                 decimal(c, "avgMonthlyInflow"), decimal(c, "existingDebt"), decimal(c, "requested") == null ? 0 : decimal(c, "requested"), intOr(c, "term", 12),
                 c.get("purpose").isEmpty() ? null : c.get("purpose"), Boolean.parseBoolean(c.get("farm")), decimal(c, "cropValue"),
-                Boolean.parseBoolean(c.get("cropMismatch")));
+                Boolean.parseBoolean(c.get("cropMismatch")), intOr(c, "contradicted", 0));
     }
 
     private static void compare(List<String> diff, String what, String expected, String actual) {

@@ -8,6 +8,7 @@ public final class PolicyFacts {
     private final int greenScore;
     private final boolean greenExcluded;
     private final int anomalyCount;
+    private final int contradictedBehaviours;
     private final boolean creditDataPresent;
     private final Integer maxPastDueDays;
     private final Double averageMonthlyInflowCny;
@@ -19,10 +20,21 @@ public final class PolicyFacts {
     private final Double cropLendingValueCny;
     private final boolean cropMismatch;
 
+    /** Facts without contradicted behaviours. */
     public PolicyFacts(double pd, String creditGrade, String colour, int greenScore, boolean greenExcluded, int anomalyCount,
                        boolean creditDataPresent, Integer maxPastDueDays, Double averageMonthlyInflowCny, Double existingDebtCny,
                        double requestedAmountCny, int requestedTermMonths, String purpose, boolean farm,
                        Double cropLendingValueCny, boolean cropMismatch) {
+        this(pd, creditGrade, colour, greenScore, greenExcluded, anomalyCount, creditDataPresent, maxPastDueDays, averageMonthlyInflowCny,
+                existingDebtCny, requestedAmountCny, requestedTermMonths, purpose, farm, cropLendingValueCny, cropMismatch, 0);
+    }
+
+    /** @param contradictedBehaviours declared behaviours that the firm's records contradict */
+    public PolicyFacts(double pd, String creditGrade, String colour, int greenScore, boolean greenExcluded, int anomalyCount,
+                       boolean creditDataPresent, Integer maxPastDueDays, Double averageMonthlyInflowCny, Double existingDebtCny,
+                       double requestedAmountCny, int requestedTermMonths, String purpose, boolean farm,
+                       Double cropLendingValueCny, boolean cropMismatch, int contradictedBehaviours) {
+        this.contradictedBehaviours = contradictedBehaviours;
         this.pd = pd;
         this.creditGrade = creditGrade;
         this.colour = colour;
@@ -59,6 +71,10 @@ public final class PolicyFacts {
 
     public boolean isGreenExcluded() {
         return greenExcluded;
+    }
+
+    public int getContradictedBehaviours() {
+        return contradictedBehaviours;
     }
 
     public int getAnomalyCount() {
@@ -119,6 +135,7 @@ public final class PolicyFacts {
             case "greenScore" -> greenScore;
             case "greenExcluded" -> greenExcluded;
             case "anomalyCount" -> anomalyCount;
+            case "contradictedBehaviours" -> contradictedBehaviours;
             case "creditDataPresent" -> creditDataPresent;
             case "maxPastDueDays" -> maxPastDueDays;
             case "averageMonthlyInflowCny" -> averageMonthlyInflowCny;

@@ -55,6 +55,7 @@ public class RatingService {
         if (request.sme() != null && request.sme().id() != null && !caller.maySee(request.sme().id())) {
             throw ApiProblem.forbidden("an SME account may rate only its own firm (" + caller.smeId() + ")");
         }
+        caller.requireMayEvidence(request);
         String requestJson = json.writeValueAsString(request);
         String inputHash = Sha256.hex(requestJson);
         if (idempotencyKey == null) {

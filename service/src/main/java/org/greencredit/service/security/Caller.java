@@ -1,6 +1,11 @@
 package org.greencredit.service.security;
 
+import java.util.List;
 import java.util.Optional;
+import org.greencredit.core.request.BehaviourBasis;
+import org.greencredit.core.request.RatingRequest;
+import org.greencredit.core.validation.FieldError;
+import org.greencredit.core.validation.InvalidRequestException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -27,5 +32,17 @@ public record Caller(String name, Role role, String smeId) {
 
     public boolean maySee(String ratingSmeId) {
         return role != Role.SME || smeId.equals(ratingSmeId);
+    }
+
+    /**
+     * Refuses a request whose behaviours an SME marked EVIDENCED: a firm declares its own behaviours, and only the bank (a
+     * pipeline from its payment or receipt data, an officer who checked the certificates) may say records show them.
+     */
+    public void requireMayEvidence(RatingRequest request) {
+        if (role == Role.SME && request != null && request.greenBehaviours() != null
+                && request.greenBehaviours().basis() == BehaviourBasis.EVIDENCED) {
+            throw new InvalidRequestException(List.of(new FieldError("greenBehaviours.basis",
+                    "an SME account declares its own behaviours; only the bank's pipeline or an officer marks them EVIDENCED")));
+        }
     }
 }

@@ -52,6 +52,7 @@ public class SimulationService {
         if (request != null && request.sme() != null && request.sme().id() != null && !caller.maySee(request.sme().id())) {
             throw ApiProblem.forbidden("an SME account may simulate only its own firm (" + caller.smeId() + ")");
         }
+        caller.requireMayEvidence(request);
         Rating against = againstId == null ? null : ratings.find(againstId, caller);
         Rating rated = engine.rate(request);
         Rating simulated = rated.withIdentity(SIMULATION_ID, rated.ratedAt());

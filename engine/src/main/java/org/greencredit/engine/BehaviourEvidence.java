@@ -1,0 +1,106 @@
+package org.greencredit.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.greencredit.core.invoice.LedgerFeatures;
+import org.greencredit.core.rating.BehaviourAssessment;
+import org.greencredit.core.request.BehaviourBasis;
+import org.greencredit.core.request.Certification;
+import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.rules.facts.GreenFacts;
+
+/**
+ * The green behaviours a rating counts, each with its basis. A share the firm's e-invoice ledger
+ * measures (its e-invoice share of sales, its green share of sales) is evidenced by the ledger and
+ * replaces the firm's own figure; what the firm states is declared unless a bank's pipeline or
+ * officer marked it evidenced. A declaration that exceeds the ledger's figure by more than the
+ * tolerance is contradicted: the rating counts the ledger's figure and the policy refers the firm.
+ */
+final class BehaviourEvidence {
+    static final String FROM_LEDGER = "invoices";
+    static final String FROM_REQUEST = "greenBehaviours";
+
+    /** The evidenced and declared behaviours for the green rules, what the rating shows, and how many declarations were contradicted. */
+    record Result(GreenFacts.Behaviours evidenced, GreenFacts.Behaviours declared, List<BehaviourAssessment> assessments,
+                  int contradicted) {
+    }
+
+    private final double tolerance;
+
+    /** @param tolerance how far a declared share may exceed the ledger's before it counts as contradicted */
+    BehaviourEvidence(double tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    /** @param ledger the request's ledger features, or null without a ledger */
+    Result assess(GreenBehaviours stated, Map<String, Double> ledger) {
+        BehaviourBasis basis = stated == null ? BehaviourBasis.DECLARED : stated.basisOrDeclared();
+        Values evidenced = new Values();
+        Values declared = new Values();
+        List<BehaviourAssessment> out = new ArrayList<>();
+        int contradicted = 0;
+        contradicted += share("eInvoiceShare", stated == null ? null : stated.eInvoiceShare(), basis,
+                ledger == null ? null : ledger.get(LedgerFeatures.E_INVOICE_SHARE), evidenced, declared, out);
+        contradicted += share("paperlessReceiptShare", stated == null ? null : stated.paperlessReceiptShare(), basis, null, evidenced,
+                declared, out);
+        contradicted += share("greenProductShare", stated == null ? null : stated.greenProductShare(), basis,
+                ledger == null ? null : ledger.get(LedgerFeatures.GREEN_SALES_SHARE), evidenced, declared, out);
+        contradicted += share("renewableElectricityShare", stated == null ? null : stated.renewableElectricityShare(), basis, null,
+                evidenced, declared, out);
+        if (stated != null && Boolean.TRUE.equals(stated.energySavingEquipment())) {
+            (basis == BehaviourBasis.EVIDENCED ? evidenced : declared).equipment = true;
+            out.add(new BehaviourAssessment("energySavingEquipment", 1, basis, FROM_REQUEST, null, false));
+        }
+        if (stated != null) {
+            for (Certification c : stated.certifications()) {
+                (basis == BehaviourBasis.EVIDENCED ? evidenced : declared).certifications.add(c.name());
+                out.add(new BehaviourAssessment("certifications." + c.name(), 1, basis, FROM_REQUEST, null, false));
+            }
+        }
+        return new Result(evidenced.facts(), declared.facts(), List.copyOf(out), contradicted);
+    }
+
+    /** @return 1 when the declaration is contradicted by the ledger, else 0 */
+    private int share(String behaviour, Double stated, BehaviourBasis basis, Double fromLedger, Values evidenced, Values declared,
+                      List<BehaviourAssessment> out) {
+        if (fromLedger != null) {
+            evidenced.set(behaviour, fromLedger);
+            Double claimed = stated != null && basis == BehaviourBasis.DECLARED ? stated : null;
+            boolean contradicted = claimed != null && claimed - fromLedger > tolerance;
+            out.add(new BehaviourAssessment(behaviour, fromLedger, BehaviourBasis.EVIDENCED, FROM_LEDGER, claimed, contradicted));
+            return contradicted ? 1 : 0;
+        }
+        if (stated != null) {
+            (basis == BehaviourBasis.EVIDENCED ? evidenced : declared).set(behaviour, stated);
+            out.add(new BehaviourAssessment(behaviour, stated, basis, FROM_REQUEST, null, false));
+        }
+        return 0;
+    }
+
+    /** One basis's values, filled behaviour by behaviour. */
+    private static final class Values {
+        Double eInvoice;
+        Double paperless;
+        Double greenProducts;
+        Double renewable;
+        boolean equipment;
+        final Set<String> certifications = new LinkedHashSet<>();
+
+        void set(String behaviour, double value) {
+            switch (behaviour) {
+                case "eInvoiceShare" -> eInvoice = value;
+                case "paperlessReceiptShare" -> paperless = value;
+                case "greenProductShare" -> greenProducts = value;
+                case "renewableElectricityShare" -> renewable = value;
+                default -> throw new IllegalArgumentException(behaviour);
+            }
+        }
+
+        GreenFacts.Behaviours facts() {
+            return new GreenFacts.Behaviours(eInvoice, paperless, greenProducts, renewable, equipment, certifications);
+        }
+    }
+}
