@@ -319,6 +319,15 @@ public final class RatingEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The smallest change of each lever the firm controls (behaviour shares, equipment, energy use, debt) that improves its
+     * colour, green grade, outcome, limit or credit grade, each found by rating the changed request; the request as it is
+     * rates as {@code base}.
+     */
+    public List<WhatIf> whatIf(RatingRequest request, Rating base) {
+        return new WhatIfSearch(this, texts).search(request, base);
+    }
+
     /** Validates and accounts the carbon part only: what `greencredit carbon` writes. */
     public CarbonReport carbon(RatingRequest request) {
         validator.requireValid(request);

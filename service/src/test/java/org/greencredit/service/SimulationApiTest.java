@@ -73,6 +73,8 @@ class SimulationApiTest extends ApiTestSupport {
         assertThat(simulation.get("rating").get("decision").get("referralReasons").toString()).contains("THIN_FILE");
         assertThat(simulation.get("against").isNull()).isTrue();
         assertThat(simulation.get("changes").size()).isZero();
+        // The what-if changes themselves are checked one by one in WhatIfSearchTest.
+        assertThat(simulation.get("whatIf").isArray()).isTrue();
     }
 
     @Test

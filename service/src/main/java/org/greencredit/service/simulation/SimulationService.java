@@ -60,7 +60,8 @@ public class SimulationService {
             throw new InvalidRequestException(List.of(new FieldError("against", "rating " + againstId + " is of firm " + against.smeId()
                     + ", the request of firm " + simulated.smeId() + "; compare ratings of the same firm")));
         }
-        return new Simulation(simulated, againstId, against == null ? List.of() : changes(against, simulated));
+        return new Simulation(simulated, againstId, against == null ? List.of() : changes(against, simulated),
+                engine.whatIf(request, rated));
     }
 
     static List<Simulation.Change> changes(Rating before, Rating after) {
