@@ -14,13 +14,15 @@ import org.greencredit.rules.facts.GreenFacts;
 
 /**
  * The green behaviours a rating counts, each with its basis. A share the firm's e-invoice ledger
- * measures (its e-invoice share of sales, its green share of sales) is evidenced by the ledger and
- * replaces the firm's own figure; what the firm states is declared unless a bank's pipeline or
+ * measures (its e-invoice share of sales, its green share of sales) is evidenced by the ledger, and its
+ * renewable electricity share by the green power certificates in its carbon account; such a figure
+ * replaces the firm's own; what the firm states is declared unless a bank's pipeline or
  * officer marked it evidenced. A declaration that exceeds the ledger's figure by more than the
  * tolerance is contradicted: the rating counts the ledger's figure and the policy refers the firm.
  */
 final class BehaviourEvidence {
     static final String FROM_LEDGER = "invoices";
+    static final String FROM_CERTIFICATES = "carbonAccount.greenPower";
     static final String FROM_REQUEST = "greenBehaviours";
 
     /** The evidenced and declared behaviours for the green rules, what the rating shows, and how many declarations were contradicted. */
@@ -35,21 +37,24 @@ final class BehaviourEvidence {
         this.tolerance = tolerance;
     }
 
-    /** @param ledger the request's ledger features, or null without a ledger */
-    Result assess(GreenBehaviours stated, Map<String, Double> ledger) {
+    /**
+     * @param ledger            the request's ledger features, or null without a ledger
+     * @param certifiedGreenShare certified green electricity over the electricity used, or null without certified purchases
+     */
+    Result assess(GreenBehaviours stated, Map<String, Double> ledger, Double certifiedGreenShare) {
         BehaviourBasis basis = stated == null ? BehaviourBasis.DECLARED : stated.basisOrDeclared();
         Values evidenced = new Values();
         Values declared = new Values();
         List<BehaviourAssessment> out = new ArrayList<>();
         int contradicted = 0;
         contradicted += share("eInvoiceShare", stated == null ? null : stated.eInvoiceShare(), basis,
-                ledger == null ? null : ledger.get(LedgerFeatures.E_INVOICE_SHARE), evidenced, declared, out);
-        contradicted += share("paperlessReceiptShare", stated == null ? null : stated.paperlessReceiptShare(), basis, null, evidenced,
-                declared, out);
-        contradicted += share("greenProductShare", stated == null ? null : stated.greenProductShare(), basis,
-                ledger == null ? null : ledger.get(LedgerFeatures.GREEN_SALES_SHARE), evidenced, declared, out);
-        contradicted += share("renewableElectricityShare", stated == null ? null : stated.renewableElectricityShare(), basis, null,
+                ledger == null ? null : ledger.get(LedgerFeatures.E_INVOICE_SHARE), FROM_LEDGER, evidenced, declared, out);
+        contradicted += share("paperlessReceiptShare", stated == null ? null : stated.paperlessReceiptShare(), basis, null, FROM_LEDGER,
                 evidenced, declared, out);
+        contradicted += share("greenProductShare", stated == null ? null : stated.greenProductShare(), basis,
+                ledger == null ? null : ledger.get(LedgerFeatures.GREEN_SALES_SHARE), FROM_LEDGER, evidenced, declared, out);
+        contradicted += share("renewableElectricityShare", stated == null ? null : stated.renewableElectricityShare(), basis,
+                certifiedGreenShare, FROM_CERTIFICATES, evidenced, declared, out);
         if (stated != null && Boolean.TRUE.equals(stated.energySavingEquipment())) {
             (basis == BehaviourBasis.EVIDENCED ? evidenced : declared).equipment = true;
             out.add(new BehaviourAssessment("energySavingEquipment", 1, basis, FROM_REQUEST, null, false));
@@ -64,13 +69,13 @@ final class BehaviourEvidence {
     }
 
     /** @return 1 when the declaration is contradicted by the ledger, else 0 */
-    private int share(String behaviour, Double stated, BehaviourBasis basis, Double fromLedger, Values evidenced, Values declared,
-                      List<BehaviourAssessment> out) {
-        if (fromLedger != null) {
-            evidenced.set(behaviour, fromLedger);
+    private int share(String behaviour, Double stated, BehaviourBasis basis, Double fromRecords, String records, Values evidenced,
+                      Values declared, List<BehaviourAssessment> out) {
+        if (fromRecords != null) {
+            evidenced.set(behaviour, fromRecords);
             Double claimed = stated != null && basis == BehaviourBasis.DECLARED ? stated : null;
-            boolean contradicted = claimed != null && claimed - fromLedger > tolerance;
-            out.add(new BehaviourAssessment(behaviour, fromLedger, BehaviourBasis.EVIDENCED, FROM_LEDGER, claimed, contradicted));
+            boolean contradicted = claimed != null && claimed - fromRecords > tolerance;
+            out.add(new BehaviourAssessment(behaviour, fromRecords, BehaviourBasis.EVIDENCED, records, claimed, contradicted));
             return contradicted ? 1 : 0;
         }
         if (stated != null) {

@@ -49,7 +49,7 @@ final class CarbonStage {
     Result assess(RatingRequest request, List<NotAssessed> notAssessed) {
         if (request.carbonAccount() == null || request.carbonAccount().lines().isEmpty()) {
             notAssessed.add(NotAssessed.of("carbon", texts.get("carbon.none")));
-            CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of());
+            CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of(), 0, 0);
             return new Result(empty, null, null, new Dimensions(null, null, null), new double[0]);
         }
         Industry industry = reference.industry(request.sme().industryDivision());

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.invoice.LedgerFeatures;
+import org.greencredit.core.rating.CarbonAssessment;
+import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.rating.Colour;
 import org.greencredit.core.rating.Contribution;
 import org.greencredit.core.rating.Counterfactual;
@@ -32,6 +34,7 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.rating.Reason;
 import org.greencredit.core.rating.RuleHit;
 import org.greencredit.core.rating.Versions;
+import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.Invoice;
@@ -39,6 +42,7 @@ import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.text.BilingualText;
 import org.greencredit.core.text.TextCatalogue;
+import org.greencredit.core.units.Unit;
 import org.greencredit.core.validation.RequestValidator;
 import org.greencredit.datasets.invoices.GreenCatalogueTable;
 import org.greencredit.datasets.reference.EfficiencyLevel;
@@ -358,7 +362,8 @@ public final class RatingEngine implements AutoCloseable {
         YearMonth asOf = asOfMonth(request, ratedAt);
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
         Map<String, Double> ledger = creditStage.ledgerFeatures(request, asOf);
-        BehaviourEvidence.Result behaviours = behaviourEvidence.assess(request.greenBehaviours(), ledger);
+        BehaviourEvidence.Result behaviours = behaviourEvidence.assess(request.greenBehaviours(), ledger,
+                certifiedGreenShare(carbon.assessment()));
         RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, behaviours, notAssessed));
         CreditStage.Scored scored = creditStage.assess(request, carbon, ledger, notAssessed);
         ScorecardResult credit = scored.result();
@@ -381,6 +386,20 @@ public final class RatingEngine implements AutoCloseable {
                 request.hasPlots() ? new CropAssessment(plots) : null,
                 decision,
                 explanation);
+    }
+
+    /** Certified green electricity over the electricity the account shows, or null without certified purchases or electricity. */
+    private static Double certifiedGreenShare(CarbonAssessment carbon) {
+        if (carbon.greenPowerKwh() <= 0) {
+            return null;
+        }
+        double electricityKwh = 0;
+        for (CarbonLine line : carbon.lines()) {
+            if (line.activity().equals(Activity.ELECTRICITY.name())) {
+                electricityKwh += Unit.parse(line.unit()).convert(line.quantity(), Unit.KWH);
+            }
+        }
+        return electricityKwh > 0 ? Rounding.ratio(carbon.greenPowerKwh() / electricityKwh) : null;
     }
 
     /** The green rules' facts; notes when the firm gave no behaviours and no ledger shows any, whose points are then not assessed. */

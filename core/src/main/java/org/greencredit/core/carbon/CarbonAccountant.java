@@ -2,7 +2,9 @@ package org.greencredit.core.carbon;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -12,6 +14,7 @@ import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.units.Dimension;
 import org.greencredit.core.units.Unit;
 
@@ -53,19 +56,59 @@ public final class CarbonAccountant {
         Double physicalShare = total > 0 ? Rounding.ratio(physicalKg / total) : null;
         Double quality = total > 0 ? Rounding.ratio(qualityWeighted / total) : null;
 
+        GreenPower green = greenPower(account, lines);
+        double scope2MarketBased = byScope[2] - green.deductedKg();
         String basis = account.valueAddedCny() != null && account.valueAddedCny() > 0 ? "VALUE_ADDED" : "REVENUE";
         Double denominator = "VALUE_ADDED".equals(basis) ? account.valueAddedCny() : account.revenueCny();
         Double intensity = null;
         if (denominator != null && denominator > 0 && !months.isEmpty()) {
-            // Scope 1+2 only, as the carbon-efficiency standard counts energy use; scope 3 is reported, not benchmarked.
-            double annualKg = (byScope[1] + byScope[2]) * annualisationMonths / months.size();
+            // Scope 1+2 only, as the carbon-efficiency standard counts energy use (zero-carbon electricity deducted); scope 3 is
+            // reported, not benchmarked.
+            double annualKg = (byScope[1] + scope2MarketBased) * annualisationMonths / months.size();
             intensity = Rounding.kg(annualKg / (denominator / 10_000.0));
         }
         List<Anomaly> anomalies = anomalyChecks.check(account, lines, context);
         SortedMap<YearMonth, Double> monthlyEnergy = CarbonTrend.monthlyEnergyKg(lines);
         return new CarbonAssessment(Rounding.kg(byScope[1]), Rounding.kg(byScope[2]), Rounding.kg(byScope[3]),
                 Rounding.kg(total), intensity, intensity == null ? null : basis, months.size(),
-                CarbonTrend.yearOnYear(monthlyEnergy), CarbonTrend.trendPerYear(monthlyEnergy), physicalShare, quality, lines, anomalies);
+                CarbonTrend.yearOnYear(monthlyEnergy), CarbonTrend.trendPerYear(monthlyEnergy), physicalShare, quality, lines, anomalies,
+                Rounding.kg(scope2MarketBased), Rounding.kg(green.kwh()));
+    }
+
+    /** Certified green kWh counted and the scope 2 they take off: per month, at most the electricity used, at its grid factor. */
+    private record GreenPower(double kwh, double deductedKg) {
+    }
+
+    private static GreenPower greenPower(CarbonAccount account, List<CarbonLine> lines) {
+        Map<YearMonth, Double> certified = new HashMap<>();
+        for (GreenPowerPurchase p : account.greenPower()) {
+            if (p.certified()) {
+                certified.merge(p.month(), p.kwh(), Double::sum);
+            }
+        }
+        if (certified.isEmpty()) {
+            return new GreenPower(0, 0);
+        }
+        Map<YearMonth, double[]> electricity = new HashMap<>();
+        for (CarbonLine line : lines) {
+            if (line.activity().equals(Activity.ELECTRICITY.name())) {
+                double[] kwhAndKg = electricity.computeIfAbsent(line.month(), m -> new double[2]);
+                kwhAndKg[0] += Unit.parse(line.unit()).convert(line.quantity(), Unit.KWH);
+                kwhAndKg[1] += line.kgCo2e();
+            }
+        }
+        double kwh = 0;
+        double kg = 0;
+        for (Map.Entry<YearMonth, Double> e : certified.entrySet()) {
+            double[] used = electricity.get(e.getKey());
+            if (used == null || used[0] <= 0) {
+                continue;
+            }
+            double counted = Math.min(e.getValue(), used[0]);
+            kwh += counted;
+            kg += used[1] * counted / used[0];
+        }
+        return new GreenPower(kwh, kg);
     }
 
     CarbonLine accountLine(String provinceCode, ActivityLine line) {

@@ -11,6 +11,10 @@ import java.util.List;
  * @param trendPerYear      slope of rolling twelve-month scope 1+2 totals per year, relative (needs 13 months); seasons cancel
  * @param physicalDataShare share of emissions computed from physical (not spend-based) data
  * @param dataQuality       emission-weighted PCAF-style score, 1 (metered) .. 5 (estimated)
+ * @param scope2MarketBasedKg scope 2 less the certified green electricity bought, each month at most the electricity used,
+ *                          valued at that month's grid factor (GHG Protocol Scope 2 Guidance, market-based method); the
+ *                          intensity reads this, as the carbon-efficiency standard deducts zero-carbon electricity
+ * @param greenPowerKwh     certified green electricity counted (kWh)
  */
 public record CarbonAssessment(
         double scope1Kg,
@@ -25,7 +29,9 @@ public record CarbonAssessment(
         Double physicalDataShare,
         Double dataQuality,
         List<CarbonLine> lines,
-        List<Anomaly> anomalies) {
+        List<Anomaly> anomalies,
+        double scope2MarketBasedKg,
+        double greenPowerKwh) {
 
     public CarbonAssessment {
         lines = List.copyOf(lines);
@@ -37,6 +43,6 @@ public record CarbonAssessment(
         List<Anomaly> more = new java.util.ArrayList<>(anomalies);
         more.add(anomaly);
         return new CarbonAssessment(scope1Kg, scope2Kg, scope3Kg, totalKg, intensityKgPer10kCny, intensityBasis, monthsCovered,
-                yoyChange, trendPerYear, physicalDataShare, dataQuality, lines, more);
+                yoyChange, trendPerYear, physicalDataShare, dataQuality, lines, more, scope2MarketBasedKg, greenPowerKwh);
     }
 }

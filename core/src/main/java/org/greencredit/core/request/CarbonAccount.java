@@ -15,20 +15,28 @@ import org.greencredit.core.validation.Plausible;
  * @param valueAddedCny  value added of the same period when known; the carbon-efficiency
  *                       standard is defined on value added, revenue is the stated proxy
  * @param measures       energy-saving measures taken, which explain falls in energy use
+ * @param greenPower     green electricity bought, by month; with certificates it lowers scope 2 (market-based)
  */
 public record CarbonAccount(
         @Finite @PositiveOrZero @Plausible(Plausible.Kind.MONEY) Double revenueCny,
         @Finite @PositiveOrZero @Plausible(Plausible.Kind.MONEY) Double valueAddedCny,
         @Size(max = Limits.MAX_ACTIVITY_LINES) List<@NotNull @Valid ActivityLine> lines,
-        @Size(max = Limits.MAX_MEASURES) List<@NotNull @Valid EnergyMeasure> measures) {
+        @Size(max = Limits.MAX_MEASURES) List<@NotNull @Valid EnergyMeasure> measures,
+        @Size(max = Limits.MAX_MONTHS) List<@NotNull @Valid GreenPowerPurchase> greenPower) {
 
     public CarbonAccount {
         lines = Lists.copyOrEmpty(lines);
         measures = Lists.copyOrEmpty(measures);
+        greenPower = Lists.copyOrEmpty(greenPower);
     }
 
     /** An account without recorded measures. */
     public CarbonAccount(Double revenueCny, Double valueAddedCny, List<ActivityLine> lines) {
-        this(revenueCny, valueAddedCny, lines, List.of());
+        this(revenueCny, valueAddedCny, lines, List.of(), List.of());
+    }
+
+    /** An account without green power bought. */
+    public CarbonAccount(Double revenueCny, Double valueAddedCny, List<ActivityLine> lines, List<EnergyMeasure> measures) {
+        this(revenueCny, valueAddedCny, lines, measures, List.of());
     }
 }

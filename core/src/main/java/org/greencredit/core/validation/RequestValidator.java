@@ -7,15 +7,20 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.ElementType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.Plot;
 import org.greencredit.core.request.RatingRequest;
@@ -77,6 +82,7 @@ public final class RequestValidator implements AutoCloseable {
                 LongListChecks.lines("carbonAccount.lines", request.carbonAccount().lines(), errors);
             }
             checkLines(request.carbonAccount(), errors);
+            checkGreenPower(request.carbonAccount(), errors);
         }
         if (fastPaths && request.plots() != null) {
             for (int i = 0; i < request.plots().size(); i++) {
@@ -155,6 +161,47 @@ public final class RequestValidator implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Green power bought in a month cannot exceed the electricity used that month: the rest would be a deduction from nothing. */
+    private void checkGreenPower(CarbonAccount account, List<FieldError> errors) {
+        if (account.greenPower().isEmpty()) {
+            return;
+        }
+        Map<YearMonth, Double> used = new HashMap<>();
+        for (ActivityLine line : account.lines()) {
+            if (line != null && line.activity() == Activity.ELECTRICITY && line.month() != null && line.quantity() != null
+                    && line.unit() != null) {
+                try {
+                    used.merge(line.month(), Unit.parse(line.unit()).requireFits(Activity.ELECTRICITY).convert(line.quantity(), Unit.KWH),
+                            Double::sum);
+                } catch (UnitException e) {
+                    // the line's own unit error is reported by checkLines
+                }
+            }
+        }
+        Map<YearMonth, Double> bought = new HashMap<>();
+        for (GreenPowerPurchase p : account.greenPower()) {
+            if (p != null && p.month() != null && p.kwh() != null) {
+                bought.merge(p.month(), p.kwh(), Double::sum);
+            }
+        }
+        for (int i = 0; i < account.greenPower().size(); i++) {
+            GreenPowerPurchase p = account.greenPower().get(i);
+            if (p == null || p.month() == null || p.kwh() == null) {
+                continue;
+            }
+            double electricity = used.getOrDefault(p.month(), 0.0);
+            if (bought.get(p.month()) > electricity * (1 + 1e-9)) {
+                errors.add(new FieldError("carbonAccount.greenPower[" + i + "].kwh", String.format(Locale.ROOT,
+                        "%s kWh of green power bought in %s is more than the %s kWh of electricity the lines show for that month",
+                        plain(bought.get(p.month())), p.month(), plain(electricity))));
+            }
+        }
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static void checkInvoices(String path, List<Invoice> invoices, List<FieldError> errors) {

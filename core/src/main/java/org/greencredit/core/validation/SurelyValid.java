@@ -45,7 +45,7 @@ final class SurelyValid {
     }
 
     private static boolean account(CarbonAccount a) {
-        if (!money(a.revenueCny()) || !money(a.valueAddedCny()) || a.measures().size() > Limits.MAX_MEASURES) {
+        if (!money(a.revenueCny()) || !money(a.valueAddedCny()) || a.measures().size() > Limits.MAX_MEASURES || !a.greenPower().isEmpty()) {
             return false;
         }
         for (EnergyMeasure m : a.measures()) {

@@ -14,6 +14,7 @@ import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.Evidence;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +99,34 @@ class CarbonAccountantTest {
         assertThat(result.physicalDataShare()).isEqualTo(0.8936);
         // emission-weighted quality: (1,419.2x1 + 1,300.32x3 + 2,162x3 + 1,100x3 + 712x4) / 6,693.52
         assertThat(result.dataQuality()).isEqualTo(2.6823);
+    }
+
+    @Test
+    void certifiedGreenPowerComesOffScope2MarketBasedAndTheIntensityEachMonthUpToTheElectricityUsed() {
+        YearMonth feb = JAN.plusMonths(1);
+        List<ActivityLine> lines = List.of(
+                physical(JAN, Activity.ELECTRICITY, 10_000, "kWh", Evidence.METER),  // 7,096 kg
+                physical(feb, Activity.ELECTRICITY, 2, "MWh", Evidence.METER),       // 2,000 kWh: 1,419.2 kg
+                physical(JAN, Activity.NATURAL_GAS, 1_000, "m3", Evidence.INVOICE));  // 2,162 kg
+        List<GreenPowerPurchase> green = List.of(
+                new GreenPowerPurchase(JAN, 3_000.0, "GEC-2022-0001"),                // counts: 3,000 kWh x 0.7096 = 2,128.8 kg
+                new GreenPowerPurchase(feb, 5_000.0, "GEC-2022-0002"),                // capped at the 2,000 kWh used: 1,419.2 kg
+                new GreenPowerPurchase(JAN, 4_000.0, null));                          // no certificate: a claim, not deducted
+        CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(1_000_000.0, null, lines, List.of(), green), NO_BENCHMARK);
+
+        assertThat(result.scope2Kg()).isCloseTo(7_096 + 1_419.2, within(1e-9));
+        assertThat(result.greenPowerKwh()).isEqualTo(5_000.0);
+        assertThat(result.scope2MarketBasedKg()).isCloseTo(7_096 + 1_419.2 - 2_128.8 - 1_419.2, within(1e-9));
+        // scope 1 2,162 + market-based scope 2 4,967.2 = 7,129.2 kg in 2 months -> x6 = 42,775.2 kg a year over 100 x 10k CNY
+        assertThat(result.intensityKgPer10kCny()).isCloseTo(427.752, within(1e-9));
+    }
+
+    @Test
+    void withoutGreenPowerScope2MarketBasedIsScope2() {
+        CarbonAssessment result = ACCOUNTANT.account("14", new CarbonAccount(null, null,
+                List.of(physical(JAN, Activity.ELECTRICITY, 10_000, "kWh", Evidence.METER))), NO_BENCHMARK);
+        assertThat(result.scope2MarketBasedKg()).isEqualTo(result.scope2Kg());
+        assertThat(result.greenPowerKwh()).isZero();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.EnergyMeasure;
 import org.greencredit.core.request.Evidence;
 import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.NdviObservation;
@@ -70,6 +71,23 @@ class RequestValidatorTest {
     @Test
     void aRequestWithOnlyAnSmeIsValid() {
         assertThat(VALIDATOR.problems(new RatingRequest(SME, null, null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void greenPowerBoughtBeyondTheElectricityUsedInItsMonthIsRefusedNamingIt() {
+        YearMonth month = YearMonth.of(2025, 3);
+        CarbonAccount account = new CarbonAccount(1_000_000.0, null,
+                List.of(new ActivityLine(month, Activity.ELECTRICITY, 4.0, "MWh", null, null, Evidence.METER)), List.of(),
+                List.of(new GreenPowerPurchase(month, 3_000.0, "GEC-1"), new GreenPowerPurchase(month, 1_500.0, null),
+                        new GreenPowerPurchase(month.plusMonths(1), 10.0, "GEC-2")));
+
+        assertThat(VALIDATOR.problems(new RatingRequest(SME, account, null, null, null, null))).containsExactly(
+                new FieldError("carbonAccount.greenPower[0].kwh",
+                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month"),
+                new FieldError("carbonAccount.greenPower[1].kwh",
+                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month"),
+                new FieldError("carbonAccount.greenPower[2].kwh",
+                        "10 kWh of green power bought in 2025-04 is more than the 0 kWh of electricity the lines show for that month"));
     }
 
     @Test
