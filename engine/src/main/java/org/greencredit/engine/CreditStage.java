@@ -62,7 +62,7 @@ final class CreditStage {
     }
 
     Scored assess(RatingRequest request, CarbonStage.Result carbon, Map<String, Double> ledger, List<NotAssessed> notAssessed) {
-        Scorecard scorecard = scorecardFor(request);
+        Scorecard scorecard = request.credit() == null && showsTrade(ledger) ? thinFile : champion;
         ScorecardResult credit = scorecard.score(features(request, carbon, ledger));
         for (String feature : credit.missingFeatures()) {
             FeatureInfo info = scorecard.features().get(feature);
@@ -71,7 +71,8 @@ final class CreditStage {
         return new Scored(scorecard, credit);
     }
 
-    Scorecard scorecardFor(RatingRequest request) {
-        return request.credit() == null && request.invoices() != null ? thinFile : champion;
+    /** Whether ledger features show any trade: at least one valid invoice (an empty ledger says nothing). */
+    static boolean showsTrade(Map<String, Double> ledger) {
+        return ledger != null && ledger.get(LedgerFeatures.LEDGER_MONTHS) != null;
     }
 }

@@ -374,7 +374,7 @@ public final class RatingEngine implements AutoCloseable {
         }
         int requestedTerm = request.loanRequest() != null && request.loanRequest().termMonths() != null
                 ? request.loanRequest().termMonths() : defaultTermMonths;
-        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, plots, requestedTerm,
+        RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, ledger, plots, requestedTerm,
                 behaviours.contradicted()));
         Decision decision = decide(policy, plots, requestedTerm, asOf);
         Explanation explanation = explain(carbon, green, scored, policy, decision.outcome(), notAssessed, versions(rules));
@@ -415,16 +415,19 @@ public final class RatingEngine implements AutoCloseable {
     }
 
     private static PolicyFacts policyFacts(RatingRequest request, CarbonStage.Result carbon, RuleEvaluator.GreenResult green,
-                                           ScorecardResult credit, List<PlotAssessment> plots, int requestedTerm, int contradictedBehaviours) {
+                                           ScorecardResult credit, Map<String, Double> ledger, List<PlotAssessment> plots,
+                                           int requestedTerm, int contradictedBehaviours) {
         Double cropLendingValue = plots.isEmpty() ? null : Rounding.cny(plots.stream().mapToDouble(PlotAssessment::lendingValueCny).sum());
         boolean cropMismatch = plots.stream().anyMatch(PlotAssessment::mismatch);
-        // A ledger is credit data too: invoiced sales (before tax) stand in for bank inflows a firm new to credit cannot show.
+        // A ledger that shows trade is credit data too: invoiced sales (before tax) stand in for bank inflows a firm new to
+        // credit cannot show.
+        boolean ledgerShowsTrade = CreditStage.showsTrade(ledger);
         Double inflow = CreditFeatureExtractor.averageMonthlyInflow(request);
-        if (inflow == null && request.invoices() != null) {
-            inflow = credit.features().get(LedgerFeatures.SALES_MONTHLY_MEAN);
+        if (inflow == null && ledgerShowsTrade) {
+            inflow = ledger.get(LedgerFeatures.SALES_MONTHLY_MEAN);
         }
         return new PolicyFacts(credit.pd(), credit.grade(), green.colour(),
-                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null || request.invoices() != null,
+                green.score(), green.excluded(), carbon.assessment().anomalies().size(), request.credit() != null || ledgerShowsTrade,
                 request.credit() == null ? null : request.credit().maxPastDueDays(), inflow,
                 request.credit() == null ? null : request.credit().existingDebtCny(),
                 request.loanRequest() == null || request.loanRequest().amountCny() == null ? 0 : request.loanRequest().amountCny(),

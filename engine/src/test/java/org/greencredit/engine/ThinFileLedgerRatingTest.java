@@ -69,6 +69,17 @@ class ThinFileLedgerRatingTest {
     }
 
     @Test
+    void anEmptyLedgerOrOneOfVoidInvoicesOnlyIsNoCreditDataEither() {
+        InvoiceLedger voided = new InvoiceLedger(List.of(sale("V1", LocalDate.of(2025, 1, 5), "C1", 1_000, InvoiceStatus.VOID)), List.of());
+        for (InvoiceLedger ledger : List.of(new InvoiceLedger(List.of(), List.of()), voided)) {
+            Rating r = ENGINE.rate(thin(ledger));
+
+            assertThat(r.credit().modelVersion()).isEqualTo("scorecard-v1");
+            assertThat(r.decision().referralReasons()).contains("THIN_FILE");
+        }
+    }
+
+    @Test
     void aLedgerReplacesTheMissingHistoryAndItsSalesSizeTheLimit() {
         Rating r = ENGINE.rate(thin(steadyLedger()));
 
