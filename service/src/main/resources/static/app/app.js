@@ -316,8 +316,36 @@ async function smePage() {
   await loadHistory();
 
   async function showOwnRating(container, rating, request) {
-    container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), appealForm(rating, loadHistory));
+    container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), behavioursView(rating.green),
+      await whatIfView(rating, request), appealForm(rating, loadHistory));
   }
+}
+
+/** Each green behaviour the rating counted, with what it rests on: records (evidenced) or the firm's word (declared, half points). */
+function behavioursView(green) {
+  return h('section', { id: 'behaviours-view' }, h('h3', { text: t('behaviours') }),
+    h('p', { id: 'green-path', 'data-path': green.path, text: t('greenPath')[green.path] }),
+    table('behaviours', [t('behaviour'), t('value'), t('basis')], green.behaviours.map(b => [
+      t('behaviourName')[b.behaviour] || t('certification') + ' ' + b.behaviour.replace('certifications.', ''),
+      b.behaviour.startsWith('certifications.') || b.behaviour === 'energySavingEquipment' ? '✓' : fmt(b.value * 100, 0) + '%',
+      t('basisName')[b.basis] + (b.contradicted ? ' · ' + t('contradicted')(fmt(b.declaredValue * 100, 0)) : '')])));
+}
+
+/** What would raise the rating: the sandbox's changes, each found by rating the changed request; nothing is stored. */
+async function whatIfView(rating, request) {
+  const section = h('section', { id: 'what-if-view' }, h('h3', { text: t('whatIf') }));
+  if (!request) return section;
+  const reply = await api('/api/v1/ratings:simulate?against=' + encodeURIComponent(rating.id), { method: 'POST', body: JSON.stringify(request) });
+  if (!reply.ok) {
+    section.append(h('p', { class: 'error', text: problemText(reply) }));
+    return section;
+  }
+  const items = reply.json.whatIf.map(w => h('li', { 'data-lever': w.lever },
+    h('strong', { text: pick(w.zh, w.en) }),
+    h('span', { text: ' → ' + t('colour')[w.colour] + ' · ' + t('outcome')[w.outcome] + ' · ' + t('limit') + ' ' + fmt(w.limitCny, 0)
+      + ' · ' + t('discount') + ' ' + fmt(w.rateDiscountBp, 0) })));
+  section.append(h('ul', { id: 'what-if', class: 'plain' }, items.length ? items : h('li', { text: t('none') })));
+  return section;
 }
 
 /** A few fields in plain words, written into the JSON request; everything else stays as it is there. */

@@ -149,6 +149,14 @@ class WebUiTest extends ApiTestSupport {
         assertThat(points.get(1).findElement(By.className("bar-label")).getText())
                 .startsWith(anonymous.get("/api/v1/vocabulary").json().at("/features/" + feature + "/zh").asString());
         assertThat(browser.findElements(By.cssSelector("#trend-chart circle.point"))).isNotEmpty();
+
+        // Each behaviour with what it rests on, and the what-if changes the sandbox confirmed, as the API gives them.
+        assertThat(browser.findElement(By.id("green-path")).getAttribute("data-path")).isEqualTo(rating.at("/green/path").asString());
+        assertThat(rating.at("/green/behaviours").size()).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#behaviours tbody tr"))).hasSize(rating.at("/green/behaviours").size());
+        JsonNode simulation = smeA.postJson("/api/v1/ratings:simulate?against=" + ratingId, request.toString()).json();
+        assertThat(browser.findElements(By.cssSelector("#what-if li[data-lever]")).stream().map(e -> e.getAttribute("data-lever")).toList())
+                .isEqualTo(simulation.get("whatIf").valueStream().map(w -> w.get("lever").asString()).toList());
         screenshot("sme-result");
 
         browser.findElement(By.id("contest")).click();
