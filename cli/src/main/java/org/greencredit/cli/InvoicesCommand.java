@@ -62,7 +62,7 @@ final class InvoicesCommand {
         @Option(names = "--as-of", description = "Last month read, YYYY-MM (default: the month of the latest invoice in the files).")
         String asOf;
 
-        @Option(names = "--out", required = true, description = "Features CSV to write.")
+        @Option(names = "--out", description = "Features CSV to write (required unless --describe).")
         Path out;
 
         @Option(names = "--report", description = "Report of rows not read or read once (default: the features file's name with .report.csv).")
@@ -77,6 +77,9 @@ final class InvoicesCommand {
             if (describe) {
                 System.out.print(new String(ReferenceTable.load("ledger_features.csv").content(), StandardCharsets.UTF_8));
                 return 0;
+            }
+            if (out == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out is required: the features CSV to write");
             }
             if (sales == null && purchases == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --sales, --purchases or both");

@@ -95,8 +95,9 @@ class InvoicesCommandTest {
     }
 
     @Test
-    void withoutALedgerOrWithABadMonthItIsAUsageError() throws IOException {
+    void withoutALedgerAnOutputFileOrWithABadMonthItIsAUsageError() throws IOException {
         assertThat(CommandLineRunner.run("invoices", "features", "--out", dir.resolve("f.csv").toString())).isEqualTo(2);
+        assertThat(CommandLineRunner.run("invoices", "features", "--sales", write("s.csv", SALES).toString())).isEqualTo(2);
         assertThat(CommandLineRunner.run("invoices", "features", "--sales", write("s.csv", SALES).toString(), "--as-of", "2024-13",
                 "--out", dir.resolve("f.csv").toString())).isEqualTo(2);
     }
@@ -112,7 +113,7 @@ class InvoicesCommandTest {
 
     @Test
     void describeListsEveryFeatureWithItsDefinition() {
-        String table = CommandLineRunner.output("invoices", "features", "--describe", "--out", "unused.csv");
+        String table = CommandLineRunner.output("invoices", "features", "--describe");
 
         assertThat(table.lines().skip(1).map(l -> l.substring(0, l.indexOf(',')))).containsExactlyElementsOf(LedgerFeatures.NAMES);
     }
