@@ -84,7 +84,7 @@ final class WhatIfSearch {
                 cuts.add(Rounding.cny(debt * (1 - p / 100.0)));
             }
             lever(request, base, "existingDebt", "credit.existingDebtCny", debt, cuts, to -> withDebt(request, to),
-                    to -> texts.get("whatif.debt").with("percent", Math.round((1 - to / debt) * 100)).with("to", to), found);
+                    to -> texts.get("whatif.debt").with("percent", Math.round((1 - to / debt) * 100)).with("to", Math.round(to)), found);
         }
         return found;
     }

@@ -52,6 +52,22 @@ class WhatIfSearchTest {
     }
 
     @Test
+    void lessDebtIsWordedInWholeYuan() {
+        CreditFeatures indebted = new CreditFeatures(Collections.nCopies(12, 100_000.0), Collections.nCopies(12, 90_000.0), 300, 20_000.0,
+                1_500_000.0, 0, 9.0);
+        RatingRequest request = new RatingRequest(SHOP, null, null, indebted, null, LOAN);
+
+        List<WhatIf> found = ENGINE.whatIf(request, ENGINE.rate(request));
+
+        // Debt of 1.5 million against 1.2 million of yearly inflow is referred (P-OUT-8); cutting it to 1.2 million or less is not.
+        assertThat(found).filteredOn(w -> w.lever().equals("existingDebt") && w.achieves().contains("APPROVAL")).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.to()).isEqualTo(1_200_000.0);
+                    assertThat(w.en()).isEqualTo("Reduce existing debt by 20% (to 1200000 CNY)");
+                });
+    }
+
+    @Test
     void everyChangeShownForGeneratedFirmsReachesWhatItSaysWhenAppliedAgain() {
         int checked = 0;
         for (long i = 0; i < 12; i++) {
