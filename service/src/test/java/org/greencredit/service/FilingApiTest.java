@@ -22,7 +22,7 @@ class FilingApiTest extends ApiTestSupport {
         assertThat(filing.at("/versions/ruleset").asString()).isEqualTo(engine.versions().ruleset());
 
         List<String> models = filing.get("models").valueStream().map(m -> m.get("version").asString()).toList();
-        assertThat(models).contains("scorecard-v1", "crop-xgb-v1", "yield-v1", "carbon-ocsvm-v1");
+        assertThat(models).contains("scorecard-v1", "scorecard-thin-v1", "crop-xgb-v1", "yield-v1", "carbon-ocsvm-v1");
         assertThat(filing.get("models").valueStream()).allSatisfy(m -> assertThat(m.get("card").isObject()).isTrue());
         JsonNode champion = filing.get("models").valueStream().filter(m -> m.get("version").asString().equals("scorecard-v1")).findFirst()
                 .orElseThrow();
