@@ -158,10 +158,7 @@ final class ShipChampionCommand implements Callable<Integer> {
             return SyntheticSme::request;
         }
         SyntheticLedgers ledgers = new SyntheticLedgers(populationSeed, LAST_MONTH, MONTHS);
-        return sme -> {
-            RatingRequest r = sme.request();
-            return new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), null, r.plots(), r.loanRequest(), ledgers.generate(sme));
-        };
+        return sme -> sme.request().withCredit(null).withInvoices(ledgers.generate(sme));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.text.BilingualText;
 import org.greencredit.core.text.TextCatalogue;
@@ -24,7 +25,8 @@ import org.greencredit.core.text.TextCatalogue;
  * Finds, for each lever a firm controls, the smallest change that improves its rating, by rating the
  * changed request: nothing is shown that a rating did not confirm. Levers: each behaviour share
  * (raised in steps of 5 points), energy-saving equipment, energy use (every physical activity line cut
- * in steps of 5%, bills with it, so the tariff stays the firm's) and existing debt (cut in steps of 10%).
+ * in steps of 5%, bills with it, so the tariff stays the firm's, and green power bought with it, so its
+ * share does too) and existing debt (cut in steps of 10%).
  * Goals: a better colour, green grade, outcome or credit grade, and a larger limit. Behaviours keep the
  * request's basis: a declared behaviour raised stays declared.
  */
@@ -154,23 +156,26 @@ final class WhatIfSearch {
     }
 
     private static RatingRequest withShare(RatingRequest r, String share, Double value) {
-        GreenBehaviours b = r.greenBehaviours() != null ? r.greenBehaviours() : new GreenBehaviours(null, null, null, null, null, null);
-        GreenBehaviours changed = new GreenBehaviours(
+        GreenBehaviours b = behavioursOf(r);
+        return r.withGreenBehaviours(new GreenBehaviours(
                 share.equals("eInvoiceShare") ? value : b.eInvoiceShare(),
                 share.equals("paperlessReceiptShare") ? value : b.paperlessReceiptShare(),
                 share.equals("greenProductShare") ? value : b.greenProductShare(),
                 share.equals("renewableElectricityShare") ? value : b.renewableElectricityShare(),
-                b.energySavingEquipment(), b.certifications(), b.environmentalPenalties(), b.basis());
-        return new RatingRequest(r.sme(), r.carbonAccount(), changed, r.credit(), r.plots(), r.loanRequest(), r.invoices());
+                b.energySavingEquipment(), b.certifications(), b.environmentalPenalties(), b.basis()));
     }
 
     private static RatingRequest withEquipment(RatingRequest r) {
-        GreenBehaviours b = r.greenBehaviours() != null ? r.greenBehaviours() : new GreenBehaviours(null, null, null, null, null, null);
-        GreenBehaviours changed = new GreenBehaviours(b.eInvoiceShare(), b.paperlessReceiptShare(), b.greenProductShare(),
-                b.renewableElectricityShare(), true, b.certifications(), b.environmentalPenalties(), b.basis());
-        return new RatingRequest(r.sme(), r.carbonAccount(), changed, r.credit(), r.plots(), r.loanRequest(), r.invoices());
+        GreenBehaviours b = behavioursOf(r);
+        return r.withGreenBehaviours(new GreenBehaviours(b.eInvoiceShare(), b.paperlessReceiptShare(), b.greenProductShare(),
+                b.renewableElectricityShare(), true, b.certifications(), b.environmentalPenalties(), b.basis()));
     }
 
+    private static GreenBehaviours behavioursOf(RatingRequest r) {
+        return r.greenBehaviours() != null ? r.greenBehaviours() : new GreenBehaviours(null, null, null, null, null, null);
+    }
+
+    /** Every physical line and its bill cut by the factor, and green power bought with them, so its share stays the firm's. */
     private static RatingRequest withEnergy(RatingRequest r, double factor) {
         CarbonAccount a = r.carbonAccount();
         List<ActivityLine> lines = new ArrayList<>(a.lines().size());
@@ -178,15 +183,17 @@ final class WhatIfSearch {
             lines.add(l.activity().isSpendBased() || l.quantity() == null ? l : new ActivityLine(l.month(), l.activity(),
                     l.quantity() * factor, l.unit(), l.category(), l.spendCny() == null ? null : l.spendCny() * factor, l.evidence()));
         }
-        return new RatingRequest(r.sme(), new CarbonAccount(a.revenueCny(), a.valueAddedCny(), lines, a.measures()), r.greenBehaviours(),
-                r.credit(), r.plots(), r.loanRequest(), r.invoices());
+        List<GreenPowerPurchase> green = new ArrayList<>(a.greenPower().size());
+        for (GreenPowerPurchase p : a.greenPower()) {
+            green.add(new GreenPowerPurchase(p.month(), p.kwh() * factor, p.certificateId()));
+        }
+        return r.withCarbonAccount(a.withLinesAndGreenPower(lines, green));
     }
 
     private static RatingRequest withDebt(RatingRequest r, double debt) {
         CreditFeatures c = r.credit();
-        CreditFeatures changed = new CreditFeatures(c.monthlyInflowsCny(), c.monthlyOutflowsCny(), c.invoicesIssued(), c.taxPaidCny(), debt,
-                c.maxPastDueDays(), c.yearsInBusiness());
-        return new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), changed, r.plots(), r.loanRequest(), r.invoices());
+        return r.withCredit(new CreditFeatures(c.monthlyInflowsCny(), c.monthlyOutflowsCny(), c.invoicesIssued(), c.taxPaidCny(), debt,
+                c.maxPastDueDays(), c.yearsInBusiness()));
     }
 
     private static String percent(double share) {

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.greencredit.core.rating.BehaviourAssessment;
 import org.greencredit.core.rating.Rating;
+import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.Evidence;
 import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.RatingRequest;
@@ -49,6 +55,34 @@ class WhatIfSearchTest {
         assertThat(ENGINE.rate(applied).green().colour().name()).isEqualTo("LIGHT_GREEN");
         // Nothing else this firm controls is below its cut-off: no other lever is shown.
         assertThat(found).extracting(WhatIf::lever).containsOnly("renewableElectricityShare");
+    }
+
+    @Test
+    void usingLessEnergyKeepsTheFirmsGreenPowerShare() {
+        // Half of every month's electricity certified green. Cutting the lines alone and dropping the green power (as the
+        // search once did) rates a firm that lost its zero-carbon electricity; the change cuts both, so the share stays 50%.
+        List<ActivityLine> lines = new ArrayList<>();
+        List<GreenPowerPurchase> green = new ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            YearMonth month = YearMonth.of(2025, 1).plusMonths(m);
+            double kwh = 20_000.0 + 700 * (m % 5);
+            lines.add(new ActivityLine(month, Activity.ELECTRICITY, kwh, "kWh", null, null, Evidence.METER));
+            lines.add(new ActivityLine(month, Activity.NATURAL_GAS, 3_000.0 + 90 * (m % 4), "m3", null, null, Evidence.INVOICE));
+            green.add(new GreenPowerPurchase(month, kwh / 2, "GEC-" + m));
+        }
+        RatingRequest request = new RatingRequest(new Sme("GP2", "纸箱厂", "330802", "C2231", SizeClass.SMALL, LocalDate.of(2015, 1, 1)),
+                new CarbonAccount(1_000_000.0, null, lines, List.of(), green), null, CREDIT, null, LOAN);
+        Rating base = ENGINE.rate(request);
+
+        List<WhatIf> energy = ENGINE.whatIf(request, base).stream().filter(w -> w.lever().equals("energyUse")).toList();
+
+        assertThat(energy).isNotEmpty();
+        for (WhatIf w : energy) {
+            Rating again = ENGINE.rate(apply(request, w));
+            assertThat(again.green().colour().name()).isEqualTo(w.colour());
+            assertThat(again.green().behaviours()).filteredOn(b -> b.behaviour().equals("renewableElectricityShare"))
+                    .singleElement().extracting(BehaviourAssessment::value).isEqualTo(0.5);
+        }
     }
 
     @Test
@@ -103,19 +137,19 @@ class WhatIfSearchTest {
                     b.greenProductShare(), w.to(), b.energySavingEquipment(), b.certifications(), b.environmentalPenalties(), b.basis()));
             case "energySavingEquipment" -> withBehaviours(r, new GreenBehaviours(b.eInvoiceShare(), b.paperlessReceiptShare(),
                     b.greenProductShare(), b.renewableElectricityShare(), true, b.certifications(), b.environmentalPenalties(), b.basis()));
-            case "energyUse" -> new RatingRequest(r.sme(), new CarbonAccount(r.carbonAccount().revenueCny(), r.carbonAccount().valueAddedCny(),
+            case "energyUse" -> r.withCarbonAccount(new CarbonAccount(r.carbonAccount().revenueCny(), r.carbonAccount().valueAddedCny(),
                     r.carbonAccount().lines().stream().map(l -> l.activity().isSpendBased() || l.quantity() == null ? l
                             : new ActivityLine(l.month(), l.activity(), l.quantity() * w.to(), l.unit(), l.category(),
-                            l.spendCny() == null ? null : l.spendCny() * w.to(), l.evidence())).toList(), r.carbonAccount().measures()),
-                    r.greenBehaviours(), r.credit(), r.plots(), r.loanRequest(), r.invoices());
-            case "existingDebt" -> new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), new CreditFeatures(
-                    r.credit().monthlyInflowsCny(), r.credit().monthlyOutflowsCny(), r.credit().invoicesIssued(), r.credit().taxPaidCny(),
-                    w.to(), r.credit().maxPastDueDays(), r.credit().yearsInBusiness()), r.plots(), r.loanRequest(), r.invoices());
+                            l.spendCny() == null ? null : l.spendCny() * w.to(), l.evidence())).toList(), r.carbonAccount().measures(),
+                    r.carbonAccount().greenPower().stream().map(p -> new GreenPowerPurchase(p.month(), p.kwh() * w.to(), p.certificateId()))
+                            .toList()));
+            case "existingDebt" -> r.withCredit(new CreditFeatures(r.credit().monthlyInflowsCny(), r.credit().monthlyOutflowsCny(),
+                    r.credit().invoicesIssued(), r.credit().taxPaidCny(), w.to(), r.credit().maxPastDueDays(), r.credit().yearsInBusiness()));
             default -> throw new AssertionError("unknown lever " + w.lever());
         };
     }
 
     private static RatingRequest withBehaviours(RatingRequest r, GreenBehaviours b) {
-        return new RatingRequest(r.sme(), r.carbonAccount(), b, r.credit(), r.plots(), r.loanRequest(), r.invoices());
+        return r.withGreenBehaviours(b);
     }
 }

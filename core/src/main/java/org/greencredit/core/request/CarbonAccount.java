@@ -35,6 +35,11 @@ public record CarbonAccount(
         this(revenueCny, valueAddedCny, lines, List.of(), List.of());
     }
 
+    /** This account with other activity lines and green power bought, the rest as it is. */
+    public CarbonAccount withLinesAndGreenPower(List<ActivityLine> changedLines, List<GreenPowerPurchase> changedGreenPower) {
+        return new CarbonAccount(revenueCny, valueAddedCny, changedLines, measures, changedGreenPower);
+    }
+
     /** An account without green power bought. */
     public CarbonAccount(Double revenueCny, Double valueAddedCny, List<ActivityLine> lines, List<EnergyMeasure> measures) {
         this(revenueCny, valueAddedCny, lines, measures, List.of());

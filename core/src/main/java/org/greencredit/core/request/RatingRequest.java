@@ -30,6 +30,23 @@ public record RatingRequest(
         this(sme, carbonAccount, greenBehaviours, credit, plots, loanRequest, null);
     }
 
+    /** This request with another carbon account (what-if changes, views of synthetic firms). */
+    public RatingRequest withCarbonAccount(CarbonAccount changed) {
+        return new RatingRequest(sme, changed, greenBehaviours, credit, plots, loanRequest, invoices);
+    }
+
+    public RatingRequest withGreenBehaviours(GreenBehaviours changed) {
+        return new RatingRequest(sme, carbonAccount, changed, credit, plots, loanRequest, invoices);
+    }
+
+    public RatingRequest withCredit(CreditFeatures changed) {
+        return new RatingRequest(sme, carbonAccount, greenBehaviours, changed, plots, loanRequest, invoices);
+    }
+
+    public RatingRequest withInvoices(InvoiceLedger changed) {
+        return new RatingRequest(sme, carbonAccount, greenBehaviours, credit, plots, loanRequest, changed);
+    }
+
     public boolean hasPlots() {
         return plots != null && !plots.isEmpty();
     }

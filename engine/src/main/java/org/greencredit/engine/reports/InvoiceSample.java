@@ -54,8 +54,7 @@ public final class InvoiceSample {
             for (int i = 0; i < count; i++) {
                 SyntheticSme sme = population.generate(i);
                 RatingRequest r = sme.request();
-                RatingRequest known = thinFile ? new RatingRequest(r.sme(), r.carbonAccount(), r.greenBehaviours(), null, r.plots(),
-                        r.loanRequest()) : r;
+                RatingRequest known = thinFile ? r.withCredit(null) : r;
                 Map<String, Double> values = engine.creditFeatures(known);
                 if (features == null) {
                     features = List.copyOf(values.keySet());
