@@ -31,6 +31,17 @@ public final class CsvReader implements Closeable {
         this.separator = separator;
     }
 
+    /**
+     * The separator a header line uses: tab or semicolon when it has more of them than commas (exports from spreadsheets in
+     * locales with a decimal comma), else comma.
+     */
+    public static char separatorOf(String headerLine) {
+        long commas = headerLine.chars().filter(c -> c == ',').count();
+        long semicolons = headerLine.chars().filter(c -> c == ';').count();
+        long tabs = headerLine.chars().filter(c -> c == '\t').count();
+        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
     /** The physical line the last record returned by {@link #next()} started on (1-based). */
     public int recordLine() {
         return recordLine;

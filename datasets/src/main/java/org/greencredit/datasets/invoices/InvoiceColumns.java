@@ -41,13 +41,6 @@ final class InvoiceColumns {
         this.unread = unread;
     }
 
-    static char separator(String headerLine) {
-        long commas = headerLine.chars().filter(c -> c == ',').count();
-        long tabs = headerLine.chars().filter(c -> c == '\t').count();
-        long semicolons = headerLine.chars().filter(c -> c == ';').count();
-        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
-    }
-
     static String exampleHeader(LedgerDirection direction) {
         return "企业代号,发票号码,开票日期," + direction.counterpartyHeaders().get(0) + ",金额,税额,价税合计,发票状态";
     }

@@ -1,13 +1,10 @@
 package org.greencredit.datasets.invoices;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.greencredit.datasets.csv.CsvFormatException;
 import org.greencredit.datasets.csv.CsvReader;
 
 /**
@@ -26,31 +23,25 @@ public record InvoiceFile(Path path, LedgerDirection direction, Charset charset,
         if (name.toLowerCase(Locale.ROOT).matches(".*\\.xlsx?")) {
             throw new InvoiceFileException(path + ": a spreadsheet file; save the sheet as CSV (UTF-8 or GBK) and pass that");
         }
-        return TextDecoding.read(path, (in, charset) -> read(path, direction, in, charset));
+        return TextDecoding.readCsv(path, (csv, charset) -> read(path, direction, csv, charset));
     }
 
-    private static InvoiceFile read(Path path, LedgerDirection direction, BufferedReader in, Charset charset) throws IOException {
-        char separator = InvoiceColumns.separator(TextDecoding.peekFirstLine(in));
-        try (CsvReader csv = new CsvReader(in, path.toString(), separator)) {
-            List<String> header = csv.next();
-            if (header == null || header.size() == 1 && header.get(0).isBlank()) {
-                throw new InvoiceFileException(path + ": the file is empty; expected a header row such as "
-                        + InvoiceColumns.exampleHeader(direction));
-            }
-            InvoiceColumns columns = InvoiceColumns.locate(path, header, direction);
-            InvoiceRowParser parser = new InvoiceRowParser(path.toString(), columns, header.size());
-            List<InvoiceRow> rows = new ArrayList<>();
-            List<RowProblem> problems = new ArrayList<>();
-            for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
-                if (fields.size() == 1 && fields.get(0).isBlank()) {
-                    continue;
-                }
-                parser.parse(csv.recordLine(), fields, rows, problems);
-            }
-            return new InvoiceFile(path, direction, charset, columns.unread(), List.copyOf(rows), List.copyOf(problems),
-                    parser.serialDates());
-        } catch (CsvFormatException e) {
-            throw new InvoiceFileException(e.getMessage());
+    private static InvoiceFile read(Path path, LedgerDirection direction, CsvReader csv, Charset charset) {
+        List<String> header = csv.next();
+        if (header == null || header.size() == 1 && header.get(0).isBlank()) {
+            throw new InvoiceFileException(path + ": the file is empty; expected a header row such as "
+                    + InvoiceColumns.exampleHeader(direction));
         }
+        InvoiceColumns columns = InvoiceColumns.locate(path, header, direction);
+        InvoiceRowParser parser = new InvoiceRowParser(path.toString(), columns, header.size());
+        List<InvoiceRow> rows = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        for (List<String> fields = csv.next(); fields != null; fields = csv.next()) {
+            if (fields.size() == 1 && fields.get(0).isBlank()) {
+                continue;
+            }
+            parser.parse(csv.recordLine(), fields, rows, problems);
+        }
+        return new InvoiceFile(path, direction, charset, columns.unread(), List.copyOf(rows), List.copyOf(problems), parser.serialDates());
     }
 }

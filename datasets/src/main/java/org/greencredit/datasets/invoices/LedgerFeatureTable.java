@@ -1,6 +1,5 @@
 package org.greencredit.datasets.invoices;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.greencredit.core.invoice.GreenCatalogue;
 import org.greencredit.core.invoice.LedgerFeatures;
-import org.greencredit.datasets.csv.CsvFormatException;
 import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
 
@@ -90,54 +88,49 @@ public final class LedgerFeatureTable {
 
     /** Reads a firms table (UTF-8 or GBK, comma, tab or semicolon): its firm id column by the ledgers' names for it. */
     public static Firms readFirms(Path path) {
-        return TextDecoding.read(path, (in, charset) -> readFirms(path, in));
+        return TextDecoding.readCsv(path, (csv, charset) -> readFirms(path, csv));
     }
 
-    private static Firms readFirms(Path path, BufferedReader in) throws IOException {
-        char separator = InvoiceColumns.separator(TextDecoding.peekFirstLine(in));
-        try (CsvReader csv = new CsvReader(in, path.toString(), separator)) {
-            List<String> header = csv.next();
-            if (header == null) {
-                throw new InvoiceFileException(path + ": the file is empty; expected a header with the firm id (企业代号 or firmId)");
-            }
-            int idColumn = -1;
-            List<String> columns = new ArrayList<>();
-            for (int c = 0; c < header.size(); c++) {
-                String name = header.get(c).strip();
-                if (idColumn < 0 && InvoiceColumns.Field.FIRM.names.contains(InvoiceColumns.normalise(name))) {
-                    idColumn = c;
-                } else {
-                    columns.add(name);
-                }
-            }
-            if (idColumn < 0) {
-                throw new InvoiceFileException(path + ": no firm id column (企业代号 / firmId); the columns are " + header);
-            }
-            List<String> clashes = columns.stream().filter(c -> c.equals(FIRM_COLUMN) || LedgerFeatures.NAMES.contains(c)).toList();
-            if (!clashes.isEmpty()) {
-                throw new InvoiceFileException(path + ": the columns " + clashes + " have the names of ledger features or of the firm "
-                        + "column the features file writes; rename them");
-            }
-            Map<String, List<String>> byId = new LinkedHashMap<>();
-            for (List<String> row = csv.next(); row != null; row = csv.next()) {
-                if (row.size() == 1 && row.get(0).isBlank()) {
-                    continue;
-                }
-                if (row.size() != header.size()) {
-                    throw new InvoiceFileException(path + ": line " + csv.recordLine() + " has " + row.size() + " fields but the header has "
-                            + header.size());
-                }
-                String id = InvoiceRowParser.clean(row.get(idColumn));
-                List<String> values = new ArrayList<>(row);
-                values.remove(idColumn);
-                if (byId.put(id, values.stream().map(InvoiceRowParser::clean).toList()) != null) {
-                    throw new InvoiceFileException(path + ": line " + csv.recordLine() + ": the firm " + id + " appears twice");
-                }
-            }
-            return new Firms(List.copyOf(columns), byId);
-        } catch (CsvFormatException e) {
-            throw new InvoiceFileException(e.getMessage());
+    private static Firms readFirms(Path path, CsvReader csv) {
+        List<String> header = csv.next();
+        if (header == null) {
+            throw new InvoiceFileException(path + ": the file is empty; expected a header with the firm id (企业代号 or firmId)");
         }
+        int idColumn = -1;
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip();
+            if (idColumn < 0 && InvoiceColumns.Field.FIRM.names.contains(InvoiceColumns.normalise(name))) {
+                idColumn = c;
+            } else {
+                columns.add(name);
+            }
+        }
+        if (idColumn < 0) {
+            throw new InvoiceFileException(path + ": no firm id column (企业代号 / firmId); the columns are " + header);
+        }
+        List<String> clashes = columns.stream().filter(c -> c.equals(FIRM_COLUMN) || LedgerFeatures.NAMES.contains(c)).toList();
+        if (!clashes.isEmpty()) {
+            throw new InvoiceFileException(path + ": the columns " + clashes + " have the names of ledger features or of the firm "
+                    + "column the features file writes; rename them");
+        }
+        Map<String, List<String>> byId = new LinkedHashMap<>();
+        for (List<String> row = csv.next(); row != null; row = csv.next()) {
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() != header.size()) {
+                throw new InvoiceFileException(path + ": line " + csv.recordLine() + " has " + row.size() + " fields but the header has "
+                        + header.size());
+            }
+            String id = InvoiceRowParser.clean(row.get(idColumn));
+            List<String> values = new ArrayList<>(row);
+            values.remove(idColumn);
+            if (byId.put(id, values.stream().map(InvoiceRowParser::clean).toList()) != null) {
+                throw new InvoiceFileException(path + ": line " + csv.recordLine() + ": the firm " + id + " appears twice");
+            }
+        }
+        return new Firms(List.copyOf(columns), byId);
     }
 
     private static String format(Double value) {

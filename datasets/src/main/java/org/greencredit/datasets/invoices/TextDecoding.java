@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.greencredit.datasets.csv.CsvFormatException;
+import org.greencredit.datasets.csv.CsvReader;
 
 /**
  * Text files whose encoding is not declared: read as UTF-8 when every byte sequence is valid UTF-8,
@@ -60,11 +62,26 @@ final class TextDecoding {
         }
     }
 
-    /** The first line, for the separator, leaving the reader where it was. */
-    static String peekFirstLine(BufferedReader in) throws IOException {
-        in.mark(1 << 16);
-        String line = in.readLine();
-        in.reset();
-        return line == null ? "" : line;
+    /** Reads a delimited file through {@link CsvReader}. */
+    @FunctionalInterface
+    interface CsvReading<T> {
+        T read(CsvReader csv, Charset charset) throws IOException;
+    }
+
+    /**
+     * Reads a delimited text file in its detected encoding, with the separator its first line uses; malformed quoting
+     * stops the read as an {@link InvoiceFileException} naming the line.
+     */
+    static <T> T readCsv(Path path, CsvReading<T> reading) {
+        return read(path, (in, charset) -> {
+            in.mark(1 << 16);
+            String first = in.readLine();
+            in.reset();
+            try (CsvReader csv = new CsvReader(in, path.toString(), CsvReader.separatorOf(first == null ? "" : first))) {
+                return reading.read(csv, charset);
+            } catch (CsvFormatException e) {
+                throw new InvoiceFileException(e.getMessage());
+            }
+        });
     }
 }

@@ -232,10 +232,7 @@ public final class TabularReader {
             if (header == null) {
                 return ',';
             }
-            long commas = header.chars().filter(ch -> ch == ',').count();
-            long semicolons = header.chars().filter(ch -> ch == ';').count();
-            long tabs = header.chars().filter(ch -> ch == '\t').count();
-            return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+            return CsvReader.separatorOf(header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
