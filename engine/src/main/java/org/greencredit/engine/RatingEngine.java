@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.greencredit.core.carbon.CarbonAccountant;
 import org.greencredit.core.carbon.Rounding;
 import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.core.rating.CarbonAssessment;
-import org.greencredit.core.rating.CarbonLine;
 import org.greencredit.core.rating.Colour;
 import org.greencredit.core.rating.Contribution;
 import org.greencredit.core.rating.Counterfactual;
@@ -34,7 +34,6 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.rating.Reason;
 import org.greencredit.core.rating.RuleHit;
 import org.greencredit.core.rating.Versions;
-import org.greencredit.core.request.Activity;
 import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.Invoice;
@@ -42,7 +41,6 @@ import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.text.BilingualText;
 import org.greencredit.core.text.TextCatalogue;
-import org.greencredit.core.units.Unit;
 import org.greencredit.core.validation.RequestValidator;
 import org.greencredit.datasets.invoices.GreenCatalogueTable;
 import org.greencredit.datasets.reference.EfficiencyLevel;
@@ -393,12 +391,8 @@ public final class RatingEngine implements AutoCloseable {
         if (carbon.greenPowerKwh() <= 0) {
             return null;
         }
-        double electricityKwh = 0;
-        for (CarbonLine line : carbon.lines()) {
-            if (line.activity().equals(Activity.ELECTRICITY.name())) {
-                electricityKwh += Unit.parse(line.unit()).convert(line.quantity(), Unit.KWH);
-            }
-        }
+        double electricityKwh = CarbonAccountant.electricityKwhByMonth(carbon.lines()).values().stream()
+                .mapToDouble(Double::doubleValue).sum();
         return electricityKwh > 0 ? Rounding.ratio(carbon.greenPowerKwh() / electricityKwh) : null;
     }
 

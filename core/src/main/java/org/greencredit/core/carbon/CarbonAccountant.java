@@ -89,26 +89,36 @@ public final class CarbonAccountant {
         if (certified.isEmpty()) {
             return new GreenPower(0, 0);
         }
-        Map<YearMonth, double[]> electricity = new HashMap<>();
+        Map<YearMonth, Double> electricityKwh = electricityKwhByMonth(lines);
+        Map<YearMonth, Double> electricityKg = new HashMap<>();
         for (CarbonLine line : lines) {
             if (line.activity().equals(Activity.ELECTRICITY.name())) {
-                double[] kwhAndKg = electricity.computeIfAbsent(line.month(), m -> new double[2]);
-                kwhAndKg[0] += Unit.parse(line.unit()).convert(line.quantity(), Unit.KWH);
-                kwhAndKg[1] += line.kgCo2e();
+                electricityKg.merge(line.month(), line.kgCo2e(), Double::sum);
             }
         }
         double kwh = 0;
         double kg = 0;
         for (Map.Entry<YearMonth, Double> e : certified.entrySet()) {
-            double[] used = electricity.get(e.getKey());
-            if (used == null || used[0] <= 0) {
+            double used = electricityKwh.getOrDefault(e.getKey(), 0.0);
+            if (used <= 0) {
                 continue;
             }
-            double counted = Math.min(e.getValue(), used[0]);
+            double counted = Math.min(e.getValue(), used);
             kwh += counted;
-            kg += used[1] * counted / used[0];
+            kg += electricityKg.get(e.getKey()) * counted / used;
         }
         return new GreenPower(kwh, kg);
+    }
+
+    /** The electricity the accounted lines show, in kWh, by month. */
+    public static Map<YearMonth, Double> electricityKwhByMonth(List<CarbonLine> lines) {
+        Map<YearMonth, Double> kwh = new HashMap<>();
+        for (CarbonLine line : lines) {
+            if (line.activity().equals(Activity.ELECTRICITY.name())) {
+                kwh.merge(line.month(), Unit.parse(line.unit()).convert(line.quantity(), Unit.KWH), Double::sum);
+            }
+        }
+        return kwh;
     }
 
     CarbonLine accountLine(String provinceCode, ActivityLine line) {
