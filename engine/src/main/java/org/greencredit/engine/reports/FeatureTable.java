@@ -53,26 +53,36 @@ public final class FeatureTable {
                 Map<String, Double> f = engine.creditFeatures(request);
                 if (features == null) {
                     features = List.copyOf(f.keySet());
-                    List<String> header = new ArrayList<>(SEGMENTS);
-                    header.addAll(features);
-                    header.add(OUTCOME);
-                    header.add(TRUE_PD);
-                    csv.write(header);
+                    csv.write(header(features));
                 }
-                List<String> row = new ArrayList<>();
-                row.add(sme.request().sme().provinceCode());
-                row.add(sme.request().sme().industryCode().substring(0, 1));
-                row.add(sme.request().sme().sizeClass().name());
-                row.add(request.credit() == null ? "thin" : "full");
-                for (String name : features) {
-                    Double v = f.get(name);
-                    row.add(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
-                }
-                row.add(sme.truth().defaulted() ? "1" : "0");
-                row.add(String.format(Locale.ROOT, "%.6f", sme.truth().pd()));
-                csv.write(row);
+                csv.write(row(sme, request, features, f));
             }
         }
+    }
+
+    /** The header of a table of {@code features}: segments, the features, outcome and true PD. */
+    static List<String> header(List<String> features) {
+        List<String> header = new ArrayList<>(SEGMENTS);
+        header.addAll(features);
+        header.add(OUTCOME);
+        header.add(TRUE_PD);
+        return header;
+    }
+
+    /** One SME's row under {@link #header}: its segments (thinFile as {@code request} has it), feature values, outcome, true PD. */
+    static List<String> row(SyntheticSme sme, RatingRequest request, List<String> features, Map<String, Double> values) {
+        List<String> row = new ArrayList<>();
+        row.add(sme.request().sme().provinceCode());
+        row.add(sme.request().sme().industryCode().substring(0, 1));
+        row.add(sme.request().sme().sizeClass().name());
+        row.add(request.credit() == null ? "thin" : "full");
+        for (String name : features) {
+            Double v = values.get(name);
+            row.add(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
+        }
+        row.add(sme.truth().defaulted() ? "1" : "0");
+        row.add(String.format(Locale.ROOT, "%.6f", sme.truth().pd()));
+        return row;
     }
 
     /** The rows of a table written by {@link #write}, column name to cell text. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.InvoiceLedger;
@@ -59,25 +58,12 @@ public final class InvoiceSample {
                 if (features == null) {
                     features = List.copyOf(values.keySet());
                     List<String> header = new ArrayList<>(List.of("企业代号"));
-                    header.addAll(FeatureTable.SEGMENTS);
-                    header.addAll(features);
-                    header.add(FeatureTable.OUTCOME);
-                    header.add(FeatureTable.TRUE_PD);
+                    header.addAll(FeatureTable.header(features));
                     firms.write(header);
                 }
                 String id = r.sme().id();
-                List<String> row = new ArrayList<>();
-                row.add(id);
-                row.add(r.sme().provinceCode());
-                row.add(r.sme().industryCode().substring(0, 1));
-                row.add(r.sme().sizeClass().name());
-                row.add(known.credit() == null ? "thin" : "full");
-                for (String name : features) {
-                    Double v = values.get(name);
-                    row.add(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
-                }
-                row.add(sme.truth().defaulted() ? "1" : "0");
-                row.add(String.format(Locale.ROOT, "%.6f", sme.truth().pd()));
+                List<String> row = new ArrayList<>(List.of(id));
+                row.addAll(FeatureTable.row(sme, known, features, values));
                 firms.write(row);
                 InvoiceLedger ledger = ledgers.generate(sme);
                 for (Invoice invoice : ledger.sales()) {
