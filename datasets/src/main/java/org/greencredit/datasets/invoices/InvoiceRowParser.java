@@ -40,8 +40,12 @@ final class InvoiceRowParser {
      * keeps a ledger of millions of rows in a few hundred megabytes.
      */
     private final Map<String, String> names = new HashMap<>();
-    private final Map<String, LocalDate> dates = new HashMap<>();
+    private final Map<String, KnownDate> dates = new HashMap<>();
     private int serialDates;
+
+    /** A date cell already read, and whether it was a spreadsheet serial number. */
+    private record KnownDate(LocalDate date, boolean serial) {
+    }
 
     InvoiceRowParser(String file, InvoiceColumns columns, int width) {
         this.file = file;
@@ -198,23 +202,25 @@ final class InvoiceRowParser {
                 problem(Field.DATE, "is empty");
                 return null;
             }
-            LocalDate known = dates.get(raw);
-            if (known != null) {
-                if (SERIAL_DATE.matcher(raw).matches()) {
-                    serialDates++;
+            KnownDate known = dates.get(raw);
+            if (known == null) {
+                known = parseDate(raw);
+                if (known == null) {
+                    return null;
                 }
-                return known;
+                dates.put(raw, known);
             }
-            LocalDate date = parseDate(raw);
-            if (date != null) {
-                dates.put(raw, date);
+            if (known.serial()) {
+                serialDates++;
             }
-            return date;
+            return known.date();
         }
 
-        private LocalDate parseDate(String raw) {
+        /** The date a cell gives, or null when it gives none (the problem is recorded; a serial date out of range still counts). */
+        private KnownDate parseDate(String raw) {
             String v = halfWidth(raw);
             LocalDate date = null;
+            boolean serial = false;
             try {
                 Matcher m = DATE.matcher(v);
                 Matcher compact = COMPACT_DATE.matcher(v);
@@ -225,7 +231,7 @@ final class InvoiceRowParser {
                             Integer.parseInt(compact.group(3)));
                 } else if (SERIAL_DATE.matcher(v).matches()) {
                     date = SERIAL_EPOCH.plusDays(Long.parseLong(v.replaceAll("\\..*", "")));
-                    serialDates++;
+                    serial = true;
                 }
             } catch (DateTimeException e) {
                 problem(Field.DATE, "'" + raw + "' is not a calendar date");
@@ -236,10 +242,13 @@ final class InvoiceRowParser {
                 return null;
             }
             if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                if (serial) {
+                    serialDates++;
+                }
                 problem(Field.DATE, "'" + raw + "' is outside " + FIRST_YEAR + " to " + LAST_YEAR);
                 return null;
             }
-            return date;
+            return new KnownDate(date, serial);
         }
 
         InvoiceStatus status() {

@@ -178,4 +178,16 @@ class InvoiceFileTest {
         assertThatThrownBy(() -> InvoiceFile.read(file, LedgerDirection.SALES)).isInstanceOf(InvoiceFileException.class)
                 .hasMessage(file + ": the file is neither UTF-8 nor GBK/GB18030 text; save it as CSV UTF-8");
     }
+
+    @Test
+    void everyRowWithASerialDateIsCountedAlsoWhenTheSameCellRepeatsInFullWidthDigits() throws IOException {
+        Path file = write("s.csv", "企业代号,发票号码,开票日期,购方单位代号,金额,税额,价税合计,发票状态\n"
+                + "E1,1,４３０１０,A,100,13,113,有效发票\nE1,2,４３０１０,A,100,13,113,有效发票\nE1,3,43010,A,100,13,113,有效发票\n",
+                StandardCharsets.UTF_8);
+
+        InvoiceFile read = InvoiceFile.read(file, LedgerDirection.SALES);
+
+        assertThat(read.rows()).extracting(r -> r.invoice().issuedOn()).containsOnly(LocalDate.of(2017, 10, 2));
+        assertThat(read.serialDates()).isEqualTo(3);
+    }
 }
