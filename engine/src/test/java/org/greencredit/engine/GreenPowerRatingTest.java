@@ -3,11 +3,8 @@ package org.greencredit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.greencredit.core.rating.BehaviourAssessment;
@@ -26,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Certified green power lowers scope 2 (market-based) and the intensity, and evidences the renewable share. */
 class GreenPowerRatingTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final RatingEngine ENGINE = RatingEngine.standard(CLOCK);
+    private static final RatingEngine ENGINE = TestFirms.ENGINE;
     private static final Sme FACTORY = new Sme("GP1", "纸箱厂", "330802", "C2231", SizeClass.SMALL, LocalDate.of(2015, 1, 1));
 
     private static RatingRequest request(List<GreenPowerPurchase> green) {

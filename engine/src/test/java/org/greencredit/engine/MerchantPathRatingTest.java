@@ -2,13 +2,9 @@ package org.greencredit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.greencredit.core.rating.BehaviourAssessment;
 import org.greencredit.core.rating.Colour;
@@ -22,7 +18,6 @@ import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.Invoice;
 import org.greencredit.core.request.InvoiceLedger;
 import org.greencredit.core.request.InvoiceStatus;
-import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
@@ -34,13 +29,11 @@ import org.junit.jupiter.api.Test;
  * discount; the same behaviours only declared cannot; a declaration its invoices contradict is referred.
  */
 class MerchantPathRatingTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final RatingEngine ENGINE = RatingEngine.standard(CLOCK);
+    private static final RatingEngine ENGINE = TestFirms.ENGINE;
     private static final Sme SHOP = new Sme("SHOP1", "绿色便利店", "330802", "F5211", SizeClass.MICRO, LocalDate.of(2017, 5, 1));
-    /** A year of steady flows, no debt, never late: a firm the champion scorecard approves. */
-    private static final CreditFeatures CREDIT = new CreditFeatures(Collections.nCopies(12, 100_000.0), Collections.nCopies(12, 90_000.0),
-            300, 20_000.0, 0.0, 0, 9.0);
-    private static final LoanRequest LOAN = new LoanRequest(100_000.0, 12, LoanPurpose.WORKING_CAPITAL);
+    /** A firm the champion scorecard approves. */
+    private static final CreditFeatures CREDIT = TestFirms.STEADY_CREDIT;
+    private static final LoanRequest LOAN = TestFirms.LOAN_100K;
 
     /**
      * 24 months of e-invoices: each month three sales of ordinary goods and one of LED bulbs, all of 25,000, so the ledger shows

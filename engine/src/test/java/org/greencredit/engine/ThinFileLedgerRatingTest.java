@@ -3,11 +3,8 @@ package org.greencredit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.greencredit.core.rating.Contribution;
@@ -28,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** A firm without a credit section is scored on its e-invoice ledger instead of being referred for having no data. */
 class ThinFileLedgerRatingTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final RatingEngine ENGINE = RatingEngine.standard(CLOCK);
+    private static final RatingEngine ENGINE = TestFirms.ENGINE;
     private static final Sme SHOP = new Sme("THIN1", "小超市", "330802", "F5211", SizeClass.MICRO, LocalDate.of(2018, 3, 1));
     private static final LoanRequest LOAN = new LoanRequest(500_000.0, 12, LoanPurpose.WORKING_CAPITAL);
     private static final YearMonth FIRST = YearMonth.of(2024, 1);

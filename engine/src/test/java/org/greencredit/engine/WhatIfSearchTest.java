@@ -2,11 +2,8 @@ package org.greencredit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.Evidence;
 import org.greencredit.core.request.GreenBehaviours;
 import org.greencredit.core.request.GreenPowerPurchase;
-import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
@@ -28,12 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /** Every change the what-if search shows, applied by hand and rated again, does what it says. */
 class WhatIfSearchTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
-    private static final RatingEngine ENGINE = RatingEngine.standard(CLOCK);
+    private static final RatingEngine ENGINE = TestFirms.ENGINE;
     private static final Sme SHOP = new Sme("SHOP2", "便利店", "330802", "F5211", SizeClass.MICRO, LocalDate.of(2017, 5, 1));
-    private static final CreditFeatures CREDIT = new CreditFeatures(Collections.nCopies(12, 100_000.0), Collections.nCopies(12, 90_000.0),
-            300, 20_000.0, 0.0, 0, 9.0);
-    private static final LoanRequest LOAN = new LoanRequest(100_000.0, 12, LoanPurpose.WORKING_CAPITAL);
+    private static final CreditFeatures CREDIT = TestFirms.STEADY_CREDIT;
+    private static final LoanRequest LOAN = TestFirms.LOAN_100K;
 
     @Test
     void aDeclaredMerchantOnePointShortOfLightGreenIsToldToUseRenewablePowerAndTheChangeHolds() {
