@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.greencredit.core.invoice.GreenCatalogue;
 import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.datasets.csv.CsvReader;
@@ -48,7 +50,7 @@ public final class LedgerFeatureTable {
         csv.write(header);
         int rows = 0;
         int notInTable = 0;
-        Map<String, Boolean> seen = new LinkedHashMap<>();
+        Set<String> written = new HashSet<>();
         for (FirmLedgers.Firm firm : ledgers.firms()) {
             Map<String, Double> features = LedgerFeatures.compute(firm.sales(), firm.purchases(), asOf, catalogue);
             List<String> row = new ArrayList<>(header.size());
@@ -65,13 +67,13 @@ public final class LedgerFeatureTable {
                 row.addAll(extra);
             }
             csv.write(row);
-            seen.put(firm.id(), true);
+            written.add(firm.id());
             rows++;
         }
         int withoutInvoices = 0;
         if (firms != null) {
             for (Map.Entry<String, List<String>> e : firms.byId().entrySet()) {
-                if (!seen.containsKey(e.getKey())) {
+                if (!written.contains(e.getKey())) {
                     List<String> row = new ArrayList<>(header.size());
                     row.add(e.getKey());
                     row.addAll(Collections.nCopies(LedgerFeatures.NAMES.size(), ""));
