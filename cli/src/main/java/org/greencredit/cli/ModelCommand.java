@@ -5,12 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.greencredit.models.tabular.TabularData;
+import org.greencredit.models.tabular.TabularReader;
+import org.greencredit.models.training.CrossValidation;
 import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.Evaluate.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
+@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.CrossValidate.class, ModelCommand.Evaluate.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
         SegmentReportCommand.class},
         description = "Train and evaluate a credit model on your own labelled CSV (comma, semicolon or tab separated, with a header).")
 final class ModelCommand {
@@ -42,13 +45,51 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            ModelTraining.Kind modelKind = switch (kind) {
-                case "scorecard" -> ModelTraining.Kind.SCORECARD;
-                case "gbt" -> ModelTraining.Kind.GBT;
-                default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
-            };
-            ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed, modelKind);
+            ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed, kind(kind));
             JsonOutput.print(new Trained(t.version(), out.toString(), t.trainRows(), t.features().size(), t.holdout()));
+            return 0;
+        }
+    }
+
+    static ModelTraining.Kind kind(String kind) {
+        return switch (kind) {
+            case "scorecard" -> ModelTraining.Kind.SCORECARD;
+            case "gbt" -> ModelTraining.Kind.GBT;
+            default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
+        };
+    }
+
+    @Command(name = "cross-validate", mixinStandardHelpOptions = true,
+            description = "Stratified k-fold cross-validation of a learner on your labelled table, with model train's trainer and settings;"
+                    + " prints one JSON object (AUC, log loss and Brier score per fold, mean and standard deviation of the AUC, pooled"
+                    + " out-of-fold metrics). The same table and seed give the same folds to every learner.")
+    static final class CrossValidate implements Callable<Integer> {
+        @Option(names = "--data", required = true, description = "Labelled table.")
+        Path data;
+
+        @Option(names = "--target", required = true, description = "Target column.")
+        String target;
+
+        @Option(names = "--positive", description = "Target value of the positive class (default: inferred from 1/0, yes/no, true/false, bad/good).")
+        String positive;
+
+        @Option(names = "--exclude", split = ",", description = "Columns to leave out.")
+        List<String> exclude = List.of();
+
+        @Option(names = "--kind", defaultValue = "scorecard", description = "scorecard or gbt; default ${DEFAULT-VALUE}.")
+        String kind;
+
+        @Option(names = "--folds", defaultValue = "5", description = "Number of folds, at least 2; default ${DEFAULT-VALUE}.")
+        int folds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and the trainer (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            ModelTraining.Kind learner = kind(kind);
+            TabularData table = TabularReader.read(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)));
+            JsonOutput.print(CrossValidation.run(table, learner, folds, seed));
             return 0;
         }
     }

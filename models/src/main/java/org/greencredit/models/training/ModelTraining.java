@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.greencredit.models.credit.PdScaling;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.Column;
@@ -51,7 +50,7 @@ public final class ModelTraining {
 
     public static Trained train(Path data, String target, String positive, Set<String> exclude, Path out, long seed, Kind kind) {
         TabularData table = TabularReader.read(data, target, positive, exclude);
-        int[][] split = stratifiedSplit(table.target(), HOLDOUT_SHARE, seed);
+        int[][] split = Stratified.split(table.target(), HOLDOUT_SHARE, seed);
         String dataSha256 = sha256(data);
         boolean[] holdoutTarget = select(table.target(), split[1]);
         if (kind == Kind.GBT) {
@@ -99,10 +98,7 @@ public final class ModelTraining {
         Properties properties = properties(modelDir);
         String positiveValue = positive != null ? positive : properties.getProperty("positive");
         TabularData table = TabularReader.read(data, target, positiveValue, Set.of());
-        int[] all = new int[table.rows()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        int[] all = Stratified.allRows(table.rows());
         double[] p;
         if ("gbt".equals(properties.getProperty("kind"))) {
             TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
@@ -169,32 +165,6 @@ public final class ModelTraining {
             p[i] = scorecard.pdOf(scorecard.scoreRow(rows.get(i)));
         }
         return p;
-    }
-
-    /** Row indices for training and hold-out, the same share of each class in both. */
-    static int[][] stratifiedSplit(boolean[] y, double holdoutShare, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> holdout = new ArrayList<>();
-        for (boolean cls : new boolean[] {true, false}) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == cls) {
-                    rows.add(i);
-                }
-            }
-            for (int i = rows.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                Integer t = rows.get(i);
-                rows.set(i, rows.get(j));
-                rows.set(j, t);
-            }
-            int cut = (int) Math.round(rows.size() * holdoutShare);
-            holdout.addAll(rows.subList(0, cut));
-            train.addAll(rows.subList(cut, rows.size()));
-        }
-        return new int[][] {train.stream().mapToInt(Integer::intValue).sorted().toArray(),
-            holdout.stream().mapToInt(Integer::intValue).sorted().toArray()};
     }
 
     private static boolean[] select(boolean[] y, int[] rows) {
