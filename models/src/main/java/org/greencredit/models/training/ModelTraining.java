@@ -59,9 +59,11 @@ public final class ModelTraining {
             gbt.save(out);
             Trained trained = new Trained(kind, gbt.version(), gbt.features(), holdout, split[0].length, table.ignoredColumns(),
                     table.droppedRows());
-            ModelCard.write(out, trained, table, data, dataSha256, "", "gradient-boosted trees (Tribuo over XGBoost); numeric features"
-                    + " as numbers with missing values left to the trees, categories as their weight of evidence; per-prediction"
-                    + " contributions from the booster (TreeSHAP) add up to the log-odds");
+            ModelCard.write(out, trained, table, data, dataSha256, "", "gradient-boosted trees (XGBoost, binary logistic objective); numeric"
+                    + " features as numbers with missing values left to the trees, categories as their weight of evidence; capacity and"
+                    + " number of rounds chosen on the training rows by validation log loss with early stopping (" + gbt.property("selection")
+                    + "); per-prediction contributions from the booster (TreeSHAP) add up to the log-odds\n\n## Settings tried\n\n"
+                    + gbt.trials().stream().map(t -> "- " + t).collect(java.util.stream.Collectors.joining("\n")));
             return trained;
         }
         ScorecardTrainer.Result result = new ScorecardTrainer(ScorecardTrainer.STANDARD_SCALING, seed).train(table, split[0], "scorecard-" + dataSha256.substring(0, 12));

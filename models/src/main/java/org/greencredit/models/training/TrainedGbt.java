@@ -2,7 +2,6 @@ package org.greencredit.models.training;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,46 +9,74 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.TabularReader;
-import org.tribuo.Example;
 import org.tribuo.Model;
-import org.tribuo.Prediction;
+import org.tribuo.VariableIDInfo;
+import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.impl.ArrayExample;
 
 /**
- * A gradient-boosted challenger (Tribuo over XGBoost). Numeric features go in as numbers, a missing
- * value as absent (XGBoost learns where missing values go); categories go in as their weight of
- * evidence from the training rows. Predict in batches: one-at-a-time XGBoost prediction is slow.
- * Per-prediction contributions are the booster's own (TreeSHAP): they add up to the log-odds.
+ * A gradient-boosted model. Numeric features go in as numbers, a missing value as NaN (the trees
+ * learned where missing values go); categories go in as their weight of evidence from the training
+ * rows. {@link GbtTrainer} writes the booster with XGBoost's binary logistic objective as
+ * {@value #BOOSTER}, which any XGBoost reads; a model of the first release (Tribuo's two-class
+ * softmax over XGBoost, {@value #LEGACY_MODEL}) still loads and predicts as it did. Predict in
+ * batches: one booster call per batch. Per-prediction contributions are the booster's own (TreeSHAP):
+ * they add up to the log-odds.
  */
 public final class TrainedGbt {
-    public static final String MODEL = "gbt.model";
+    public static final String BOOSTER = "booster.json";
+    /** The first release's file: a Tribuo XGBoostModel with two classes. */
+    public static final String LEGACY_MODEL = "gbt.model";
     public static final String ENCODING = "encoding.csv";
     static final String POSITIVE = "1";
     static final String NEGATIVE = "0";
 
     private final Properties properties;
-    private final XGBoostModel<Label> model;
+    private final Booster booster;
     /** Feature name to, for a categorical feature, category to WoE (null key: missing; "" key: other). */
     private final Map<String, Map<String, Double>> categorical;
     private final List<String> numeric;
+    /** The booster's column of each feature, in {@link #features()} order, and its number of columns. */
+    private final int[] column;
+    private final int columns;
+    /** For a two-class softmax booster, the columns of the positive and negative class; -1 for a binary one. */
+    private final int positiveClass;
+    private final int negativeClass;
 
-    TrainedGbt(Properties properties, XGBoostModel<Label> model, List<String> numeric, Map<String, Map<String, Double>> categorical) {
+    private TrainedGbt(Properties properties, Booster booster, List<String> numeric, Map<String, Map<String, Double>> categorical, int[] column,
+                       int columns, int positiveClass, int negativeClass) {
         this.properties = properties;
-        this.model = model;
+        this.booster = booster;
         this.numeric = List.copyOf(numeric);
         this.categorical = categorical;
+        this.column = column;
+        this.columns = columns;
+        this.positiveClass = positiveClass;
+        this.negativeClass = negativeClass;
+    }
+
+    /** A binary-logistic booster whose columns are the features in order: numeric, then categorical. */
+    static TrainedGbt binary(Properties properties, Booster booster, List<String> numeric, Map<String, Map<String, Double>> categorical) {
+        int n = numeric.size() + categorical.size();
+        int[] column = new int[n];
+        for (int i = 0; i < n; i++) {
+            column[i] = i;
+        }
+        return new TrainedGbt(properties, booster, numeric, categorical, column, n, -1, -1);
     }
 
     public String positive() {
@@ -60,47 +87,79 @@ public final class TrainedGbt {
         return properties.getProperty("version");
     }
 
+    /** A setting recorded in model.properties (trainer, selection...), or null. */
+    public String property(String key) {
+        return properties.getProperty(key);
+    }
+
+    /** The settings the trainer tried, in order, each with its validation log loss and rounds; empty for a first-release model. */
+    public List<String> trials() {
+        List<String> trials = new ArrayList<>();
+        for (int i = 1; properties.getProperty("trial." + i) != null; i++) {
+            trials.add(properties.getProperty("trial." + i));
+        }
+        return trials;
+    }
+
     public List<String> features() {
         List<String> all = new ArrayList<>(numeric);
         all.addAll(categorical.keySet());
         return all;
     }
 
-    /** The model's input for one row given as feature name to raw value. */
-    Example<Label> example(Map<String, String> row, Label label) {
-        List<String> names = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+    /** One row's inputs in {@link #features()} order: numbers as they are, categories as WoE, NaN for a missing number. */
+    static float[] encode(Map<String, String> row, List<String> numeric, Map<String, Map<String, Double>> categorical) {
+        float[] values = new float[numeric.size() + categorical.size()];
+        int j = 0;
         for (String f : numeric) {
             String raw = row.get(f);
             Double v = raw == null || TabularReader.isMissing(raw) ? null : TabularReader.parseNumber(raw);
-            if (v != null) {
-                names.add(f);
-                values.add(v);
-            }
+            values[j++] = v == null ? Float.NaN : v.floatValue();
         }
         for (Map.Entry<String, Map<String, Double>> e : categorical.entrySet()) {
             String raw = row.get(e.getKey());
             Map<String, Double> woe = e.getValue();
             double v = raw == null || TabularReader.isMissing(raw) ? woe.getOrDefault(null, 0.0)
                     : woe.getOrDefault(raw.trim(), woe.getOrDefault("", 0.0));
-            names.add(e.getKey());
-            values.add(v);
+            values[j++] = (float) v;
         }
-        return new ArrayExample<>(label, names.toArray(String[]::new), values.stream().mapToDouble(Double::doubleValue).toArray());
+        return values;
+    }
+
+    /** The booster's input for many rows, missing values as NaN. The caller disposes of it. */
+    private DMatrix matrix(List<Map<String, String>> rows) throws XGBoostError {
+        float[] dense = new float[rows.size() * columns];
+        Arrays.fill(dense, Float.NaN);
+        for (int r = 0; r < rows.size(); r++) {
+            float[] values = encode(rows.get(r), numeric, categorical);
+            for (int j = 0; j < values.length; j++) {
+                dense[r * columns + column[j]] = values[j];
+            }
+        }
+        return new DMatrix(dense, rows.size(), columns, Float.NaN);
     }
 
     /** Probabilities of the positive class for many rows at once. */
     public double[] predict(List<Map<String, String>> rows) {
-        List<Example<Label>> examples = new ArrayList<>(rows.size());
-        for (Map<String, String> row : rows) {
-            examples.add(example(row, LabelUnknown.LABEL));
+        if (rows.isEmpty()) {
+            return new double[0];
         }
-        List<Prediction<Label>> predictions = model.predict(examples);
-        double[] p = new double[rows.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = predictions.get(i).getOutputScores().get(POSITIVE).getScore();
+        DMatrix matrix = null;
+        try {
+            matrix = matrix(rows);
+            float[][] raw = booster.predict(matrix);
+            double[] p = new double[rows.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = raw[i][positiveClass < 0 ? 0 : positiveClass];
+            }
+            return p;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
         }
-        return p;
     }
 
     /**
@@ -113,29 +172,19 @@ public final class TrainedGbt {
 
     /** As {@link #contributions(Map)} for many rows in one pass of the booster. */
     public List<Map<String, Double>> contributions(List<Map<String, String>> rows) {
-        int features = model.getFeatureIDMap().size();
-        float[] dense = new float[rows.size() * features];
-        java.util.Arrays.fill(dense, Float.NaN);
-        for (int r = 0; r < rows.size(); r++) {
-            int base = r * features;
-            example(rows.get(r), LabelUnknown.LABEL).forEach(f -> dense[base + model.getFeatureIDMap().getID(f.getName())] = (float) f.getValue());
-        }
         DMatrix matrix = null;
         try {
-            matrix = new DMatrix(dense, rows.size(), features, Float.NaN);
-            float[][] raw = model.getInnerModels().get(0).predictContrib(matrix, 0);
-            int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
-            int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
-            int stride = features + 1;
+            matrix = matrix(rows);
+            float[][] raw = booster.predictContrib(matrix, 0);
+            List<String> features = features();
+            int stride = columns + 1;
             List<Map<String, Double>> out = new ArrayList<>(rows.size());
             for (float[] row : raw) {
-                // Softmax over two classes: the log-odds are the difference of the two margins.
-                boolean perClass = row.length == 2 * stride;
                 Map<String, Double> c = new LinkedHashMap<>();
-                for (int j = 0; j < features; j++) {
-                    c.put(model.getFeatureIDMap().get(j).getName(), perClass ? (double) row[pos * stride + j] - row[neg * stride + j] : row[j]);
+                for (int j = 0; j < features.size(); j++) {
+                    c.put(features.get(j), margin(row, column[j], stride));
                 }
-                c.put("(bias)", perClass ? (double) row[pos * stride + features] - row[neg * stride + features] : (double) row[features]);
+                c.put("(bias)", margin(row, columns, stride));
                 out.add(c);
             }
             return out;
@@ -148,15 +197,21 @@ public final class TrainedGbt {
         }
     }
 
+    /** A column's share of the log-odds: the binary margin, or for two softmax classes the difference of their margins. */
+    private double margin(float[] row, int column, int stride) {
+        return positiveClass < 0 ? row[column] : (double) row[positiveClass * stride + column] - row[negativeClass * stride + column];
+    }
+
     public void save(Path dir) {
+        if (positiveClass >= 0) {
+            throw new IllegalStateException("a model of the first release is read, never written again");
+        }
         try {
             Files.createDirectories(dir);
             try (Writer out = Files.newBufferedWriter(dir.resolve(Scorecard.PROPERTIES), StandardCharsets.UTF_8)) {
                 properties.store(out, "GreenCredit gradient-boosted model");
             }
-            try (OutputStream out = Files.newOutputStream(dir.resolve(MODEL))) {
-                model.serializeToStream(out);
-            }
+            booster.saveModel(dir.resolve(BOOSTER).toString());
             try (CsvWriter csv = new CsvWriter(Files.newBufferedWriter(dir.resolve(ENCODING), StandardCharsets.UTF_8))) {
                 csv.write(List.of("feature", "type", "category", "woe"));
                 for (String f : numeric) {
@@ -171,6 +226,8 @@ public final class TrainedGbt {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not save the model to " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -184,14 +241,11 @@ public final class TrainedGbt {
     }
 
     /** Loads the booster and encoding of a model directory whose model.properties the caller has read already. */
-    @SuppressWarnings("unchecked")
     static TrainedGbt load(Path dir, Properties properties) {
-        try (InputStream in = Files.newInputStream(dir.resolve(MODEL));
-             Reader encoding = Files.newBufferedReader(dir.resolve(ENCODING), StandardCharsets.UTF_8);
+        List<String> numeric = new ArrayList<>();
+        Map<String, Map<String, Double>> categorical = new LinkedHashMap<>();
+        try (Reader encoding = Files.newBufferedReader(dir.resolve(ENCODING), StandardCharsets.UTF_8);
              CsvReader csv = new CsvReader(encoding, ENCODING)) {
-            Model<?> model = Model.deserializeFromStream(in);
-            List<String> numeric = new ArrayList<>();
-            Map<String, Map<String, Double>> categorical = new LinkedHashMap<>();
             csv.next();
             for (List<String> r = csv.next(); r != null; r = csv.next()) {
                 if (r.get(1).equals("numeric")) {
@@ -201,17 +255,40 @@ public final class TrainedGbt {
                     categorical.computeIfAbsent(r.get(0), k -> new LinkedHashMap<>()).put(key, Double.valueOf(r.get(3)));
                 }
             }
-            return new TrainedGbt(properties, (XGBoostModel<Label>) model, numeric, categorical);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the model's encoding in " + dir + ": " + e.getMessage(), e);
+        }
+        Path booster = dir.resolve(BOOSTER);
+        try {
+            if (Files.exists(booster)) {
+                return binary(properties, XGBoost.loadModel(booster.toString()), numeric, categorical);
+            }
+            return legacy(dir.resolve(LEGACY_MODEL), properties, numeric, categorical);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not read the model in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The placeholder label of rows being predicted. */
-    static final class LabelUnknown {
-        static final Label LABEL = org.tribuo.classification.LabelFactory.UNKNOWN_LABEL;
-
-        private LabelUnknown() {
+    /** A first-release model: Tribuo's XGBoostModel, whose feature and class ids say where each input and output sits. */
+    @SuppressWarnings("unchecked")
+    private static TrainedGbt legacy(Path file, Properties properties, List<String> numeric, Map<String, Map<String, Double>> categorical) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file.getParent() + " has neither " + BOOSTER + " nor " + LEGACY_MODEL);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            XGBoostModel<Label> model = (XGBoostModel<Label>) Model.deserializeFromStream(in);
+            List<String> features = new ArrayList<>(numeric);
+            features.addAll(categorical.keySet());
+            int[] column = new int[features.size()];
+            for (int j = 0; j < column.length; j++) {
+                // A feature the training rows never had a value for is not in Tribuo's map: one column past the last, never read.
+                VariableInfo info = model.getFeatureIDMap().get(features.get(j));
+                column[j] = info == null ? model.getFeatureIDMap().size() : ((VariableIDInfo) info).getID();
+            }
+            return new TrainedGbt(properties, model.getInnerModels().get(0), numeric, categorical, column, model.getFeatureIDMap().size(),
+                    model.getOutputIDInfo().getID(new Label(POSITIVE)), model.getOutputIDInfo().getID(new Label(NEGATIVE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model in " + file + ": " + e.getMessage(), e);
         }
     }
 }
