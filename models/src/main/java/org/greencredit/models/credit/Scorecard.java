@@ -234,6 +234,16 @@ public final class Scorecard {
         return provenance.get(key);
     }
 
+    /** Everything model.properties records besides the points and scaling (kind, target, trainer, selection...), in order. */
+    public Map<String, String> provenance() {
+        return Collections.unmodifiableMap(provenance);
+    }
+
+    /** The same scorecard with other provenance, e.g. the settings its trainer tried before choosing. */
+    public Scorecard withProvenance(Map<String, String> newProvenance) {
+        return new Scorecard(version, interceptPoints, scaling, bins, features, newProvenance);
+    }
+
     public Map<String, FeatureInfo> features() {
         return features;
     }

@@ -73,7 +73,7 @@ public final class GbtTrainer {
     public TrainedGbt train(TabularData data, int[] trainRows, String version) {
         List<String> numeric = new ArrayList<>();
         Map<String, Map<String, Double>> categorical = new LinkedHashMap<>();
-        WoeBinner binner = new WoeBinner(data.target(), trainRows);
+        WoeBinner binner = new WoeBinner(data.target(), trainRows, WoeBinner.Binning.FINE);
         for (Column c : data.columns()) {
             if (c.numeric()) {
                 numeric.add(c.name());

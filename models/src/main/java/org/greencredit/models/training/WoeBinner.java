@@ -10,44 +10,68 @@ import org.greencredit.models.tabular.Column;
 
 /**
  * Bins a feature and computes each bin's weight of evidence. Numeric features start from up to
- * {@value #INITIAL_BINS} quantile bins; small bins are merged into a neighbour, then adjacent bins
- * are pooled until the positive rate moves in one direction (monotone, as a scorecard reader
- * expects: more debt never looks safer). Categories keep their own bin when common enough, the
- * rest share OTHER. Missing values always get their own bin. WoE is smoothed by half a count,
- * so empty cells stay finite.
+ * {@link Binning#initialBins} quantile bins; bins smaller than {@link Binning#minBinShare} of the
+ * rows are merged into a neighbour, then adjacent bins are pooled until the positive rate moves in
+ * one direction (monotone, as a scorecard reader expects: more debt never looks safer). Categories
+ * keep their own bin when common enough, the rest share OTHER. Missing values always get their own
+ * bin. Each bin's WoE is shrunk toward zero by {@link Binning#priorRows} imaginary rows at the base
+ * rate added to its counts, so that a bin of a few rows cannot claim an extreme WoE, and empty cells
+ * stay finite. (Adding the same count of each class instead, as the first release did, pulls a small
+ * bin toward a 50% rate: with rare defaults, toward a risk it never showed.)
  */
 public final class WoeBinner {
-    static final int INITIAL_BINS = 20;
-    /** Smallest bin, as a share of rows; smaller ones are merged with a neighbour. */
-    static final double MIN_BIN_SHARE = 0.03;
     static final int MAX_CATEGORIES = 50;
-    private static final double SMOOTHING = 0.5;
+    /** A category keeps its own bin with at least this many rows (and at least a third of the smallest numeric bin's share). */
+    static final int MIN_CATEGORY_ROWS = 10;
 
+    /**
+     * How finely to bin and how hard to shrink: quantile bins to start from, the smallest bin as a
+     * share of the rows, and the imaginary rows at the base rate added to every bin's counts.
+     */
+    public record Binning(int initialBins, double minBinShare, double priorRows) {
+        /** Fine bins and light shrinkage (one row), for many rows and the boosted learner's category encoding. */
+        public static final Binning FINE = new Binning(20, 0.03, 1);
+
+        @Override
+        public String toString() {
+            return initialBins + " initial bins, bins of at least " + Math.round(minBinShare * 100) + "% of rows, WoE shrunk by "
+                    + (priorRows == Math.rint(priorRows) ? Long.toString((long) priorRows) : Double.toString(priorRows)) + " rows at the base rate";
+        }
+    }
+
+    private final Binning binning;
     private final int totalPositives;
     private final int totalNegatives;
+    private final double baseRate;
 
-    public WoeBinner(boolean[] y, int[] rows) {
+    public WoeBinner(boolean[] y, int[] rows, Binning binning) {
         int p = 0;
         for (int r : rows) {
             p += y[r] ? 1 : 0;
         }
+        this.binning = binning;
         this.totalPositives = p;
         this.totalNegatives = rows.length - p;
+        this.baseRate = rows.length == 0 ? 0.5 : (double) p / rows.length;
     }
 
     public double woe(int count, int positives) {
-        double neg = (count - positives + SMOOTHING) / (totalNegatives + SMOOTHING);
-        double pos = (positives + SMOOTHING) / (totalPositives + SMOOTHING);
-        return Math.log(neg / pos);
+        return Math.log(negativeShare(count, positives) / positiveShare(positives));
+    }
+
+    private double negativeShare(int count, int positives) {
+        return (count - positives + binning.priorRows() * (1 - baseRate)) / (totalNegatives + binning.priorRows() * (1 - baseRate));
+    }
+
+    private double positiveShare(int positives) {
+        return (positives + binning.priorRows() * baseRate) / (totalPositives + binning.priorRows() * baseRate);
     }
 
     /** Information value of a binning: how strongly the feature separates the classes. */
     public double informationValue(List<WoeBin> bins) {
         double iv = 0;
         for (WoeBin b : bins) {
-            double neg = (b.count() - b.positives() + SMOOTHING) / (totalNegatives + SMOOTHING);
-            double pos = (b.positives() + SMOOTHING) / (totalPositives + SMOOTHING);
-            iv += (neg - pos) * b.woe();
+            iv += (negativeShare(b.count(), b.positives()) - positiveShare(b.positives())) * b.woe();
         }
         return iv;
     }
@@ -75,8 +99,8 @@ public final class WoeBinner {
             return bins;
         }
         List<Double> cuts = new ArrayList<>();
-        for (int q = 1; q < INITIAL_BINS; q++) {
-            double cut = present[(int) Math.floor((double) q * present.length / INITIAL_BINS)];
+        for (int q = 1; q < binning.initialBins(); q++) {
+            double cut = present[(int) Math.floor((double) q * present.length / binning.initialBins())];
             if (cut > present[0] && (cuts.isEmpty() || cut > cuts.get(cuts.size() - 1))) {
                 cuts.add(cut);
             }
@@ -98,7 +122,7 @@ public final class WoeBinner {
             groups.add(new double[] {b == 0 ? Double.NEGATIVE_INFINITY : cuts.get(b - 1), b == k - 1 ? Double.POSITIVE_INFINITY : cuts.get(b),
                 count[b], pos[b]});
         }
-        mergeSmall(groups, (int) Math.ceil(MIN_BIN_SHARE * present.length));
+        mergeSmall(groups, (int) Math.ceil(binning.minBinShare() * present.length));
         makeMonotone(groups);
         for (double[] g : groups) {
             bins.add(new WoeBin(column.name(), WoeBin.Kind.RANGE, Double.isInfinite(g[0]) ? null : g[0],
@@ -196,7 +220,7 @@ public final class WoeBinner {
                 s[1] += y[r] ? 1 : 0;
             }
         }
-        int minCount = Math.max(10, (int) Math.ceil(0.01 * rows.length));
+        int minCount = Math.max(MIN_CATEGORY_ROWS, (int) Math.ceil(binning.minBinShare() / 3 * rows.length));
         List<Map.Entry<String, int[]>> frequent = stats.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= minCount)
                 .sorted(Comparator.comparing((Map.Entry<String, int[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))

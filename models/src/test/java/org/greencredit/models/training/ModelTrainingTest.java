@@ -129,7 +129,7 @@ class ModelTrainingTest {
         Table train = write("m.csv", 20_000, 6, ',', "1", "0");
         TabularData table = TabularReader.read(train.file(), "status", null, Set.of());
         int[] all = java.util.stream.IntStream.range(0, table.rows()).toArray();
-        WoeBinner binner = new WoeBinner(table.target(), all);
+        WoeBinner binner = new WoeBinner(table.target(), all, WoeBinner.Binning.FINE);
         for (String feature : List.of("income", "负债率")) {
             Column column = table.columns().stream().filter(c -> c.name().equals(feature)).findFirst().orElseThrow();
             List<Double> rates = new ArrayList<>();
