@@ -3,17 +3,22 @@ package org.greencredit.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.greencredit.models.drift.DriftReport;
+import org.greencredit.models.drift.PopulationReference;
 import org.greencredit.models.tabular.TabularData;
 import org.greencredit.models.tabular.TabularReader;
 import org.greencredit.models.training.CrossValidation;
 import org.greencredit.models.training.Metrics;
+import org.greencredit.models.training.ModelDrift;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.CrossValidate.class, ModelCommand.Evaluate.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
+@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.CrossValidate.class, ModelCommand.Evaluate.class, ModelCommand.Drift.class,
+        ModelCommand.Reference.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
         SegmentReportCommand.class},
         description = "Train and evaluate a credit model on your own labelled CSV (comma, semicolon or tab separated, with a header).")
 final class ModelCommand {
@@ -90,6 +95,53 @@ final class ModelCommand {
             ModelTraining.Kind learner = kind(kind);
             TabularData table = TabularReader.read(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)));
             JsonOutput.print(CrossValidation.run(table, learner, folds, seed));
+            return 0;
+        }
+    }
+
+    /** Exit code of {@code model drift --fail-on-alert} when some input or the score reached the alert level. */
+    static final int EXIT_DRIFT_ALERT = 4;
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = "Population stability index of every input of a trained model and of its score, on new rows against the model's"
+                    + " training table (reference.csv, written by model train), overall and by month; levels and the alert threshold from"
+                    + " drift_thresholds.csv (alert at 0.25). Prints one JSON object.")
+    static final class Drift implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model directory written by model train.")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "Rows to compare (CSV with the model's input columns; outcomes not needed).")
+        Path data;
+
+        @Option(names = "--month", description = "Column with each row's month or date, for the index month by month.")
+        String month;
+
+        @Option(names = "--fail-on-alert", description = "Exit with code " + EXIT_DRIFT_ALERT + " when any variable reaches the alert level.")
+        boolean failOnAlert;
+
+        @Override
+        public Integer call() {
+            DriftReport.Report report = ModelDrift.drift(model, data, month);
+            JsonOutput.print(report);
+            return failOnAlert && !report.alerts().isEmpty() ? EXIT_DRIFT_ALERT : 0;
+        }
+    }
+
+    @Command(name = "reference", mixinStandardHelpOptions = true,
+            description = "Write reference.csv (the distribution of each input and of the score) for a model trained before drift"
+                    + " monitoring, from the table it was trained on.")
+    static final class Reference implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model directory written by model train.")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "The table the model was trained on.")
+        Path data;
+
+        @Override
+        public Integer call() {
+            PopulationReference reference = ModelDrift.writeReference(model, data);
+            JsonOutput.print(Map.of("model", model.toString(), "reference", model.resolve(PopulationReference.FILE).toString(),
+                    "variables", reference.variables(), "source", reference.source()));
             return 0;
         }
     }

@@ -48,6 +48,26 @@ public final class TabularReader {
      * @param exclude  columns to leave out
      */
     public static TabularData read(Path file, String target, String positive, Set<String> exclude) {
+        Rows table = rows(file);
+        List<String> header = table.header();
+        List<List<String>> rows = table.rows();
+        int targetIndex = header.indexOf(target);
+        if (targetIndex < 0) {
+            throw new TabularFormatException(file + ": no target column '" + target + "'; the columns are " + header);
+        }
+        for (String name : exclude) {
+            if (!header.contains(name)) {
+                throw new TabularFormatException(file + ": cannot exclude '" + name + "': no such column; the columns are " + header);
+            }
+        }
+        return build(file, header, rows, targetIndex, positive, exclude);
+    }
+
+    /** The header and the rows of a delimited file, every row checked to have the header's number of fields. */
+    private record Rows(List<String> header, List<List<String>> rows) {
+    }
+
+    private static Rows rows(Path file) {
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
@@ -84,16 +104,29 @@ public final class TabularReader {
                     + " fields of the header, at line(s) " + unreadable.subList(0, Math.min(MAX_ROWS_LISTED, unreadable.size()))
                     + (unreadable.size() > MAX_ROWS_LISTED ? " ..." : ""));
         }
-        int targetIndex = header.indexOf(target);
-        if (targetIndex < 0) {
-            throw new TabularFormatException(file + ": no target column '" + target + "'; the columns are " + header);
-        }
-        for (String name : exclude) {
-            if (!header.contains(name)) {
-                throw new TabularFormatException(file + ": cannot exclude '" + name + "': no such column; the columns are " + header);
+        return new Rows(header, rows);
+    }
+
+    /**
+     * The raw values of the named columns of a file that need not have a target (applications to score,
+     * not yet outcomes): one array per column, row by row, null where the value is missing.
+     */
+    public static Map<String, String[]> readColumns(Path file, List<String> wanted) {
+        Rows table = rows(file);
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        for (String name : wanted) {
+            int c = table.header().indexOf(name);
+            if (c < 0) {
+                throw new TabularFormatException(file + ": no column '" + name + "', which the model reads; the columns are " + table.header());
             }
+            String[] raw = new String[table.rows().size()];
+            for (int r = 0; r < raw.length; r++) {
+                String v = table.rows().get(r).get(c).trim();
+                raw[r] = isMissing(v) ? null : v;
+            }
+            columns.put(name, raw);
         }
-        return build(file, header, rows, targetIndex, positive, exclude);
+        return columns;
     }
 
     private static TabularData build(Path file, List<String> header, List<List<String>> rows, int targetIndex, String positive,

@@ -57,6 +57,7 @@ public final class ModelTraining {
             TrainedGbt gbt = new GbtTrainer(seed).train(table, split[0], "gbt-" + dataSha256.substring(0, 12));
             Metrics holdout = Metrics.of(gbt.predict(rows(table, split[1], gbt.features())), holdoutTarget);
             gbt.save(out);
+            ModelDrift.reference(out, table, Stratified.allRows(table.rows())).save(out);
             Trained trained = new Trained(kind, gbt.version(), gbt.features(), holdout, split[0].length, table.ignoredColumns(),
                     table.droppedRows());
             ModelCard.write(out, trained, table, data, dataSha256, "", "gradient-boosted trees (XGBoost, binary logistic objective); numeric"
@@ -70,6 +71,7 @@ public final class ModelTraining {
         Scorecard scorecard = result.scorecard();
         Metrics holdout = Metrics.of(predict(scorecard, rows(table, split[1], List.copyOf(scorecard.bins().keySet()))), holdoutTarget);
         scorecard.save(out);
+        ModelDrift.reference(out, table, Stratified.allRows(table.rows())).save(out);
         try (OutputStream stream = Files.newOutputStream(out.resolve(TRIBUO_MODEL))) {
             result.model().serializeToStream(stream);
         } catch (IOException e) {

@@ -101,6 +101,11 @@ public final class TrainedGbt {
         return trials;
     }
 
+    /** The features read as numbers; the others are categories. */
+    public List<String> numericFeatures() {
+        return numeric;
+    }
+
     public List<String> features() {
         List<String> all = new ArrayList<>(numeric);
         all.addAll(categorical.keySet());
