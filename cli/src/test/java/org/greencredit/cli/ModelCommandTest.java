@@ -71,4 +71,43 @@ class ModelCommandTest {
         assertThat(CommandLineRunner.run("model", "cross-validate", "--data", training.toString(), "--target", "bad", "--kind", "forest"))
                 .isEqualTo(GreenCreditCli.EXIT_UNREADABLE);
     }
+
+    @Test
+    void fairnessRatesAFileReportsItsGroupsAndSaysWhichRowsItCouldNotRate() throws IOException {
+        Path requests = dir.resolve("requests.jsonl");
+        assertThat(CommandLineRunner.run("generate", "--count", "40", "--seed", "3", "--out", requests.toString())).isZero();
+        Files.writeString(requests, "{\"sme\":{\"id\":\"BAD\"}}\n", java.nio.file.StandardOpenOption.APPEND);
+        StringBuilder outcomes = new StringBuilder("smeId,defaulted\n");
+        for (int i = 0; i < 40; i++) {
+            outcomes.append(String.format(Locale.ROOT, "SYN%015d,%d%n", i, i % 10 == 0 ? 1 : 0));
+        }
+        Path outcomesFile = dir.resolve("outcomes.csv");
+        Files.writeString(outcomesFile, outcomes);
+
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream out = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(out);
+            code = CommandLineRunner.run("model", "fairness", "--in", requests.toString(), "--outcomes", outcomesFile.toString());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isEqualTo(GreenCreditCli.EXIT_SOME_REJECTED);
+        String report = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // 40 rated, the 41st rejected; 4 of the 40 defaulted, and every firm is in one group of each dimension.
+        assertThat(report).contains("\"firms\":40", "\"dimension\":\"region\"", "\"dimension\":\"sizeClass\"", "\"dimension\":\"thinFile\"",
+                "\"dimension\":\"farm\"", "\"approvalRatioBound\":0.8");
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report);
+        for (tools.jackson.databind.JsonNode dimension : json.get("dimensions")) {
+            int firms = 0;
+            int withOutcome = 0;
+            for (tools.jackson.databind.JsonNode group : dimension.get("groups")) {
+                firms += group.get("firms").asInt();
+                withOutcome += group.get("withOutcome").asInt();
+            }
+            assertThat(firms).as(dimension.get("dimension").asText()).isEqualTo(40);
+            assertThat(withOutcome).isEqualTo(40);
+        }
+    }
 }
