@@ -560,7 +560,28 @@ async function filingPage() {
     h('ul', { id: 'filing-models', class: 'plain' }, f.models.map(m => h('li', { class: 'card' }, h('strong', { text: m.version }),
       h('span', { text: ' · ' + Object.entries(m.card).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join('; ') })))),
     h('h3', { text: t('risks') }), list('filing-risks', f.risks),
+    fairnessSection(f.fairness),
     h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) })));
+}
+
+// How the decisions fall on groups of firms, from the report shipped with the engine.
+function fairnessSection(report) {
+  const pct = v => `${(v * 100).toFixed(1)}%`;
+  const dimensionNames = { region: t('dimRegion'), sizeClass: t('dimSizeClass'), thinFile: t('dimThinFile'), farm: t('dimFarm') };
+  return h('div', { id: 'filing-fairness' },
+    h('h3', { text: t('fairness') }),
+    h('p', { text: t('fairnessNote') }),
+    h('p', { class: 'card', text: `${report.population}; ${report.versions}` }),
+    ...report.dimensions.map(d => h('div', {},
+      h('h4', { text: dimensionNames[d.dimension] || d.dimension }),
+      table(`fairness-${d.dimension}`, [t('fairnessGroup'), t('firms'), t('approvalRate'), t('referralRate'), t('declineRate'), t('meanLimit'),
+        t('approvalRatio'), t('meanPdShort'), t('observedDefault')],
+      d.groups.map(g => [g.group, String(g.firms), pct(g.approvalRate), pct(g.referralRate), pct(g.declineRate),
+        Math.round(g.meanLimitCnyApproved).toLocaleString(), `${g.approvalRatio.toFixed(2)}${g.belowBound ? ' ⚠' : ''}`, pct(g.meanPd),
+        g.observedDefaultRate == null ? '-' : pct(g.observedDefaultRate)])))),
+    h('h4', { text: t('fairnessFindings') }),
+    h('ul', { id: 'fairness-findings', class: 'plain' },
+      (report.findings.length ? report.findings : [t('noFindings')]).map(line => h('li', { text: line }))));
 }
 
 async function start() {

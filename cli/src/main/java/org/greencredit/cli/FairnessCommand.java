@@ -86,7 +86,11 @@ final class FairnessCommand implements Callable<Integer> {
         if (rated.isEmpty()) {
             throw new IllegalArgumentException("no row could be rated, so there is nothing to report");
         }
-        JsonOutput.print(FairnessReport.of(rated, ReferenceData.shipped()));
+        var v = engine.info().current();
+        String described = population.count != null ? "SyntheticPopulation seed " + seed + ", " + population.count + " firms"
+                : "requests in " + population.in.getFileName() + (outcomes == null ? "" : ", outcomes in " + outcomes.getFileName());
+        JsonOutput.print(FairnessReport.of(rated, ReferenceData.shipped(), described, "ruleset " + v.ruleset() + "; models " + v.models()
+                + "; factors " + v.factors()));
         if (rejected > 0) {
             System.err.printf("greencredit model fairness: %d row(s) rejected and left out of the report%n", rejected);
             return GreenCreditCli.EXIT_SOME_REJECTED;

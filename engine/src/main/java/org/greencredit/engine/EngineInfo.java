@@ -1,5 +1,12 @@
 package org.greencredit.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.engine.reports.FairnessReport;
+import tools.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,12 +15,15 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.Crop;
+import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.engine.reports.FairnessReport;
 import org.greencredit.models.cards.ModelCard;
 import org.greencredit.models.cards.ShippedModelCards;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.rules.engine.RuleInfo;
 import org.greencredit.rules.engine.RulesetRegistry;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What an engine rates with, answered from the same objects it rates with: the versions in force,
@@ -74,6 +84,21 @@ public final class EngineInfo {
     /** The card of every model a rating uses, in the order a rating names them; a model without a shipped card has a null card. */
     public List<ModelCard> modelCards() {
         return models.stream().map(ShippedModelCards::of).toList();
+    }
+
+    /**
+     * The fairness report shipped with the engine ({@link FairnessReport#SHIPPED}, what {@code model fairness --count 10000 --seed 2}
+     * printed), as JSON; its {@code versions} say which rules and models it measured.
+     */
+    public JsonNode shippedFairness() {
+        try (InputStream in = EngineInfo.class.getResourceAsStream(FairnessReport.SHIPPED)) {
+            if (in == null) {
+                throw new IllegalStateException(FairnessReport.SHIPPED + " is missing from the classpath");
+            }
+            return GreenCreditJson.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FairnessReport.SHIPPED, e);
+        }
     }
 
     public Vocabulary vocabulary() {

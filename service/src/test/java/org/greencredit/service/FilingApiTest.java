@@ -29,6 +29,16 @@ class FilingApiTest extends ApiTestSupport {
         assertThat(champion.at("/metricsBySegment/segments/sizeClass/MICRO/auc").asDouble()).isBetween(0.5, 1.0);
         assertThat(filing.get("principles").size()).isGreaterThanOrEqualTo(5);
         assertThat(filing.at("/appeal/en").asString()).contains("/api/v1/ratings/{id}/appeals");
+
+        // The shipped fairness report measured the rules, models and factors in force: any change to them must regenerate it
+        // (./greencredit model fairness --count 10000 --seed 2 > engine/src/main/resources/engine/fairness-synthetic.json).
+        JsonNode fairness = filing.get("fairness");
+        assertThat(fairness.get("versions").asString()).isEqualTo("ruleset " + engine.versions().ruleset() + "; models "
+                + engine.versions().models() + "; factors " + engine.versions().factors());
+        assertThat(fairness.get("dimensions").valueStream().map(d -> d.get("dimension").asString()).toList())
+                .containsExactly("region", "sizeClass", "thinFile", "farm");
+        assertThat(fairness.get("dimensions").valueStream()).allSatisfy(d -> assertThat(d.get("groups").valueStream()
+                .mapToInt(g -> g.get("firms").asInt()).sum()).isEqualTo(fairness.get("firms").asInt()));
     }
 
     @Test
@@ -37,6 +47,7 @@ class FilingApiTest extends ApiTestSupport {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/markdown");
         EngineInfo.Rule anyRule = engine.info().rules().get(0);
+        assertThat(reply.body()).contains("## 公平性：各组别的审批结果 Fairness: decisions by group", "| region | less-developed |");
         assertThat(reply.body()).contains("# 算法备案 Algorithm filing", "## 如何申诉 How to appeal", "| " + anyRule.id() + " |",
                 "### yield-v1", "| sizeClass | MICRO |");
     }

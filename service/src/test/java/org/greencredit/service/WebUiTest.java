@@ -251,6 +251,8 @@ class WebUiTest extends ApiTestSupport {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.id("lang-switch")).getText()).isEqualTo("中文");
         assertThat(browser.findElements(By.cssSelector("#filing-rules tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#fairness-region tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("filing-fairness")).getText()).contains("Fairness: decisions by group", "less-developed");
         screenshot("filing-en");
 
         browser.get("http://localhost:" + port + "/app/#/login");

@@ -51,10 +51,16 @@ public final class FairnessReport {
     public record Dimension(String dimension, List<Group> groups) {
     }
 
-    /** The report, the bounds it applied with their sources, and one line per group that broke a bound. */
-    public record Report(int firms, double approvalRatioBound, String approvalRatioSource, double calibrationZ, String calibrationSource,
+    /**
+     * The report: which population was rated with which rules, models and factors, the bounds it applied with their sources, and
+     * one line per group that broke a bound.
+     */
+    public record Report(String population, String versions, int firms, double approvalRatioBound, String approvalRatioSource, double calibrationZ, String calibrationSource,
                          List<Dimension> dimensions, List<String> findings) {
     }
+
+    /** The report shipped for the algorithm filing: {@code model fairness --count 10000 --seed 2} with the shipped engine. */
+    public static final String SHIPPED = "/engine/fairness-synthetic.json";
 
     /** A request's group in each dimension. */
     public static Map<String, String> groupsOf(RatingRequest request) {
@@ -67,7 +73,11 @@ public final class FairnessReport {
         return groups;
     }
 
-    public static Report of(List<Rated> rated, ReferenceData reference) {
+    /**
+     * @param population what was rated, e.g. "SyntheticPopulation seed 2, 10000 firms"
+     * @param versions   the ruleset, models and factors the ratings report
+     */
+    public static Report of(List<Rated> rated, ReferenceData reference, String population, String versions) {
         Parameter bound = reference.parameter("fairness.adverseImpactRatio.min");
         Parameter z = reference.parameter("fairness.calibration.z");
         List<Dimension> dimensions = new ArrayList<>();
@@ -93,7 +103,7 @@ public final class FairnessReport {
             });
             dimensions.add(new Dimension(dimension, groups));
         }
-        return new Report(rated.size(), bound.value(), bound.source(), z.value(), z.source(), dimensions, findings);
+        return new Report(population, versions, rated.size(), bound.value(), bound.source(), z.value(), z.source(), dimensions, findings);
     }
 
     private static double approvalRate(List<Rated> members) {

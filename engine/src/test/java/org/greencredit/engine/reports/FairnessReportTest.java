@@ -34,7 +34,7 @@ class FairnessReportTest {
             rated.add(firm("less-developed", Outcome.APPROVE, 200_000, 20, 0.03, null));
             rated.add(firm("less-developed", Outcome.REFER, 0, 0, 0.06, null));
         }
-        FairnessReport.Report report = FairnessReport.of(rated, ReferenceData.shipped());
+        FairnessReport.Report report = FairnessReport.of(rated, ReferenceData.shipped(), "hand-made", "test");
 
         assertThat(report.firms()).isEqualTo(20);
         assertThat(report.approvalRatioBound()).isEqualTo(0.8);
@@ -71,7 +71,7 @@ class FairnessReportTest {
             rated.add(firm("more-developed", Outcome.APPROVE, 1, 1, 0.1, i < 20));
             rated.add(firm("less-developed", Outcome.APPROVE, 1, 1, 0.1, i < 14));
         }
-        FairnessReport.Report report = FairnessReport.of(rated, ReferenceData.shipped());
+        FairnessReport.Report report = FairnessReport.of(rated, ReferenceData.shipped(), "hand-made", "test");
         FairnessReport.Dimension region = report.dimensions().get(0);
         assertThat(region.groups().get(1).observedDefaultRate()).isEqualTo(0.2);
         assertThat(region.groups().get(1).calibrated()).isFalse();

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The algorithm filing (算法备案) generated from what is live: the written principles, data sources,
  * decision steps, risks and appeal procedure ({@code filing/filing.json}), then, from the engine,
  * every rule of the active ruleset with its source, the model card of every model version in use
- * (with the credit champion's metrics by segment), and the versions.
+ * (with the credit champion's metrics by segment), the versions, and how the decisions fall on
+ * groups of firms (the fairness report shipped with the engine, with the versions it measured).
  */
 @Service
 public class AlgorithmFiling {
@@ -64,6 +65,7 @@ public class AlgorithmFiling {
                 model.set("metricsBySegment", card.metricsBySegment());
             }
         }
+        filing.set("fairness", engine.shippedFairness());
         return filing;
     }
 }

@@ -76,9 +76,36 @@ final class FilingMarkdown {
         }
         section(md, "risks");
         list(md, f.get("risks"));
+        fairness(md, f.get("fairness"));
         section(md, "appeal");
         bilingual(md, f.get("appeal"));
         return md.toString();
+    }
+
+    private static void fairness(StringBuilder md, JsonNode report) {
+        section(md, "fairness");
+        BilingualText intro = TEXTS.get("fairnessIntro").with("population", report.get("population").asString())
+                .with("versions", report.get("versions").asString()).with("bound", report.get("approvalRatioBound").asString());
+        md.append(intro.zh()).append("\n\n").append(intro.en()).append("\n\n")
+                .append("| dimension | group | firms | approved | referred | declined | ratio to highest | mean PD | observed default rate |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode dimension : report.get("dimensions")) {
+            for (JsonNode g : dimension.get("groups")) {
+                JsonNode observed = g.get("observedDefaultRate");
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f%% | %.1f%% | %.1f%% | %.2f%s | %.2f%% | %s |%n", dimension.get("dimension").asString(),
+                        g.get("group").asString(), g.get("firms").asInt(), 100 * g.get("approvalRate").asDouble(), 100 * g.get("referralRate").asDouble(),
+                        100 * g.get("declineRate").asDouble(), g.get("approvalRatio").asDouble(), g.get("belowBound").asBoolean() ? " (below)" : "",
+                        100 * g.get("meanPd").asDouble(), observed == null || observed.isNull() ? "-"
+                                : String.format(Locale.ROOT, "%.2f%%", 100 * observed.asDouble())));
+            }
+        }
+        md.append('\n').append(both(TEXTS.get("fairnessFindings"))).append(":\n\n");
+        if (report.get("findings").isEmpty()) {
+            md.append("- ").append(both(TEXTS.get("noFindings"))).append('\n');
+        }
+        for (JsonNode finding : report.get("findings")) {
+            md.append("- ").append(finding.asString()).append('\n');
+        }
     }
 
     private static void section(StringBuilder md, String key) {
