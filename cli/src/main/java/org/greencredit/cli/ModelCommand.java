@@ -15,6 +15,7 @@ import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelDrift;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.CrossValidate.class, ModelCommand.Evaluate.class, ModelCommand.Drift.class,
@@ -23,9 +24,8 @@ import picocli.CommandLine.Option;
         description = "Train and evaluate a credit model on your own labelled CSV (comma, semicolon or tab separated, with a header).")
 final class ModelCommand {
 
-    @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Train a points scorecard (monotone WoE bins + Tribuo logistic regression) and write it with its model card.")
-    static final class Train implements Callable<Integer> {
+    /** The labelled table and the learner, as train and cross-validate both take them. */
+    static final class Learner {
         @Option(names = "--data", required = true, description = "Labelled table.")
         Path data;
 
@@ -42,26 +42,39 @@ final class ModelCommand {
                 description = "scorecard (points, WoE bins, logistic regression) or gbt (gradient-boosted trees); default ${DEFAULT-VALUE}.")
         String kind;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Seed of the hold-out split and the trainer (default ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of the hold-out split or the folds, and of the trainer (default ${DEFAULT-VALUE}).")
         long seed;
+
+        Set<String> excluded() {
+            return Set.copyOf(new LinkedHashSet<>(exclude));
+        }
+
+        ModelTraining.Kind learner() {
+            return switch (kind) {
+                case "scorecard" -> ModelTraining.Kind.SCORECARD;
+                case "gbt" -> ModelTraining.Kind.GBT;
+                default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
+            };
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Train a points scorecard (monotone WoE bins + Tribuo logistic regression) or a gradient-boosted model, each with"
+                    + " its settings chosen on your table, and write it with its model card and drift reference.")
+    static final class Train implements Callable<Integer> {
+        @Mixin
+        Learner learner;
 
         @Option(names = "--out", required = true, description = "Directory for the model files.")
         Path out;
 
         @Override
         public Integer call() {
-            ModelTraining.Trained t = ModelTraining.train(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)), out, seed, kind(kind));
+            ModelTraining.Trained t = ModelTraining.train(learner.data, learner.target, learner.positive, learner.excluded(), out, learner.seed,
+                    learner.learner());
             JsonOutput.print(new Trained(t.version(), out.toString(), t.trainRows(), t.features().size(), t.holdout()));
             return 0;
         }
-    }
-
-    static ModelTraining.Kind kind(String kind) {
-        return switch (kind) {
-            case "scorecard" -> ModelTraining.Kind.SCORECARD;
-            case "gbt" -> ModelTraining.Kind.GBT;
-            default -> throw new IllegalArgumentException("--kind must be scorecard or gbt, got '" + kind + "'");
-        };
     }
 
     @Command(name = "cross-validate", mixinStandardHelpOptions = true,
@@ -69,32 +82,17 @@ final class ModelCommand {
                     + " prints one JSON object (AUC, log loss and Brier score per fold, mean and standard deviation of the AUC, pooled"
                     + " out-of-fold metrics). The same table and seed give the same folds to every learner.")
     static final class CrossValidate implements Callable<Integer> {
-        @Option(names = "--data", required = true, description = "Labelled table.")
-        Path data;
-
-        @Option(names = "--target", required = true, description = "Target column.")
-        String target;
-
-        @Option(names = "--positive", description = "Target value of the positive class (default: inferred from 1/0, yes/no, true/false, bad/good).")
-        String positive;
-
-        @Option(names = "--exclude", split = ",", description = "Columns to leave out.")
-        List<String> exclude = List.of();
-
-        @Option(names = "--kind", defaultValue = "scorecard", description = "scorecard or gbt; default ${DEFAULT-VALUE}.")
-        String kind;
+        @Mixin
+        Learner learner;
 
         @Option(names = "--folds", defaultValue = "5", description = "Number of folds, at least 2; default ${DEFAULT-VALUE}.")
         int folds;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Seed of the folds and the trainer (default ${DEFAULT-VALUE}).")
-        long seed;
-
         @Override
         public Integer call() {
-            ModelTraining.Kind learner = kind(kind);
-            TabularData table = TabularReader.read(data, target, positive, Set.copyOf(new LinkedHashSet<>(exclude)));
-            JsonOutput.print(CrossValidation.run(table, learner, folds, seed));
+            ModelTraining.Kind kind = learner.learner();
+            TabularData table = TabularReader.read(learner.data, learner.target, learner.positive, learner.excluded());
+            JsonOutput.print(CrossValidation.run(table, kind, folds, learner.seed));
             return 0;
         }
     }
