@@ -561,7 +561,18 @@ async function filingPage() {
       h('span', { text: ' · ' + Object.entries(m.card).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join('; ') })))),
     h('h3', { text: t('risks') }), list('filing-risks', f.risks),
     fairnessSection(f.fairness),
+    appealFeedbackSection(f.appealFeedback),
     h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) })));
+}
+
+// What resolved appeals touched, counts only, for the periodic rule and model review.
+function appealFeedbackSection(report) {
+  const keys = ['contestedFields', 'correctedInputs', 'rulesNoLonger', 'rulesNewly', 'featuresMoved', 'outcomeChanges', 'colourChanges'];
+  return h('div', { id: 'filing-appeal-feedback' },
+    h('h3', { text: t('appealFeedback') }),
+    h('p', { text: t('appealCounts').replace('{corrected}', report.corrected).replace('{rejected}', report.rejected) }),
+    h('ul', { class: 'plain' }, keys.map(key => h('li', { text: `${t(key)}: ${report[key].length
+      ? report[key].map(c => `${c.key} (${c.appeals})`).join('; ') : '-'}` }))));
 }
 
 // How the decisions fall on groups of firms, from the report shipped with the engine.

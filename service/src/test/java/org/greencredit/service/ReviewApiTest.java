@@ -133,4 +133,35 @@ class ReviewApiTest extends ApiTestSupport {
         assertThat(officer.postJson("/api/v1/appeals/" + appealId + "/resolution", """
                 {"decision": "REJECTED", "answer": "second answer to the same appeal"}""").status()).isEqualTo(409);
     }
+
+    private static int count(JsonNode counts, String key) {
+        return counts.valueStream().filter(c -> c.get("key").asString().equals(key)).mapToInt(c -> c.get("appeals").asInt()).sum();
+    }
+
+    @Test
+    void appealFeedbackCountsWhatACorrectionChangedForOfficersOnly() {
+        JsonNode before = officer.get("/api/v1/appeals/feedback").json();
+        String id = smeA.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_A)).json().get("id").asString();
+        String appealId = smeA.postJson("/api/v1/ratings/" + id + "/appeals", """
+                {"field": "sme.sizeClass", "claim": "we have 40 employees: a small firm, not a micro one"}""").json().get("id").asString();
+        String corrected = AccessApiTest.requestFor(SME_A).replace("MICRO", "SMALL");
+        assertThat(officer.postJson("/api/v1/appeals/" + appealId + "/resolution", "{\"decision\": \"CORRECTED\", \"answer\": \"size class"
+                + " corrected to SMALL after checking the register\", \"correctedRequest\": " + corrected + "}").status()).isEqualTo(200);
+
+        JsonNode after = officer.get("/api/v1/appeals/feedback").json();
+        // Other tests of this class resolve appeals too: what this one adds is one corrected appeal that contested and changed sme.sizeClass
+        // and nothing else, and one outcome line and one colour line (changed or unchanged) for it.
+        assertThat(after.get("corrected").asInt()).isEqualTo(before.get("corrected").asInt() + 1);
+        assertThat(count(after.get("contestedFields"), "CORRECTED sme.sizeClass"))
+                .isEqualTo(count(before.get("contestedFields"), "CORRECTED sme.sizeClass") + 1);
+        assertThat(count(after.get("correctedInputs"), "sme.sizeClass")).isEqualTo(count(before.get("correctedInputs"), "sme.sizeClass") + 1);
+        assertThat(after.get("correctedInputs").valueStream().mapToInt(c -> c.get("appeals").asInt()).sum())
+                .isEqualTo(before.get("correctedInputs").valueStream().mapToInt(c -> c.get("appeals").asInt()).sum() + 1);
+        assertThat(after.get("outcomeChanges").valueStream().mapToInt(c -> c.get("appeals").asInt()).sum()).isEqualTo(after.get("corrected").asInt());
+        assertThat(after.get("colourChanges").valueStream().mapToInt(c -> c.get("appeals").asInt()).sum()).isEqualTo(after.get("corrected").asInt());
+
+        assertThat(smeA.get("/api/v1/appeals/feedback").status()).isEqualTo(403);
+        assertThat(anonymous.get("/api/v1/algorithm-filing").json().get("appealFeedback").get("corrected").asInt())
+                .isEqualTo(after.get("corrected").asInt());
+    }
 }

@@ -253,6 +253,7 @@ class WebUiTest extends ApiTestSupport {
         assertThat(browser.findElements(By.cssSelector("#filing-rules tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#fairness-region tbody tr"))).hasSize(2);
         assertThat(browser.findElement(By.id("filing-fairness")).getText()).contains("Fairness: decisions by group", "less-developed");
+        assertThat(browser.findElement(By.id("filing-appeal-feedback")).getText()).contains("Appeal feedback", "Outcome changes");
         screenshot("filing-en");
 
         browser.get("http://localhost:" + port + "/app/#/login");

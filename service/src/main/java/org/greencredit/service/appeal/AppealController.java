@@ -26,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Appeals", description = "SMEs contest ratings; officers correct and re-rate, or reject with a reason")
 public class AppealController {
     private final AppealService appeals;
+    private final AppealFeedback feedback;
 
-    public AppealController(AppealService appeals) {
+    public AppealController(AppealService appeals, AppealFeedback feedback) {
+        this.feedback = feedback;
         this.appeals = appeals;
     }
 
@@ -36,6 +38,12 @@ public class AppealController {
     public ResponseEntity<Appeal> open(@PathVariable String id, @RequestBody AppealRequest body, Authentication authentication) {
         Appeal appeal = appeals.open(id, body, Caller.of(authentication));
         return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.id())).body(appeal);
+    }
+
+    /** What resolved appeals touched (inputs, rules, features, outcomes), counts only, for the periodic rule and model review. */
+    @GetMapping("/appeals/feedback")
+    public AppealFeedback.Report feedback() {
+        return feedback.report();
     }
 
     @GetMapping("/appeals/{id}")

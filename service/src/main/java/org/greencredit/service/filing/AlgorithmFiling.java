@@ -9,6 +9,7 @@ import org.greencredit.core.rating.Versions;
 import org.greencredit.engine.EngineInfo;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.models.cards.ModelCard;
+import org.greencredit.service.appeal.AppealFeedback;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * decision steps, risks and appeal procedure ({@code filing/filing.json}), then, from the engine,
  * every rule of the active ruleset with its source, the model card of every model version in use
  * (with the credit champion's metrics by segment), the versions, and how the decisions fall on
- * groups of firms (the fairness report shipped with the engine, with the versions it measured).
+ * groups of firms (the fairness report shipped with the engine, with the versions it measured), and
+ * what resolved appeals touched (counts of inputs, rules, features and outcome changes).
  */
 @Service
 public class AlgorithmFiling {
@@ -28,9 +30,13 @@ public class AlgorithmFiling {
     private final EngineInfo engine;
     private final Clock clock;
     private final ObjectNode texts;
+    private final AppealFeedback appeals;
+    private final JsonMapper json;
 
-    public AlgorithmFiling(RatingEngine engine, JsonMapper json, Clock clock) {
+    public AlgorithmFiling(RatingEngine engine, JsonMapper json, Clock clock, AppealFeedback appeals) {
         this.engine = engine.info();
+        this.appeals = appeals;
+        this.json = json;
         this.clock = clock;
         try (InputStream in = AlgorithmFiling.class.getResourceAsStream(TEXTS)) {
             if (in == null) {
@@ -66,6 +72,7 @@ public class AlgorithmFiling {
             }
         }
         filing.set("fairness", engine.shippedFairness());
+        filing.set("appealFeedback", json.valueToTree(appeals.report()));
         return filing;
     }
 }

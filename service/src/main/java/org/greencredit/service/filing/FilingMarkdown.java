@@ -77,6 +77,7 @@ final class FilingMarkdown {
         section(md, "risks");
         list(md, f.get("risks"));
         fairness(md, f.get("fairness"));
+        appealFeedback(md, f.get("appealFeedback"));
         section(md, "appeal");
         bilingual(md, f.get("appeal"));
         return md.toString();
@@ -105,6 +106,22 @@ final class FilingMarkdown {
         }
         for (JsonNode finding : report.get("findings")) {
             md.append("- ").append(finding.asString()).append('\n');
+        }
+    }
+
+    private static void appealFeedback(StringBuilder md, JsonNode report) {
+        section(md, "appealFeedback");
+        BilingualText counts = TEXTS.get("appealCounts").with("corrected", report.get("corrected").asString())
+                .with("rejected", report.get("rejected").asString());
+        md.append(counts.zh()).append(' ').append(counts.en()).append('\n');
+        for (String key : new String[] {"contestedFields", "correctedInputs", "rulesNoLonger", "rulesNewly", "featuresMoved", "outcomeChanges",
+            "colourChanges"}) {
+            md.append("\n**").append(both(TEXTS.get(key))).append("**: ");
+            StringBuilder items = new StringBuilder();
+            for (JsonNode count : report.get(key)) {
+                items.append(items.isEmpty() ? "" : "; ").append(count.get("key").asString()).append(" (").append(count.get("appeals").asInt()).append(')');
+            }
+            md.append(items.isEmpty() ? "-" : items).append('\n');
         }
     }
 

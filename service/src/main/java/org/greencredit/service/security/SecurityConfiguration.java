@@ -71,6 +71,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sessions").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings/*/appeals").hasRole("SME")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/appeals/feedback").hasAnyRole("OFFICER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/*", "/api/v1/smes/*/appeals").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/referrals", "/api/v1/overrides/**", "/api/v1/ratings/*/overrides",
                                 "/api/v1/appeals", "/api/v1/appeals/*/resolution")
