@@ -18,8 +18,8 @@ import org.greencredit.models.tabular.TabularData;
 /**
  * Trains the gradient-boosted challenger (XGBoost, binary logistic objective). Its capacity and its
  * number of rounds are chosen on the training rows it is given, never fixed for one table: each
- * {@link Capacity} is boosted with early stopping on held-back rows (5-fold cross-validation below
- * {@value #CROSS_VALIDATION_BELOW} rows, one stratified fifth above), the one with the lowest
+ * {@link Capacity} is boosted with early stopping on held-back rows ({@link Stratified.Validation}:
+ * 5-fold cross-validation below 5,000 rows, one stratified fifth above), the one with the lowest
  * validation log loss wins (the smaller on a tie), and the model is then fitted on all the training
  * rows with that capacity and the median best number of rounds. Every choice and every trial is
  * recorded in model.properties.
@@ -38,10 +38,6 @@ public final class GbtTrainer {
     static final double COLUMN_SUBSAMPLE = 0.8;
     static final double L2 = 1.0;
     static final double MAX_DELTA_STEP = 1.0;
-    /** Below this many training rows the settings are chosen by cross-validation; a single validation split is too noisy. */
-    static final int CROSS_VALIDATION_BELOW = 5_000;
-    static final int FOLDS = 5;
-    static final double VALIDATION_SHARE = 0.2;
     /** From shallow and coarse to deep and fine. */
     static final List<Capacity> CAPACITIES = List.of(new Capacity(2, 20), new Capacity(3, 10), new Capacity(4, 10), new Capacity(6, 5));
 
@@ -83,18 +79,19 @@ public final class GbtTrainer {
         }
         Encoded all = encode(data, numeric, categorical);
         double baseRate = baseRate(data.target(), trainRows);
+        Stratified.Validation validation = Stratified.Validation.of(data.target(), trainRows, seed);
         try {
             List<Trial> trials = new ArrayList<>();
             Trial best = null;
             for (Capacity capacity : CAPACITIES) {
-                Trial trial = validate(all, data.target(), trainRows, capacity, baseRate);
+                Trial trial = validate(all, validation.splits(), capacity, baseRate);
                 trials.add(trial);
                 if (best == null || trial.logLoss() < best.logLoss()) {
                     best = trial;
                 }
             }
             Booster booster = fit(all, trainRows, null, best.capacity(), baseRate, best.rounds(), null);
-            return TrainedGbt.binary(provenance(data, version, trainRows.length, baseRate, trials, best), booster, numeric, categorical);
+            return TrainedGbt.binary(provenance(data, version, trainRows.length, baseRate, validation, trials, best), booster, numeric, categorical);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not train: " + e.getMessage(), e);
         }
@@ -144,16 +141,7 @@ public final class GbtTrainer {
         return new Encoded(values, columns, labels);
     }
 
-    private Trial validate(Encoded all, boolean[] y, int[] trainRows, Capacity capacity, double baseRate) throws XGBoostError {
-        List<int[][]> splits = new ArrayList<>();
-        if (trainRows.length < CROSS_VALIDATION_BELOW) {
-            int[] foldOf = Stratified.folds(y, trainRows, FOLDS, seed);
-            for (int f = 0; f < FOLDS; f++) {
-                splits.add(new int[][] {Stratified.rowsOf(trainRows, foldOf, f, false), Stratified.rowsOf(trainRows, foldOf, f, true)});
-            }
-        } else {
-            splits.add(Stratified.split(y, trainRows, VALIDATION_SHARE, seed));
-        }
+    private Trial validate(Encoded all, List<int[][]> splits, Capacity capacity, double baseRate) throws XGBoostError {
         double logLoss = 0;
         int[] rounds = new int[splits.size()];
         for (int s = 0; s < splits.size(); s++) {
@@ -235,7 +223,8 @@ public final class GbtTrainer {
         return (double) positives / rows.length;
     }
 
-    private Properties provenance(TabularData data, String version, int rows, double baseRate, List<Trial> trials, Trial best) {
+    private Properties provenance(TabularData data, String version, int rows, double baseRate, Stratified.Validation validation, List<Trial> trials,
+                                  Trial best) {
         Properties p = new Properties();
         p.setProperty("kind", "gbt");
         p.setProperty("version", version);
@@ -244,8 +233,7 @@ public final class GbtTrainer {
         p.setProperty("trainer", String.format(Locale.ROOT, "XGBoost binary:logistic, %s, %d rounds, eta %s, max delta step %s, subsample %s,"
                         + " column subsample %s, L2 %s, base rate %.6f, seed %d, on %d rows", best.capacity(), best.rounds(), ETA, MAX_DELTA_STEP,
                 SUBSAMPLE, COLUMN_SUBSAMPLE, L2, baseRate, seed, rows));
-        p.setProperty("selection", (rows < CROSS_VALIDATION_BELOW ? FOLDS + "-fold cross-validation" : "a stratified validation fifth")
-                + " of the training rows, early stopping after " + EARLY_STOPPING_ROUNDS + " rounds without a lower log loss (at most "
+        p.setProperty("selection", validation.description() + ", early stopping after " + EARLY_STOPPING_ROUNDS + " rounds without a lower log loss (at most "
                 + MAX_ROUNDS + "), lowest mean validation log loss wins");
         for (int i = 0; i < trials.size(); i++) {
             Trial t = trials.get(i);

@@ -24,8 +24,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * information value dropped, a Tribuo logistic regression on the WoE values, and points per bin
  * from its coefficients with the usual scaling ({@code basePoints} at {@code baseOdds} good:bad,
  * {@code pointsToDoubleOdds}). How hard to shrink small bins' WoE toward zero is chosen on the
- * training rows given, from {@link #BINNINGS}, by validation log loss (5-fold cross-validation below
- * {@value #CROSS_VALIDATION_BELOW} rows, one stratified fifth above): strong shrinkage wins on a few
+ * training rows given, from {@link #BINNINGS}, by validation log loss ({@link Stratified.Validation}: 5-fold
+ * cross-validation below 5,000 rows, one stratified fifth above): strong shrinkage wins on a few
  * hundred rows, light on many. Every trial is recorded in model.properties.
  */
 public final class ScorecardTrainer {
@@ -35,9 +35,6 @@ public final class ScorecardTrainer {
     static final double LEARNING_RATE = 0.5;
     static final String POSITIVE = "1";
     static final String NEGATIVE = "0";
-    static final int CROSS_VALIDATION_BELOW = 5_000;
-    static final int FOLDS = 5;
-    static final double VALIDATION_SHARE = 0.2;
     /**
      * From strongly to lightly shrunk WoE, on fine bins. Coarser bins (a larger smallest share) were tried and left out: they merge
      * small groups that carry much of the risk (the few firms with arrears), which cost AUC on the synthetic population (0.673 to
@@ -78,15 +75,8 @@ public final class ScorecardTrainer {
     }
 
     public Result train(TabularData data, int[] trainRows, String version) {
-        List<int[][]> splits = new ArrayList<>();
-        if (trainRows.length < CROSS_VALIDATION_BELOW) {
-            int[] foldOf = Stratified.folds(data.target(), trainRows, FOLDS, seed);
-            for (int f = 0; f < FOLDS; f++) {
-                splits.add(new int[][] {Stratified.rowsOf(trainRows, foldOf, f, false), Stratified.rowsOf(trainRows, foldOf, f, true)});
-            }
-        } else {
-            splits.add(Stratified.split(data.target(), trainRows, VALIDATION_SHARE, seed));
-        }
+        Stratified.Validation validation = Stratified.Validation.of(data.target(), trainRows, seed);
+        List<int[][]> splits = validation.splits();
         WoeBinner.Binning lightest = BINNINGS.get(BINNINGS.size() - 1);
         double[] reference = rowLogLosses(data, splits, lightest);
         List<Trial> trials = new ArrayList<>();
@@ -111,8 +101,7 @@ public final class ScorecardTrainer {
         trials.add(new Trial(lightest, mean(reference), 0, 0));
         Result result = fit(data, trainRows, version, best.binning());
         Map<String, String> provenance = new LinkedHashMap<>(result.scorecard().provenance());
-        provenance.put("selection", (trainRows.length < CROSS_VALIDATION_BELOW ? FOLDS + "-fold cross-validation" : "a stratified validation fifth")
-                + " of the training rows: the lowest mean validation log loss among the smoothings that beat the lightest by more than"
+        provenance.put("selection", validation.description() + ": the lowest mean validation log loss among the smoothings that beat the lightest by more than"
                 + " one standard error of the row-by-row difference, else the lightest");
         for (int i = 0; i < trials.size(); i++) {
             Trial t = trials.get(i);

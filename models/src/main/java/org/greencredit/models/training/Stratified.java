@@ -45,6 +45,30 @@ final class Stratified {
         return foldOf;
     }
 
+    /** Below this many rows a learner's settings are chosen by cross-validation: a single validation split is too noisy. */
+    static final int CROSS_VALIDATION_BELOW = 5_000;
+    static final int FOLDS = 5;
+    static final double VALIDATION_SHARE = 0.2;
+
+    /**
+     * How a learner validates its settings on its training rows: {fit, validation} pairs, the {@value #FOLDS} folds of
+     * cross-validation below {@value #CROSS_VALIDATION_BELOW} rows, one stratified fifth held back above; and how to say so.
+     */
+    record Validation(List<int[][]> splits, String description) {
+        static Validation of(boolean[] y, int[] rows, long seed) {
+            List<int[][]> splits = new ArrayList<>();
+            if (rows.length < CROSS_VALIDATION_BELOW) {
+                int[] foldOf = folds(y, rows, FOLDS, seed);
+                for (int f = 0; f < FOLDS; f++) {
+                    splits.add(new int[][] {rowsOf(rows, foldOf, f, false), rowsOf(rows, foldOf, f, true)});
+                }
+                return new Validation(List.copyOf(splits), FOLDS + "-fold cross-validation of the training rows");
+            }
+            splits.add(split(y, rows, VALIDATION_SHARE, seed));
+            return new Validation(List.copyOf(splits), "a stratified validation fifth of the training rows");
+        }
+    }
+
     /** The given rows of fold {@code fold} ({@code in}) or of every other fold. */
     static int[] rowsOf(int[] rows, int[] foldOf, int fold, boolean in) {
         List<Integer> out = new ArrayList<>();

@@ -101,7 +101,7 @@ class GbtTrainerTest {
     void aFewHundredRowsAreValidatedByCrossValidation() throws IOException {
         TabularData small = table("small.csv", 400, 8, x -> 1 / (1 + Math.exp(-(-1 + 2 * x[0]))));
         TrainedGbt gbt = new GbtTrainer(9).train(small, Stratified.allRows(small.rows()), "small");
-        assertThat(gbt.property("selection")).startsWith(GbtTrainer.FOLDS + "-fold cross-validation");
+        assertThat(gbt.property("selection")).startsWith(Stratified.FOLDS + "-fold cross-validation");
     }
 
     private static int rounds(TrainedGbt gbt) {
