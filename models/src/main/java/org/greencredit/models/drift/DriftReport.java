@@ -57,7 +57,7 @@ public final class DriftReport {
         List<VariableDrift> variables = new ArrayList<>();
         List<String> alerts = new ArrayList<>();
         for (String variable : reference.variables()) {
-            VariableDrift drift = drift(variable, reference.bins(variable), values.get(variable), allRows(rows));
+            VariableDrift drift = drift(variable, reference.bins(variable), values.get(variable), java.util.stream.IntStream.range(0, rows).toArray());
             variables.add(drift);
             if (drift.level().equals(alert().name())) {
                 alerts.add(variable);
@@ -133,14 +133,6 @@ public final class DriftReport {
     /** The highest level: its lower bound is the documented alert threshold. */
     public static Level alert() {
         return LEVELS.get(LEVELS.size() - 1);
-    }
-
-    private static int[] allRows(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     private static List<Level> levels() {

@@ -4,14 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.greencredit.models.credit.Bin;
-import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.drift.DriftReport;
 import org.greencredit.models.drift.PopulationReference;
 import org.greencredit.models.tabular.Column;
@@ -29,61 +24,11 @@ public final class ModelDrift {
     private ModelDrift() {
     }
 
-    /** A trained model as drift sees it: the inputs it reads, which of them are numbers, and its scores. */
-    private interface Scored {
-        List<String> features();
-
-        Set<String> numeric();
-
-        double[] predict(List<Map<String, String>> rows);
-    }
-
-    private static Scored load(Path modelDir) {
-        Properties properties = ModelTraining.properties(modelDir);
-        if ("gbt".equals(properties.getProperty("kind"))) {
-            TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
-            return new Scored() {
-                public List<String> features() {
-                    return gbt.features();
-                }
-
-                public Set<String> numeric() {
-                    return Set.copyOf(gbt.numericFeatures());
-                }
-
-                public double[] predict(List<Map<String, String>> rows) {
-                    return gbt.predict(rows);
-                }
-            };
-        }
-        Scorecard scorecard = Scorecard.fromDirectory(modelDir);
-        return new Scored() {
-            public List<String> features() {
-                return List.copyOf(scorecard.bins().keySet());
-            }
-
-            public Set<String> numeric() {
-                Set<String> numeric = new LinkedHashSet<>();
-                scorecard.bins().forEach((feature, bins) -> {
-                    if (bins.stream().anyMatch(b -> b.kind() == Bin.Kind.RANGE)) {
-                        numeric.add(feature);
-                    }
-                });
-                return numeric;
-            }
-
-            public double[] predict(List<Map<String, String>> rows) {
-                return ModelTraining.predict(scorecard, rows);
-            }
-        };
-    }
-
     /**
      * The reference of the given rows of the table a model was trained on (model train gives all of them, hold-out included:
      * the population the model was built for), written beside the model it has just saved.
      */
-    static PopulationReference reference(Path modelDir, TabularData table, int[] rows) {
-        Scored model = load(modelDir);
+    static PopulationReference reference(TrainedModel model, TabularData table, int[] rows) {
         Map<String, Column> byName = new HashMap<>();
         table.columns().forEach(c -> byName.put(c.name(), c));
         Map<String, String[]> raw = new LinkedHashMap<>();
@@ -95,15 +40,15 @@ public final class ModelDrift {
             raw.put(feature, values);
         }
         return PopulationReference.of(raw, model.numeric(), model.predict(ModelTraining.rows(table, rows, model.features())),
-                "rows of the training table of " + ModelTraining.properties(modelDir).getProperty("version") + " (" + rows.length + " rows)");
+                "rows of the training table of " + model.version() + " (" + rows.length + " rows)");
     }
 
     /** Writes {@code reference.csv} for a model trained before drift monitoring, from the table it was trained on. */
     public static PopulationReference writeReference(Path modelDir, Path trainingData) {
-        Scored model = load(modelDir);
+        TrainedModel model = TrainedModel.load(modelDir);
         Map<String, String[]> raw = TabularReader.readColumns(trainingData, model.features());
         PopulationReference reference = PopulationReference.of(raw, model.numeric(), model.predict(rows(raw)),
-                "rows of " + trainingData.getFileName() + " scored by " + ModelTraining.properties(modelDir).getProperty("version") + " ("
+                "rows of " + trainingData.getFileName() + " scored by " + model.version() + " ("
                         + raw.values().iterator().next().length + " rows)");
         reference.save(modelDir);
         return reference;
@@ -116,7 +61,7 @@ public final class ModelDrift {
      */
     public static DriftReport.Report drift(Path modelDir, Path data, String monthColumn) {
         PopulationReference reference = PopulationReference.load(modelDir);
-        Scored model = load(modelDir);
+        TrainedModel model = TrainedModel.load(modelDir);
         List<String> wanted = new ArrayList<>(model.features());
         if (monthColumn != null) {
             wanted.add(monthColumn);
@@ -140,7 +85,7 @@ public final class ModelDrift {
                 values.put(variable, model.numeric().contains(variable) ? PopulationReference.numbers(column) : column);
             }
         }
-        return DriftReport.of(ModelTraining.properties(modelDir).getProperty("version"), reference, values, months);
+        return DriftReport.of(model.version(), reference, values, months);
     }
 
     private static String[] months(String[] raw) {

@@ -57,7 +57,7 @@ public final class ModelTraining {
             TrainedGbt gbt = new GbtTrainer(seed).train(table, split[0], "gbt-" + dataSha256.substring(0, 12));
             Metrics holdout = Metrics.of(gbt.predict(rows(table, split[1], gbt.features())), holdoutTarget);
             gbt.save(out);
-            ModelDrift.reference(out, table, Stratified.allRows(table.rows())).save(out);
+            ModelDrift.reference(TrainedModel.of(gbt), table, Stratified.allRows(table.rows())).save(out);
             Trained trained = new Trained(kind, gbt.version(), gbt.features(), holdout, split[0].length, table.ignoredColumns(),
                     table.droppedRows());
             ModelCard.write(out, trained, table, data, dataSha256, "", "gradient-boosted trees (XGBoost, binary logistic objective); numeric"
@@ -71,7 +71,7 @@ public final class ModelTraining {
         Scorecard scorecard = result.scorecard();
         Metrics holdout = Metrics.of(predict(scorecard, rows(table, split[1], List.copyOf(scorecard.bins().keySet()))), holdoutTarget);
         scorecard.save(out);
-        ModelDrift.reference(out, table, Stratified.allRows(table.rows())).save(out);
+        ModelDrift.reference(TrainedModel.of(scorecard), table, Stratified.allRows(table.rows())).save(out);
         try (OutputStream stream = Files.newOutputStream(out.resolve(TRIBUO_MODEL))) {
             result.model().serializeToStream(stream);
         } catch (IOException e) {
@@ -103,14 +103,8 @@ public final class ModelTraining {
         String positiveValue = positive != null ? positive : properties.getProperty("positive");
         TabularData table = TabularReader.read(data, target, positiveValue, Set.of());
         int[] all = Stratified.allRows(table.rows());
-        double[] p;
-        if ("gbt".equals(properties.getProperty("kind"))) {
-            TrainedGbt gbt = TrainedGbt.load(modelDir, properties);
-            p = gbt.predict(rows(table, all, gbt.features()));
-        } else {
-            Scorecard scorecard = Scorecard.fromDirectory(modelDir);
-            p = predict(scorecard, rows(table, all, List.copyOf(scorecard.bins().keySet())));
-        }
+        TrainedModel model = TrainedModel.load(modelDir, properties);
+        double[] p = model.predict(rows(table, all, model.features()));
         Map<String, Map<String, Metrics>> segments = new java.util.LinkedHashMap<>();
         for (String name : segmentColumns) {
             Column column = table.columns().stream().filter(c -> c.name().equals(name)).findFirst()

@@ -11,6 +11,7 @@ import org.greencredit.engine.RatingEngine;
 import org.greencredit.models.cards.ModelCard;
 import org.greencredit.service.appeal.AppealFeedback;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,11 +32,14 @@ public class AlgorithmFiling {
     private final Clock clock;
     private final ObjectNode texts;
     private final AppealFeedback appeals;
+    /** The fairness report shipped with the engine: read once, it cannot change while the service runs. */
+    private final JsonNode fairness;
     private final JsonMapper json;
 
     public AlgorithmFiling(RatingEngine engine, JsonMapper json, Clock clock, AppealFeedback appeals) {
         this.engine = engine.info();
         this.appeals = appeals;
+        this.fairness = this.engine.shippedFairness();
         this.json = json;
         this.clock = clock;
         try (InputStream in = AlgorithmFiling.class.getResourceAsStream(TEXTS)) {
@@ -71,7 +75,7 @@ public class AlgorithmFiling {
                 model.set("metricsBySegment", card.metricsBySegment());
             }
         }
-        filing.set("fairness", engine.shippedFairness());
+        filing.set("fairness", fairness.deepCopy());
         filing.set("appealFeedback", json.valueToTree(appeals.report()));
         return filing;
     }
