@@ -3,10 +3,6 @@ package org.greencredit.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.greencredit.datasets.io.GreenCreditJson;
-import org.greencredit.engine.reports.FairnessReport;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +15,8 @@ import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.engine.reports.FairnessReport;
 import org.greencredit.models.cards.ModelCard;
-import org.greencredit.models.cards.ShippedModelCards;
 import org.greencredit.models.credit.Scorecard;
+import org.greencredit.models.registry.CreditModels;
 import org.greencredit.rules.engine.RuleInfo;
 import org.greencredit.rules.engine.RulesetRegistry;
 import tools.jackson.databind.JsonNode;
@@ -48,21 +44,31 @@ public final class EngineInfo {
     }
 
     private final Supplier<Versions> versions;
-    private final List<String> models;
+    private final Supplier<List<String>> models;
+    private final Supplier<CreditModels> credit;
     private final RulesetRegistry rules;
-    private final Vocabulary vocabulary;
+    private final Map<String, Name> crops;
+    /** The vocabulary of the credit models it was made for: rebuilt only when they change. */
+    private volatile CachedVocabulary vocabulary;
 
-    EngineInfo(Supplier<Versions> versions, List<String> models, RulesetRegistry rules, Scorecard scorecard, ReferenceData reference) {
+    private record CachedVocabulary(CreditModels models, Vocabulary vocabulary) {
+    }
+
+    /**
+     * @param models every model a rating uses now, in the order its versions name them
+     * @param credit the credit models in force now
+     */
+    EngineInfo(Supplier<Versions> versions, Supplier<List<String>> models, Supplier<CreditModels> credit, RulesetRegistry rules,
+               ReferenceData reference) {
         this.versions = versions;
         this.models = models;
+        this.credit = credit;
         this.rules = rules;
-        Map<String, Name> features = new TreeMap<>();
-        scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
         Map<String, Name> crops = new TreeMap<>();
         for (Crop crop : Crop.values()) {
             crops.put(crop.name(), new Name(reference.crop(crop).nameZh(), reference.crop(crop).nameEn()));
         }
-        this.vocabulary = new Vocabulary(Map.copyOf(features), Map.copyOf(crops));
+        this.crops = Map.copyOf(crops);
     }
 
     /** The versions a rating made now would report (the ruleset may change on reload). */
@@ -76,14 +82,18 @@ public final class EngineInfo {
         List<Component> all = new ArrayList<>();
         all.add(new Component("engine", v.engine()));
         all.add(new Component("ruleset", v.ruleset()));
-        models.forEach(m -> all.add(new Component("model", m)));
+        models.get().forEach(m -> all.add(new Component("model", m)));
         all.add(new Component("factors", v.factors()));
         return List.copyOf(all);
     }
 
-    /** The card of every model a rating uses, in the order a rating names them; a model without a shipped card has a null card. */
+    /**
+     * The card of every model a rating uses, in the order a rating names them (a challenger's under its own version); a
+     * model without a card has a null card.
+     */
     public List<ModelCard> modelCards() {
-        return models.stream().map(ShippedModelCards::of).toList();
+        CreditModels in = credit.get();
+        return models.get().stream().map(m -> in.card(m.startsWith(Versions.CHALLENGER_PREFIX) ? m.substring(Versions.CHALLENGER_PREFIX.length()) : m)).toList();
     }
 
     /**
@@ -101,8 +111,19 @@ public final class EngineInfo {
         }
     }
 
+    /** The codes of the credit features of the champion and thin-file scorecards in force, and of the crops. */
     public Vocabulary vocabulary() {
-        return vocabulary;
+        CreditModels in = credit.get();
+        CachedVocabulary cached = vocabulary;
+        if (cached == null || cached.models() != in) {
+            Map<String, Name> features = new TreeMap<>();
+            for (Scorecard scorecard : List.of(in.champion(), in.thinFile())) {
+                scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
+            }
+            cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops));
+            vocabulary = cached;
+        }
+        return cached.vocabulary();
     }
 
     /** Every rule of the active ruleset, by id. */

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.CarbonAccountant;
 import org.greencredit.core.carbon.Rounding;
+import org.greencredit.core.invoice.GreenCatalogue;
 import org.greencredit.core.invoice.LedgerFeatures;
 import org.greencredit.core.rating.CarbonAssessment;
 import org.greencredit.core.rating.Colour;
@@ -46,11 +48,11 @@ import org.greencredit.datasets.invoices.GreenCatalogueTable;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
-import org.greencredit.models.credit.CreditCounterfactuals;
 import org.greencredit.models.credit.CreditFeatureExtractor;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.crop.CropEstimator;
+import org.greencredit.models.registry.CreditModels;
 import org.greencredit.models.crop.YieldModel;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.rules.engine.RuleEvaluator;
@@ -74,19 +76,18 @@ public final class RatingEngine implements AutoCloseable {
     private final RequestValidator validator;
     private final RulesetRegistry rules;
     private final CarbonStage carbonStage;
-    private final CreditStage creditStage;
+    /** Swapped whole when the credit models change; a rating reads it once. */
+    private final AtomicReference<CreditStage> creditStage = new AtomicReference<>();
+    private final GreenCatalogue catalogue = GreenCatalogueTable.shipped();
     private final CropStage cropStage;
-    private final Scorecard scorecard;
-    private final Scorecard thinFileScorecard;
-    private final CreditCounterfactuals creditCounterfactuals;
-    private final CreditCounterfactuals thinFileCounterfactuals;
+    /** The versions of the crop models and the pattern detector, which never change while the engine runs. */
+    private final List<String> otherModels;
     private final BehaviourEvidence behaviourEvidence;
     private final Reasons reasons;
     private final TextCatalogue texts;
     private final Clock clock;
     private final int defaultTermMonths;
     private final String engineVersion;
-    private final String modelsVersion;
     private final EngineInfo info;
 
     private RatingEngine(Builder b) {
@@ -98,11 +99,12 @@ public final class RatingEngine implements AutoCloseable {
         this.rules = new RulesetRegistry(b.ruleset != null ? b.ruleset : Ruleset.shipped());
         CarbonPatternDetector detector = b.withoutDetector ? null : b.detector != null ? b.detector : CarbonPatternDetector.shipped();
         this.carbonStage = new CarbonStage(reference, detector, texts);
-        this.scorecard = b.scorecard != null ? b.scorecard : Scorecard.shipped(settings.scorecard());
-        this.thinFileScorecard = b.thinFileScorecard != null ? b.thinFileScorecard : Scorecard.shipped(settings.thinFileScorecard());
-        this.creditStage = new CreditStage(scorecard, thinFileScorecard, GreenCatalogueTable.shipped(), texts);
-        this.creditCounterfactuals = new CreditCounterfactuals(scorecard);
-        this.thinFileCounterfactuals = new CreditCounterfactuals(thinFileScorecard);
+        CreditModels credit = b.creditModels;
+        if (credit == null) {
+            credit = new CreditModels(b.scorecard != null ? b.scorecard : Scorecard.shipped(settings.scorecard()),
+                    b.thinFileScorecard != null ? b.thinFileScorecard : Scorecard.shipped(settings.thinFileScorecard()), null, Map.of());
+        }
+        this.creditStage.set(new CreditStage(credit, catalogue, texts));
         CropEstimator crops = new CropEstimator(reference,
                 b.cropModel != null ? b.cropModel : SeriesClassifier.shipped(settings.cropModel()),
                 b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
@@ -112,15 +114,12 @@ public final class RatingEngine implements AutoCloseable {
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
         this.behaviourEvidence = new BehaviourEvidence(reference.parameter("green.declaredShareTolerance").value());
         this.engineVersion = settings.version();
-        List<String> models = new ArrayList<>();
-        models.add(scorecard.version());
-        models.add(thinFileScorecard.version());
-        models.addAll(cropStage.modelVersions());
+        List<String> others = new ArrayList<>(cropStage.modelVersions());
         if (detector != null) {
-            models.add(detector.version());
+            others.add(detector.version());
         }
-        this.modelsVersion = String.join(",", models);
-        this.info = new EngineInfo(this::versions, List.copyOf(models), rules, scorecard, reference);
+        this.otherModels = List.copyOf(others);
+        this.info = new EngineInfo(this::versions, this::modelVersions, this::creditModels, rules, reference);
         if (b.rulesDirectory != null) {
             rules.watch(b.rulesDirectory, b.reloadSeconds);
         }
@@ -145,6 +144,7 @@ public final class RatingEngine implements AutoCloseable {
         private long reloadSeconds;
         private Scorecard scorecard;
         private Scorecard thinFileScorecard;
+        private CreditModels creditModels;
         private CarbonPatternDetector detector;
         private boolean withoutDetector;
         private SeriesClassifier cropModel;
@@ -182,6 +182,15 @@ public final class RatingEngine implements AutoCloseable {
 
         public Builder scorecard(Scorecard scorecard) {
             this.scorecard = Objects.requireNonNull(scorecard, "scorecard");
+            return this;
+        }
+
+        /**
+         * Champion, thin-file scorecard and challenger together, e.g. a model registry's active models; takes precedence
+         * over {@link #scorecard} and {@link #thinFileScorecard}.
+         */
+        public Builder creditModels(CreditModels creditModels) {
+            this.creditModels = Objects.requireNonNull(creditModels, "creditModels");
             return this;
         }
 
@@ -232,7 +241,35 @@ public final class RatingEngine implements AutoCloseable {
     }
 
     private Versions versions(RuleEvaluator evaluator) {
-        return new Versions(engineVersion, evaluator.ruleset().version(), modelsVersion, reference.version());
+        return versions(evaluator, creditStage.get());
+    }
+
+    private Versions versions(RuleEvaluator evaluator, CreditStage credit) {
+        return new Versions(engineVersion, evaluator.ruleset().version(), String.join(",", modelVersions(credit)), reference.version());
+    }
+
+    /** Every model a rating made now uses, in the order its versions name them. */
+    private List<String> modelVersions() {
+        return modelVersions(creditStage.get());
+    }
+
+    private List<String> modelVersions(CreditStage credit) {
+        List<String> models = new ArrayList<>(credit.models().versions());
+        models.addAll(otherModels);
+        return models;
+    }
+
+    /** The credit models ratings use now. */
+    public CreditModels creditModels() {
+        return creditStage.get().models();
+    }
+
+    /**
+     * Rates with {@code models} from now on, without a restart: a rating under way finishes with the models it started
+     * with; every later one uses the new ones and reports their versions.
+     */
+    public void useCreditModels(CreditModels models) {
+        creditStage.set(new CreditStage(Objects.requireNonNull(models, "models"), catalogue, texts));
     }
 
     /** Tells {@code listener} of every reload of the rules directory the engine was built with. */
@@ -344,7 +381,7 @@ public final class RatingEngine implements AutoCloseable {
     /** The credit model's features of a valid request, as the rating computes them: for exporting training tables. */
     public Map<String, Double> creditFeatures(RatingRequest validRequest) {
         return CreditStage.features(validRequest, carbonStage.assess(validRequest, new ArrayList<>()),
-                creditStage.ledgerFeatures(validRequest, asOfMonth(validRequest, clock.instant())));
+                creditStage.get().ledgerFeatures(validRequest, asOfMonth(validRequest, clock.instant())));
     }
 
     /** The carbon stage on a request already known to be valid: what the carbon benchmark measures. */
@@ -356,6 +393,7 @@ public final class RatingEngine implements AutoCloseable {
     Rating rateValid(RatingRequest request, String id, Instant ratedAt, CropStage.Estimates crops) {
         // One ruleset for the whole rating, even if a reload swaps it meanwhile.
         RuleEvaluator rules = this.rules.get();
+        CreditStage creditStage = this.creditStage.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
         YearMonth asOf = asOfMonth(request, ratedAt);
         CarbonStage.Result carbon = carbonStage.assess(request, notAssessed);
@@ -375,12 +413,13 @@ public final class RatingEngine implements AutoCloseable {
         RuleEvaluator.PolicyResult policy = rules.evaluatePolicy(policyFacts(request, carbon, green, credit, ledger, plots, requestedTerm,
                 behaviours.contradicted()));
         Decision decision = decide(policy, plots, requestedTerm, asOf);
-        Explanation explanation = explain(carbon, green, scored, policy, decision.outcome(), notAssessed, versions(rules));
+        Explanation explanation = explain(carbon, green, creditStage, scored, policy, decision.outcome(), notAssessed,
+                versions(rules, creditStage));
         return new Rating(id, request.sme().id(), ratedAt,
                 new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions(),
                         request.carbonAccount() == null ? GreenPath.MERCHANT : GreenPath.CARBON_ACCOUNT, behaviours.assessments()),
                 carbon.assessment(),
-                new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scored.scorecard().version()),
+                new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scored.scorecard().version(), scored.challenger()),
                 request.hasPlots() ? new CropAssessment(plots) : null,
                 decision,
                 explanation);
@@ -445,13 +484,13 @@ public final class RatingEngine implements AutoCloseable {
         return new Decision(outcome, limit, term, policy.rateDiscountBp(), schedule, policy.referralReasons());
     }
 
-    private Explanation explain(CarbonStage.Result carbon, RuleEvaluator.GreenResult green, CreditStage.Scored scored,
+    private Explanation explain(CarbonStage.Result carbon, RuleEvaluator.GreenResult green, CreditStage creditStage, CreditStage.Scored scored,
                                 RuleEvaluator.PolicyResult policy, Outcome outcome, List<NotAssessed> notAssessed, Versions versions) {
         ScorecardResult credit = scored.result();
         List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
                 scored.scorecard().features(), carbon.level(), green.excluded(), green.score());
         List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
-        counterfactuals.addAll((scored.scorecard() == scorecard ? creditCounterfactuals : thinFileCounterfactuals).find(credit));
+        counterfactuals.addAll(creditStage.counterfactuals(scored).find(credit));
         List<Contribution> contributions = new ArrayList<>();
         contributions.add(new Contribution("base", null, credit.interceptPoints()));
         contributions.addAll(credit.contributions());

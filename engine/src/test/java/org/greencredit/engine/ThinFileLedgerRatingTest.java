@@ -31,7 +31,7 @@ class ThinFileLedgerRatingTest {
     private static final YearMonth FIRST = YearMonth.of(2024, 1);
 
     /** 24 months from January 2024: four e-invoiced sales of 25,000 a month to four customers, two purchases of 35,000. */
-    private static InvoiceLedger steadyLedger() {
+    static InvoiceLedger steadyLedger() {
         List<Invoice> sales = new ArrayList<>();
         List<Invoice> purchases = new ArrayList<>();
         for (int m = 0; m < 24; m++) {

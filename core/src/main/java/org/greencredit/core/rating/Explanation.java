@@ -27,4 +27,8 @@ public record Explanation(
             throw new IllegalArgumentException("at most " + MAX_REASONS + " principal reasons, got " + reasons.size());
         }
     }
+
+    public Explanation withVersions(Versions newVersions) {
+        return new Explanation(ruleHits, contributions, reasons, counterfactuals, notAssessed, newVersions);
+    }
 }

@@ -21,4 +21,16 @@ public record Rating(
     public Rating withIdentity(String newId, Instant newRatedAt) {
         return new Rating(newId, smeId, newRatedAt, green, carbon, credit, crop, decision, explanation);
     }
+
+    /**
+     * The rating as the rated firm sees it: the challenger model scores in shadow for the bank's model review only, so
+     * neither its score nor its version is shown; everything that decided is.
+     */
+    public Rating forRatedFirm() {
+        if (credit == null || credit.challenger() == null) {
+            return this;
+        }
+        return new Rating(id, smeId, ratedAt, green, carbon, credit.withoutChallenger(), crop, decision,
+                explanation.withVersions(explanation.versions().withoutChallenger()));
+    }
 }

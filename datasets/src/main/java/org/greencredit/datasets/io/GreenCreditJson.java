@@ -2,6 +2,9 @@ package org.greencredit.datasets.io;
 
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.greencredit.core.rating.ChallengerScore;
+import org.greencredit.core.rating.CreditAssessment;
 import org.greencredit.core.validation.FieldError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -45,7 +48,17 @@ public final class GreenCreditJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+                .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .addMixIn(CreditAssessment.class, ChallengerOnlyWhenScored.class);
+    }
+
+    /**
+     * A rating without a challenger writes no {@code challenger} key at all: ratings made without one keep the bytes
+     * they were stored with, and the firm's own view, which never shows it, has no empty field to wonder about.
+     */
+    private abstract static class ChallengerOnlyWhenScored {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract ChallengerScore challenger();
     }
 
     /** Names the field a JSON reading or mapping error happened at, with what was wrong, in plain words. */

@@ -17,12 +17,15 @@ import org.greencredit.core.rating.RuleHit;
  *
  * @param reasonCodes      the principal reasons (at most four), most important first
  * @param ruleIds          the ids of every green and policy rule that fired
+ * @param challengerModelVersion the challenger model run in shadow (null when none ran): its PD and grade are for the bank's
+ *                               pipelines and model review, never the decision
  * @param fullRatingSha256 SHA-256 of the full rating's canonical binary form (see {@code RatingDigest}), id and ratedAt left out
  */
 public record RatingDecision(String id, String smeId, Instant ratedAt, Outcome outcome, double limitCny, int termMonths, int rateDiscountBp,
                              Colour colour, int greenScore, String greenGrade, double pd, String creditGrade, List<String> referralReasons,
                              List<String> reasonCodes, List<String> ruleIds, String engineVersion, String rulesetVersion, String modelsVersion,
-                             String factorsVersion, String fullRatingSha256) {
+                             String factorsVersion, String challengerModelVersion, Double challengerPd, String challengerGrade,
+                             String fullRatingSha256) {
     public RatingDecision {
         referralReasons = List.copyOf(referralReasons);
         reasonCodes = List.copyOf(reasonCodes);
@@ -32,11 +35,13 @@ public record RatingDecision(String id, String smeId, Instant ratedAt, Outcome o
     public static RatingDecision of(Rating rating) {
         var decision = rating.decision();
         var versions = rating.explanation().versions();
+        var challenger = rating.credit().challenger();
         return new RatingDecision(rating.id(), rating.smeId(), rating.ratedAt(), decision.outcome(), decision.limitCny(), decision.termMonths(),
                 decision.rateDiscountBp(), rating.green().colour(), rating.green().score(), rating.green().grade(), rating.credit().pd(),
                 rating.credit().grade(), decision.referralReasons(), rating.explanation().reasons().stream().map(Reason::code).toList(),
                 rating.explanation().ruleHits().stream().map(RuleHit::id).toList(), versions.engine(), versions.ruleset(), versions.models(),
-                versions.factors(), fullRatingSha256(rating));
+                versions.factors(), challenger == null ? null : challenger.modelVersion(), challenger == null ? null : challenger.pd(),
+                challenger == null ? null : challenger.grade(), fullRatingSha256(rating));
     }
 
     /**

@@ -21,6 +21,11 @@ public final class CreditFeatureExtractor {
     private static final int MIN_MONTHS_VOLATILITY = 3;
     private static final int MIN_MONTHS_GROWTH = 6;
 
+    /** The features {@link #extract} computes, in its order: what a model the engine runs may read, with the ledger's. */
+    public static final List<String> NAMES = List.of("leverage", "maxPastDueDays", "inflowVolatility", "inflowGrowth", "yearsInBusiness",
+            "taxToInflow", "eInvoiceShare", "paperlessShare", "greenProductShare", "renewableShare", "energySavingEquipment",
+            "microEnterprise", "carbonEfficiencyK", "intensityYoy");
+
     private CreditFeatureExtractor() {
     }
 

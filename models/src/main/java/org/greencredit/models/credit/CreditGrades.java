@@ -29,6 +29,24 @@ public final class CreditGrades {
         return new CreditGrades(bands);
     }
 
+    /**
+     * How many grades lie between two grades of this scale (0 for the same grade), so that two models' grades compare.
+     *
+     * @throws IllegalArgumentException for a grade the scale does not have
+     */
+    public int distance(String a, String b) {
+        return Math.abs(index(a) - index(b));
+    }
+
+    private int index(String grade) {
+        for (int i = 0; i < bands.size(); i++) {
+            if (bands.get(i).grade().equals(grade)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("'" + grade + "' is not a grade of credit_grades.csv");
+    }
+
     public String gradeOf(double pd) {
         for (Band b : bands) {
             if (pd <= b.pdMax()) {

@@ -244,6 +244,11 @@ public final class Scorecard {
         return new Scorecard(version, interceptPoints, scaling, bins, features, newProvenance);
     }
 
+    /** The same bins, points and provenance with other names and reason texts for the features. */
+    public Scorecard withFeatureTexts(Map<String, FeatureInfo> newFeatures) {
+        return new Scorecard(version, interceptPoints, scaling, bins, newFeatures, provenance);
+    }
+
     public Map<String, FeatureInfo> features() {
         return features;
     }

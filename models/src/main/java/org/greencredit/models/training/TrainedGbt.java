@@ -138,7 +138,9 @@ public final class TrainedGbt {
         for (int r = 0; r < rows.size(); r++) {
             float[] values = encode(rows.get(r), numeric, categorical);
             for (int j = 0; j < values.length; j++) {
-                dense[r * columns + column[j]] = values[j];
+                if (column[j] < columns) {
+                    dense[r * columns + column[j]] = values[j];
+                }
             }
         }
         return new DMatrix(dense, rows.size(), columns, Float.NaN);
@@ -152,12 +154,7 @@ public final class TrainedGbt {
         DMatrix matrix = null;
         try {
             matrix = matrix(rows);
-            float[][] raw = booster.predict(matrix);
-            double[] p = new double[rows.size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = raw[i][positiveClass < 0 ? 0 : positiveClass];
-            }
-            return p;
+            return positive(booster.predict(matrix));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
         } finally {
@@ -165,6 +162,54 @@ public final class TrainedGbt {
                 matrix.dispose();
             }
         }
+    }
+
+    /**
+     * Probabilities of the positive class for rows of numbers, as a rating computes its features (null or absent for
+     * missing): one booster call for all rows. A categorical feature, which such rows cannot hold, counts as missing.
+     */
+    public double[] predictValues(List<Map<String, Double>> rows) {
+        if (rows.isEmpty()) {
+            return new double[0];
+        }
+        float[] dense = new float[rows.size() * columns];
+        Arrays.fill(dense, Float.NaN);
+        List<Map<String, Double>> categories = new ArrayList<>(categorical.values());
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, Double> row = rows.get(r);
+            for (int j = 0; j < column.length; j++) {
+                if (column[j] >= columns) {
+                    continue;
+                }
+                float value;
+                if (j < numeric.size()) {
+                    Double v = row.get(numeric.get(j));
+                    value = v == null || v.isNaN() ? Float.NaN : v.floatValue();
+                } else {
+                    value = (float) categories.get(j - numeric.size()).getOrDefault(null, 0.0).doubleValue();
+                }
+                dense[r * columns + column[j]] = value;
+            }
+        }
+        DMatrix matrix = null;
+        try {
+            matrix = new DMatrix(dense, rows.size(), columns, Float.NaN);
+            return positive(booster.predict(matrix));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
+        } finally {
+            if (matrix != null) {
+                matrix.dispose();
+            }
+        }
+    }
+
+    private double[] positive(float[][] raw) {
+        double[] p = new double[raw.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = raw[i][positiveClass < 0 ? 0 : positiveClass];
+        }
+        return p;
     }
 
     /**
