@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Train.class, ModelCommand.CrossValidate.class, ModelCommand.Evaluate.class, ModelCommand.Drift.class,
-        ModelCommand.Reference.class, FairnessCommand.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
+        ModelCommand.Reference.class, FairnessCommand.class, CompareCommand.class, RegistryCommand.class, ExportFeaturesCommand.class, ShipChampionCommand.class,
         SegmentReportCommand.class},
         description = "Train and evaluate a credit model on your own labelled CSV (comma, semicolon or tab separated, with a header).")
 final class ModelCommand {

@@ -1,7 +1,6 @@
 package org.greencredit.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.batch.BatchRunner;
@@ -9,6 +8,7 @@ import org.greencredit.engine.output.RatingProfile;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rate", mixinStandardHelpOptions = true,
@@ -35,10 +35,13 @@ final class RateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line on standard error.")
     boolean quiet;
 
+    @Mixin
+    ModelsDirOption models;
+
     @Override
     public Integer call() {
         Path rejectsFile = rejects != null ? rejects : FileBatch.defaultRejects(out);
-        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
+        RatingEngine engine = models.engine();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BatchRunner.Summary summary = run(engine, workers, profile.type(), rejectsFile);
         return FileBatch.report("rate", summary, rejectsFile);

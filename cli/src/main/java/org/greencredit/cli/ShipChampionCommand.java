@@ -27,6 +27,7 @@ import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.reports.FeatureTable;
 import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.Scorecard;
+import org.greencredit.models.registry.EngineFeatures;
 import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
 import picocli.CommandLine.Command;
@@ -101,7 +102,7 @@ final class ShipChampionCommand implements Callable<Integer> {
         }
         String source = "trained by greencredit model ship-champion" + (thinFileLedgers ? " --thin-file-ledgers" : "") + " on " + count
                 + " synthetic " + (thinFileLedgers ? "thin-file SMEs with e-invoice ledgers" : "SMEs") + " (seed " + seed + ")";
-        trainedCard.relabelled(version, texts(trainedCard), source).save(out);
+        trainedCard.relabelled(version, EngineFeatures.texts(trainedCard), source).save(out);
         // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions).
         Files.copy(work.resolve("model").resolve(ModelTraining.TRIBUO_MODEL), out.resolve(ModelTraining.TRIBUO_MODEL),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -185,25 +186,6 @@ final class ShipChampionCommand implements Callable<Integer> {
 
     private static SyntheticPopulation population(long seed) {
         return new SyntheticPopulation(seed, LAST_MONTH, MONTHS, ReferenceData.shipped());
-    }
-
-    /** Each trained feature's names, actionability and reason texts from feature_texts.csv; its direction from the training. */
-    private static Map<String, FeatureInfo> texts(Scorecard trained) {
-        Map<String, ReferenceTable.Row> rows = new LinkedHashMap<>();
-        for (ReferenceTable.Row r : ReferenceTable.fromClasspath("/models/credit/feature_texts.csv", "feature", "name_zh", "name_en",
-                "actionable", "reason_code", "reason_zh", "reason_en").rows()) {
-            rows.put(r.text("feature"), r);
-        }
-        Map<String, FeatureInfo> texts = new LinkedHashMap<>();
-        for (FeatureInfo f : trained.features().values()) {
-            ReferenceTable.Row r = rows.get(f.feature());
-            if (r == null) {
-                throw new IllegalStateException("no reason texts for feature '" + f.feature() + "' in feature_texts.csv");
-            }
-            texts.put(f.feature(), new FeatureInfo(f.feature(), r.text("name_zh"), r.text("name_en"), Boolean.parseBoolean(r.text("actionable")),
-                    f.higherIsBetter(), r.text("reason_code"), r.text("reason_zh"), r.text("reason_en")));
-        }
-        return texts;
     }
 
     private static String f(double d) {
