@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,7 @@ class AccessMatrixTest extends ApiTestSupport {
                 case "GET" -> client.get(path);
                 case "DELETE" -> client.delete(path);
                 case "POST" -> client.postJson(path, body(path));
+                case "PUT" -> client.putJson(path, body(path));
                 default -> throw new IllegalArgumentException(c.method());
             };
             boolean matches = c.expected().equals("ok") ? reply.status() != 401 && reply.status() != 403 && reply.status() < 500
@@ -89,6 +92,15 @@ class AccessMatrixTest extends ApiTestSupport {
         }
         if (path.endsWith("/overrides")) {
             return "{\"rateDiscountBp\": 0, \"reason\": \"checked on site: the matrix test\"}";
+        }
+        if (path.endsWith("/outcome")) {
+            return "{\"defaulted\": false, \"observedOn\": \"" + LocalDate.now(ZoneOffset.UTC) + "\"}";
+        }
+        if (path.endsWith("/models/changes")) {
+            return "{\"champion\": \"scorecard-v1\", \"reason\": \"the access matrix test proposes\"}";
+        }
+        if (path.contains("/models/changes/")) {
+            return "{}";
         }
         if (path.endsWith("/sessions")) {
             return "";

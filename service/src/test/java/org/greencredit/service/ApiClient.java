@@ -75,6 +75,10 @@ final class ApiClient {
         }
     }
 
+    Reply putJson(String path, String body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     Reply get(String path) {
         return send(builder(path).GET());
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.models.registry.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +26,22 @@ public class EngineConfiguration {
      * and the previous rules stay active.
      */
     @Bean(destroyMethod = "close")
-    RatingEngine ratingEngine(Clock clock, ServiceSettings settings) {
+    RatingEngine ratingEngine(Clock clock, ServiceSettings settings, ModelRegistrySetting models) {
         String dir = settings.rules().dir();
-        return RatingEngine.builder(clock).rulesDirectory(dir.isBlank() ? null : Path.of(dir), settings.rules().reloadSeconds()).build();
+        RatingEngine.Builder builder = RatingEngine.builder(clock).rulesDirectory(dir.isBlank() ? null : Path.of(dir),
+                settings.rules().reloadSeconds());
+        models.registry().ifPresent(r -> builder.creditModels(r.load()));
+        return builder.build();
+    }
+
+    /**
+     * The model registry named by {@code greencredit.models.dir}, whose active models the engine starts with; none (the
+     * shipped models, fixed) when the setting is empty. A registry whose active models cannot run stops the start,
+     * naming the model and the problem.
+     */
+    @Bean
+    ModelRegistrySetting modelRegistry(ServiceSettings settings) {
+        String dir = settings.models().dir();
+        return new ModelRegistrySetting(dir.isBlank() ? null : ModelRegistry.open(Path.of(dir)));
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "greencredit")
 public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull RateLimit rateLimit,
                               @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
-                              @Valid @NotNull Rules rules, @Valid @NotNull Batch batch, @Valid @NotNull Audit audit) {
+                              @Valid @NotNull Rules rules, @Valid @NotNull Models models, @Valid @NotNull Batch batch,
+                              @Valid @NotNull Audit audit) {
 
     /**
      * @param maxBodyBytes             largest request body of the JSON endpoints (the batch endpoint streams)
@@ -61,6 +62,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
 
     /** @param dir a rules directory to watch instead of the shipped rules; empty for the shipped ones */
     public record Rules(@NotNull String dir, @Positive long reloadSeconds) {
+    }
+
+    /**
+     * @param dir a model registry directory whose active champion, thin-file scorecard and challenger the service rates
+     *            with, and where administrators change them; empty for the shipped models, which cannot be changed
+     */
+    public record Models(@NotNull String dir) {
     }
 
     /**

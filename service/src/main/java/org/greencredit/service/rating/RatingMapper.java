@@ -26,5 +26,7 @@ public interface RatingMapper {
     @Mapping(target = "rulesetVersion", source = "rating.explanation.versions.ruleset")
     @Mapping(target = "modelsVersion", source = "rating.explanation.versions.models")
     @Mapping(target = "factorsVersion", source = "rating.explanation.versions.factors")
-    StoredRating toStored(Rating rating, String inputHash, String requestJson, String ratingJson);
+    @Mapping(target = "creditModel", source = "rating.credit.modelVersion")
+    @Mapping(target = "challenger", source = "rating.credit.challenger")
+    StoredRating toStored(Rating rating, String inputHash, String requestJson, String ratingJson, String fairnessGroups);
 }

@@ -34,9 +34,11 @@ public class RatingRepository {
         jdbc.sql("""
                 insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
                                     input_hash, request_deflated, rating_deflated, green_score, green_grade, carbon_efficiency_level,
-                                    credit_grade, limit_cny, rate_discount_bp)
+                                    credit_grade, limit_cny, rate_discount_bp, credit_model, challenger_model, challenger_pd,
+                                    challenger_grade, fairness_groups)
                 values (:id, :smeId, :ratedAt, :outcome, :colour, :pd, :ruleset, :models, :factors, :inputHash, :request, :rating,
-                        :greenScore, :greenGrade, :carbonLevel, :creditGrade, :limitCny, :discountBp)
+                        :greenScore, :greenGrade, :carbonLevel, :creditGrade, :limitCny, :discountBp, :creditModel, :challengerModel,
+                        :challengerPd, :challengerGrade, :fairnessGroups)
                 """)
                 .param("id", summary.id()).param("smeId", summary.smeId()).param("ratedAt", Timestamp.from(summary.ratedAt()))
                 .param("outcome", summary.outcome()).param("colour", summary.colour()).param("pd", summary.pd())
@@ -46,6 +48,11 @@ public class RatingRepository {
                 .param("greenGrade", summary.greenGrade()).param("carbonLevel", summary.carbonEfficiencyLevel(), Types.INTEGER)
                 .param("creditGrade", summary.creditGrade()).param("limitCny", summary.limitCny())
                 .param("discountBp", summary.rateDiscountBp())
+                .param("creditModel", r.creditModel())
+                .param("challengerModel", r.challenger() == null ? null : r.challenger().modelVersion(), Types.VARCHAR)
+                .param("challengerPd", r.challenger() == null ? null : r.challenger().pd(), Types.DOUBLE)
+                .param("challengerGrade", r.challenger() == null ? null : r.challenger().grade(), Types.VARCHAR)
+                .param("fairnessGroups", r.fairnessGroups())
                 .update();
         List<String> reasons = summary.referralReasons();
         if (!reasons.isEmpty()) {

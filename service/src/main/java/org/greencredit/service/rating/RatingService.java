@@ -31,6 +31,8 @@ public class RatingService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final ServiceMetrics metrics;
+    /** The key a stored rating has only when a challenger scored it (none is written otherwise): the firm's view must leave it out. */
+    private static final String CHALLENGER_KEY = "\"challenger\":";
 
     public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
                          TransactionTemplate transaction, ServiceMetrics metrics) {
@@ -59,17 +61,17 @@ public class RatingService {
         String requestJson = json.writeValueAsString(request);
         String inputHash = Sha256.hex(requestJson);
         if (idempotencyKey == null) {
-            return storeCounted(request, requestJson, inputHash, caller, null);
+            return shownTo(caller, storeCounted(request, requestJson, inputHash, caller, null));
         }
         Optional<Result> earlier = replay(caller, idempotencyKey, inputHash);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return shownTo(caller, earlier.get());
         }
         try {
-            return storeCounted(request, requestJson, inputHash, caller, idempotencyKey);
+            return shownTo(caller, storeCounted(request, requestJson, inputHash, caller, idempotencyKey));
         } catch (DuplicateKeyException raced) {
             // A concurrent call with the same key committed first; ours rolled back whole.
-            return replay(caller, idempotencyKey, inputHash).orElseThrow(() -> raced);
+            return shownTo(caller, replay(caller, idempotencyKey, inputHash).orElseThrow(() -> raced));
         }
     }
 
@@ -87,7 +89,7 @@ public class RatingService {
     private Result store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
         String ratingJson = json.writeValueAsString(rating);
-        repository.insert(mapper.toStored(rating, inputHash, requestJson, ratingJson));
+        repository.insert(mapper.toStored(rating, inputHash, requestJson, ratingJson, FairnessGroupsColumn.of(request)));
         if (idempotencyKey != null) {
             repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
         }
@@ -95,6 +97,15 @@ public class RatingService {
                 VersionAudit.describe(rating.explanation().versions()),
                 "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return new Result(rating, ratingJson, false);
+    }
+
+    /** The rating the caller may be shown: the rated firm never sees the challenger's shadow score (see {@link Rating#forRatedFirm}). */
+    private Result shownTo(Caller caller, Result result) {
+        if (!caller.isRatedFirm() || result.rating().credit().challenger() == null) {
+            return result;
+        }
+        Rating firmView = result.rating().forRatedFirm();
+        return new Result(firmView, json.writeValueAsString(firmView), result.replayed());
     }
 
     private Optional<Result> replay(Caller caller, String idempotencyKey, String inputHash) {
@@ -113,7 +124,7 @@ public class RatingService {
         if (!caller.maySee(rating.smeId())) {
             throw new RatingNotFoundException(id);
         }
-        return rating;
+        return caller.isRatedFirm() ? rating.forRatedFirm() : rating;
     }
 
     /** A rating as stored (JSON, as the API answered when it was made), for whoever may see it; another SME's is not found. */
@@ -121,6 +132,9 @@ public class RatingService {
         RatingRepository.StoredRatingJson stored = repository.findRatingJsonWithSme(id).orElseThrow(() -> new RatingNotFoundException(id));
         if (!caller.maySee(stored.smeId())) {
             throw new RatingNotFoundException(id);
+        }
+        if (caller.isRatedFirm() && stored.ratingJson().contains(CHALLENGER_KEY)) {
+            return json.writeValueAsString(parse(stored.ratingJson()).forRatedFirm());
         }
         return stored.ratingJson();
     }

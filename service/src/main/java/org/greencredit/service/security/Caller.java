@@ -30,6 +30,11 @@ public record Caller(String name, Role role, String smeId) {
         return role == Role.SME ? Optional.of(smeId) : Optional.empty();
     }
 
+    /** Whether the caller is a rated firm itself, which sees its own ratings without the bank's model-review figures. */
+    public boolean isRatedFirm() {
+        return role == Role.SME;
+    }
+
     public boolean maySee(String ratingSmeId) {
         return role != Role.SME || smeId.equals(ratingSmeId);
     }

@@ -60,6 +60,9 @@ public class SimulationService {
             throw new InvalidRequestException(List.of(new FieldError("against", "rating " + againstId + " is of firm " + against.smeId()
                     + ", the request of firm " + simulated.smeId() + "; compare ratings of the same firm")));
         }
+        if (caller.isRatedFirm()) {
+            simulated = simulated.forRatedFirm();
+        }
         return new Simulation(simulated, againstId, against == null ? List.of() : changes(against, simulated),
                 engine.whatIf(request, rated));
     }
