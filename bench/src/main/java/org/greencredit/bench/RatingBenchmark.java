@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * One whole rating (validation, carbon, green rules, scorecard, crops, policy, explanation) on a warm
  * engine, cycling through generated firms and farms: throughput, and the latency distribution
- * (p50, p99) in sample mode.
+ * (p50, p99) in sample mode. With {@code challenger=gbt}, a gradient-boosted challenger trained by
+ * {@code model train}'s own code on 5,000 synthetic firms also scores every rating in shadow: what
+ * shadow scoring costs.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -25,12 +27,20 @@ public class RatingBenchmark extends EngineBenchmark {
     @Param("2000")
     public int count;
 
+    /** {@code none}, or {@code gbt} for a gbt challenger scoring in shadow. */
+    @Param({"none", "gbt"})
+    public String challenger;
+
     RatingEngine engine;
     List<RatingRequest> requests;
 
     @Setup
     public void setUp() {
-        engine = RatingEngine.standard(Clock.systemUTC());
+        RatingEngine.Builder builder = RatingEngine.builder(Clock.systemUTC());
+        if (challenger.equals("gbt")) {
+            builder.creditModels(Requests.withGbtChallenger());
+        }
+        engine = builder.build();
         requests = Requests.generate(seed, count, 24);
     }
 
