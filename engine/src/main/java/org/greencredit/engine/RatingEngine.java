@@ -47,6 +47,7 @@ import org.greencredit.core.validation.RequestValidator;
 import org.greencredit.datasets.invoices.GreenCatalogueTable;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.engine.reports.RulesetImpact;
 import org.greencredit.models.anomaly.CarbonPatternDetector;
 import org.greencredit.models.credit.CreditFeatureExtractor;
 import org.greencredit.models.credit.Scorecard;
@@ -297,6 +298,35 @@ public final class RatingEngine implements AutoCloseable {
         return rules.reloadFrom(dir);
     }
 
+    /** Makes {@code ruleset} (compiled from {@code dir} and checked by the caller) the active rules; listeners hear of it. */
+    public void activateRules(Ruleset ruleset, Path dir) {
+        rules.activate(ruleset, dir);
+    }
+
+    /**
+     * Rates each request twice, with the active rules and with {@code candidate}, everything else the same (models, factors,
+     * time): what a ruleset change would do to these firms. Requests that are not valid any more (the validation may have
+     * tightened since they were stored) are counted, not rated.
+     */
+    public RulesetImpact.Trial tryRules(Ruleset candidate, List<RatingRequest> requests) {
+        RuleEvaluator active = rules.get();
+        RuleEvaluator trial = new RuleEvaluator(candidate);
+        Instant now = clock.instant();
+        List<RulesetImpact.Pair> pairs = new ArrayList<>();
+        int invalid = 0;
+        for (RatingRequest request : requests) {
+            try {
+                validator.requireValid(request);
+            } catch (RuntimeException e) {
+                invalid++;
+                continue;
+            }
+            CropStage.Estimates crops = cropStage.assess(List.of(request)).get(0);
+            pairs.add(new RulesetImpact.Pair(rateValid(request, "before", now, crops, active), rateValid(request, "after", now, crops, trial)));
+        }
+        return new RulesetImpact.Trial(active.ruleset().version(), candidate.version(), pairs, invalid);
+    }
+
     /** Seeded synthetic requests drawn with this engine's reference data: demo data and examples, never lending data. */
     public SyntheticRequests syntheticRequests(long seed) {
         return new SyntheticRequests(seed, reference);
@@ -392,7 +422,10 @@ public final class RatingEngine implements AutoCloseable {
 
     Rating rateValid(RatingRequest request, String id, Instant ratedAt, CropStage.Estimates crops) {
         // One ruleset for the whole rating, even if a reload swaps it meanwhile.
-        RuleEvaluator rules = this.rules.get();
+        return rateValid(request, id, ratedAt, crops, this.rules.get());
+    }
+
+    private Rating rateValid(RatingRequest request, String id, Instant ratedAt, CropStage.Estimates crops, RuleEvaluator rules) {
         CreditStage creditStage = this.creditStage.get();
         List<NotAssessed> notAssessed = new ArrayList<>();
         YearMonth asOf = asOfMonth(request, ratedAt);

@@ -17,7 +17,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 public final class DriftReport {
     static final double EMPTY_SHARE = 1e-4;
-    private static final List<Level> LEVELS = levels();
+    private static final List<Level> LEVELS = readLevels();
 
     private DriftReport() {
     }
@@ -90,16 +90,21 @@ public final class DriftReport {
     }
 
     private static VariableDrift drift(String variable, List<PopulationReference.Bin> bins, Object[] values, int[] rows) {
-        int[] counts = new int[bins.size()];
+        long[] counts = new long[bins.size()];
         for (int r : rows) {
             counts[PopulationReference.indexOf(bins, values[r])]++;
         }
+        return drift(variable, bins, counts, rows.length);
+    }
+
+    /** A variable's index from how many of {@code rows} values fell in each of its reference bins. */
+    static VariableDrift drift(String variable, List<PopulationReference.Bin> bins, long[] counts, long rows) {
         double[] expected = new double[bins.size()];
         double[] actual = new double[bins.size()];
         List<BinShare> shares = new ArrayList<>();
         for (int b = 0; b < bins.size(); b++) {
             expected[b] = bins.get(b).share();
-            actual[b] = rows.length == 0 ? 0 : (double) counts[b] / rows.length;
+            actual[b] = rows == 0 ? 0 : (double) counts[b] / rows;
             shares.add(new BinShare(bins.get(b).label(), expected[b], actual[b]));
         }
         double psi = psi(expected, actual);
@@ -130,12 +135,17 @@ public final class DriftReport {
         return level;
     }
 
+    /** The levels of drift_thresholds.csv, lowest first, with their sources. */
+    public static List<Level> levels() {
+        return LEVELS;
+    }
+
     /** The highest level: its lower bound is the documented alert threshold. */
     public static Level alert() {
         return LEVELS.get(LEVELS.size() - 1);
     }
 
-    private static List<Level> levels() {
+    private static List<Level> readLevels() {
         List<Level> levels = new ArrayList<>();
         for (ReferenceTable.Row r : ReferenceTable.fromClasspath("/models/drift_thresholds.csv", "level", "psi_from", "meaning").rows()) {
             levels.add(new Level(r.text("level"), r.number("psi_from"), r.text("meaning"), r.text("source")));

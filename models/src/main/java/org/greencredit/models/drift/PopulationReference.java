@@ -197,12 +197,25 @@ public final class PopulationReference {
             throw new IllegalArgumentException(dir + " has no " + FILE + " (models trained before drift monitoring have none): write it with"
                     + " ./greencredit model reference --model " + dir + " --data TRAINING.csv");
         }
-        ReferenceTable table;
         try {
-            table = ReferenceTable.parse(FILE, Files.readAllBytes(file), "variable", "kind", "lower", "upper", "category", "share");
+            return parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The reference shipped beside a shipped credit model, or null when it has none. */
+    public static PopulationReference shipped(String version) {
+        String resource = "/models/credit/" + version + "/" + FILE;
+        try (java.io.InputStream in = PopulationReference.class.getResourceAsStream(resource)) {
+            return in == null ? null : parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PopulationReference parse(byte[] bytes) {
+        ReferenceTable table = ReferenceTable.parse(FILE, bytes, "variable", "kind", "lower", "upper", "category", "share");
         Map<String, List<Bin>> bins = new LinkedHashMap<>();
         String source = table.rows().isEmpty() ? "" : table.rows().get(0).text("source");
         for (ReferenceTable.Row r : table.rows()) {

@@ -91,7 +91,7 @@ public final class GbtTrainer {
                 }
             }
             Booster booster = fit(all, trainRows, null, best.capacity(), baseRate, best.rounds(), null);
-            return TrainedGbt.binary(provenance(data, version, trainRows.length, baseRate, validation, trials, best), booster, numeric, categorical);
+            return TrainedGbt.binary(provenance(data, version, trainRows.length, baseRate, validation, trials, best), booster, numeric, categorical, null);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not train: " + e.getMessage(), e);
         }

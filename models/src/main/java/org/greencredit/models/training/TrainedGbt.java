@@ -56,9 +56,11 @@ public final class TrainedGbt {
     /** For a two-class softmax booster, the columns of the positive and negative class; -1 for a binary one. */
     private final int positiveClass;
     private final int negativeClass;
+    /** The trees walked in Java for {@link #predictValues}, when read from a saved booster.json of a kind it walks; else null. */
+    private final BoosterTrees trees;
 
     private TrainedGbt(Properties properties, Booster booster, List<String> numeric, Map<String, Map<String, Double>> categorical, int[] column,
-                       int columns, int positiveClass, int negativeClass) {
+                       int columns, int positiveClass, int negativeClass, BoosterTrees trees) {
         this.properties = properties;
         this.booster = booster;
         this.numeric = List.copyOf(numeric);
@@ -67,16 +69,18 @@ public final class TrainedGbt {
         this.columns = columns;
         this.positiveClass = positiveClass;
         this.negativeClass = negativeClass;
+        this.trees = trees;
     }
 
     /** A binary-logistic booster whose columns are the features in order: numeric, then categorical. */
-    static TrainedGbt binary(Properties properties, Booster booster, List<String> numeric, Map<String, Map<String, Double>> categorical) {
+    static TrainedGbt binary(Properties properties, Booster booster, List<String> numeric, Map<String, Map<String, Double>> categorical,
+                             BoosterTrees trees) {
         int n = numeric.size() + categorical.size();
         int[] column = new int[n];
         for (int i = 0; i < n; i++) {
             column[i] = i;
         }
-        return new TrainedGbt(properties, booster, numeric, categorical, column, n, -1, -1);
+        return new TrainedGbt(properties, booster, numeric, categorical, column, n, -1, -1, trees);
     }
 
     public String positive() {
@@ -166,7 +170,8 @@ public final class TrainedGbt {
 
     /**
      * Probabilities of the positive class for rows of numbers, as a rating computes its features (null or absent for
-     * missing): one booster call for all rows. A categorical feature, which such rows cannot hold, counts as missing.
+     * missing). A categorical feature, which such rows cannot hold, counts as missing. A model loaded from booster.json
+     * walks its trees in Java (no native call, so one row costs microseconds); otherwise one booster call for all rows.
      */
     public double[] predictValues(List<Map<String, Double>> rows) {
         if (rows.isEmpty()) {
@@ -190,6 +195,13 @@ public final class TrainedGbt {
                 }
                 dense[r * columns + column[j]] = value;
             }
+        }
+        if (trees != null) {
+            double[] p = new double[rows.size()];
+            for (int r = 0; r < p.length; r++) {
+                p[r] = trees.predict(Arrays.copyOfRange(dense, r * columns, (r + 1) * columns));
+            }
+            return p;
         }
         DMatrix matrix = null;
         try {
@@ -311,7 +323,7 @@ public final class TrainedGbt {
         Path booster = dir.resolve(BOOSTER);
         try {
             if (Files.exists(booster)) {
-                return binary(properties, XGBoost.loadModel(booster.toString()), numeric, categorical);
+                return binary(properties, XGBoost.loadModel(booster.toString()), numeric, categorical, BoosterTrees.read(booster));
             }
             return legacy(dir.resolve(LEGACY_MODEL), properties, numeric, categorical);
         } catch (XGBoostError e) {
@@ -336,7 +348,7 @@ public final class TrainedGbt {
                 column[j] = info == null ? model.getFeatureIDMap().size() : ((VariableIDInfo) info).getID();
             }
             return new TrainedGbt(properties, model.getInnerModels().get(0), numeric, categorical, column, model.getFeatureIDMap().size(),
-                    model.getOutputIDInfo().getID(new Label(POSITIVE)), model.getOutputIDInfo().getID(new Label(NEGATIVE)));
+                    model.getOutputIDInfo().getID(new Label(POSITIVE)), model.getOutputIDInfo().getID(new Label(NEGATIVE)), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the model in " + file + ": " + e.getMessage(), e);
         }
