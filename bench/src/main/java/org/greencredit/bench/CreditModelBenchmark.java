@@ -31,7 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Credit predictions with their explanations: the champion scorecard one applicant at a time (score,
  * PD, grade and every feature's points), and a boosted challenger, trained here on a synthetic
- * feature table, in batches of {@value #GBT_BATCH} (probabilities plus TreeSHAP contributions).
+ * feature table, in batches of {@value #GBT_BATCH} (probabilities plus TreeSHAP contributions), and
+ * one firm at a time as a rating scores it in shadow.
  */
 public class CreditModelBenchmark extends EngineBenchmark {
     static final int GBT_BATCH = 1_000;
@@ -80,6 +81,12 @@ public class CreditModelBenchmark extends EngineBenchmark {
     @Benchmark
     public ScorecardResult championWithPoints(Cursor cursor) {
         return champion.score(features.get(cursor.next(features.size())));
+    }
+
+    /** The challenger as a rating scores it in shadow: one firm's engine features, its trees walked in Java. */
+    @Benchmark
+    public double[] challengerInShadowOneFirm(Cursor cursor) {
+        return challenger.predictValues(List.of(features.get(cursor.next(features.size()))));
     }
 
     @Benchmark

@@ -27,6 +27,7 @@ import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.reports.FeatureTable;
 import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.Scorecard;
+import org.greencredit.models.drift.PopulationReference;
 import org.greencredit.models.registry.EngineFeatures;
 import org.greencredit.models.training.Metrics;
 import org.greencredit.models.training.ModelTraining;
@@ -103,9 +104,11 @@ final class ShipChampionCommand implements Callable<Integer> {
         String source = "trained by greencredit model ship-champion" + (thinFileLedgers ? " --thin-file-ledgers" : "") + " on " + count
                 + " synthetic " + (thinFileLedgers ? "thin-file SMEs with e-invoice ledgers" : "SMEs") + " (seed " + seed + ")";
         trainedCard.relabelled(version, EngineFeatures.texts(trainedCard), source).save(out);
-        // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions).
-        Files.copy(work.resolve("model").resolve(ModelTraining.TRIBUO_MODEL), out.resolve(ModelTraining.TRIBUO_MODEL),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The Tribuo model behind the points, for its provenance (trainer, settings, data source, versions), and the training
+        // population's distribution of every input and of the PD, which the relabelled points leave unchanged: drift's reference.
+        for (String file : List.of(ModelTraining.TRIBUO_MODEL, PopulationReference.FILE)) {
+            Files.copy(work.resolve("model").resolve(file), out.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
 
         Scorecard champion = Scorecard.fromDirectory(out);
         List<Double> predicted = new ArrayList<>();

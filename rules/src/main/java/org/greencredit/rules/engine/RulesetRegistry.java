@@ -77,6 +77,17 @@ public final class RulesetRegistry implements Supplier<RuleEvaluator>, AutoClose
         }
     }
 
+    /**
+     * Makes a ruleset compiled and checked elsewhere (an administrator's approved proposal) active; listeners hear of it as
+     * of a reload from {@code dir}.
+     */
+    public synchronized void activate(Ruleset ruleset, Path dir) {
+        active.set(new RuleEvaluator(ruleset));
+        lastProblems.set(List.of());
+        LOG.info("ruleset {} from {} is now active", ruleset.version(), dir);
+        listeners.forEach(l -> l.activated(ruleset, dir));
+    }
+
     private boolean reject(Path dir, List<String> problems) {
         lastProblems.set(problems);
         LOG.error("ruleset in {} rejected; {} stays active:\n  {}", dir, active.get().ruleset().version(), String.join("\n  ", problems));
