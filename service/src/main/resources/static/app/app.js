@@ -167,6 +167,11 @@ function renderRating(rating, request) {
     card('outcome', t('decision'), t('outcome')[d.outcome]),
     card('limit', t('limit'), fmt(d.limitCny, 0)),
     card('discount', t('discount'), fmt(d.rateDiscountBp, 0))));
+  // Only officers' and pipelines' answers carry it: the challenger scores in shadow for the model review.
+  const challenger = rating.credit.challenger;
+  if (challenger) {
+    out.append(h('p', { id: 'challenger', class: 'card', text: `${t('challengerPd')}: ${fmt(challenger.pd * 100, 2)}% · ${challenger.grade} (${challenger.modelVersion})` }));
+  }
 
   out.append(h('h3', { text: t('reasons') }),
     h('ol', { id: 'reasons' }, x.reasons.length ? x.reasons.map(r => h('li', { 'data-code': r.code, text: pick(r.zh, r.en) })) : h('li', { text: t('none') })));
@@ -524,6 +529,40 @@ async function officerPage() {
     document.getElementById('override-outcome').focus();
   }
 
+  const modelsSection = h('section', { id: 'officer-models' });
+
+  async function loadModels() {
+    const [models, drift, filing] = await Promise.all([api('/api/v1/models'), api('/api/v1/models/drift'),
+      api('/api/v1/algorithm-filing', { auth: null })]);
+    const parts = [h('h2', { text: t('modelsTitle') })];
+    if (models.ok) {
+      const a = models.json.active;
+      parts.push(h('p', { id: 'models-active', text: `${t('champion')}: ${a.champion} · ${t('challenger')}: ${a.challenger || t('none')}` }));
+    }
+    if (drift.ok) {
+      const report = drift.json;
+      const month = report.months[0];
+      let text;
+      let alert = false;
+      if (report.reference == null) {
+        text = t('driftNoReference');
+      } else if (!month) {
+        text = t('driftNoRatings');
+      } else if (month.alerts.length) {
+        alert = true;
+        text = `${t('driftAlert').replace('{from}', report.alertFrom)} ` + month.variables.filter(v => month.alerts.includes(v.variable))
+          .map(v => `${v.variable} (PSI ${v.psi.toFixed(2)})`).join(', ');
+      } else {
+        text = `${t('driftStable').replace('{from}', report.alertFrom)} (${month.month}, ${month.ratings})`;
+      }
+      parts.push(h('h3', { text: t('driftTitle') }), h('p', { id: 'drift-status', class: alert ? 'card error' : 'card', 'data-alert': String(alert), text }));
+    }
+    if (filing.ok && filing.json.fairness) {
+      parts.push(fairnessSection(filing.json.fairness));
+    }
+    modelsSection.replaceChildren(...parts);
+  }
+
   main.append(
     h('section', {}, h('h2', { text: t('queue') }),
       h('div', { class: 'cards' }, h('div', {}, h('label', { for: 'filter-colour', text: t('filterColour') }), colour),
@@ -533,8 +572,9 @@ async function officerPage() {
         [t('ratedAt'), t('sme'), t('colourLabel'), t('filterReason'), ''].map(x => h('th', { scope: 'col', text: x })))), queueBody))),
     detail,
     h('section', {}, h('h2', { text: t('pending') }), pendingList),
-    h('section', {}, h('h2', { text: t('openAppeals') }), appealList));
-  await Promise.all([loadQueue(), loadPending(), loadAppeals()]);
+    h('section', {}, h('h2', { text: t('openAppeals') }), appealList),
+    modelsSection);
+  await Promise.all([loadQueue(), loadPending(), loadAppeals(), loadModels()]);
 }
 
 // ---------- public algorithm filing ----------

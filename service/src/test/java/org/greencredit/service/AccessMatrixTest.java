@@ -99,7 +99,10 @@ class AccessMatrixTest extends ApiTestSupport {
         if (path.endsWith("/models/changes")) {
             return "{\"champion\": \"scorecard-v1\", \"reason\": \"the access matrix test proposes\"}";
         }
-        if (path.contains("/models/changes/")) {
+        if (path.endsWith("/rulesets/changes")) {
+            return "{\"directory\": \"next\", \"reason\": \"the access matrix test proposes\"}";
+        }
+        if (path.contains("/models/changes/") || path.contains("/rulesets/changes/")) {
             return "{}";
         }
         if (path.endsWith("/sessions")) {

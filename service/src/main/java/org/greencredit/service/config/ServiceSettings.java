@@ -60,8 +60,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
                        @NotBlank String apiKey) {
     }
 
-    /** @param dir a rules directory to watch instead of the shipped rules; empty for the shipped ones */
-    public record Rules(@NotNull String dir, @Positive long reloadSeconds) {
+    /**
+     * @param dir          a rules directory to watch instead of the shipped rules; empty for the shipped ones
+     * @param stagingDir   a directory whose subdirectories are rulesets administrators may propose and, with a second
+     *                     administrator, activate; empty: no governed changes
+     * @param impactSample how many of the latest stored requests a proposal is rated on, to show its impact
+     */
+    public record Rules(@NotNull String dir, @Positive long reloadSeconds, @NotNull String stagingDir, @Min(1) @Max(100_000) int impactSample) {
     }
 
     /**

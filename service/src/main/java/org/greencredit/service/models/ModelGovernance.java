@@ -20,6 +20,7 @@ import org.greencredit.service.config.ModelRegistrySetting;
 import org.greencredit.service.rating.FairnessGroupsColumn;
 import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
+import org.greencredit.service.support.DecisionNote;
 import org.greencredit.service.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ public class ModelGovernance {
      * Makes a pending change active. The registry file and the engine change inside the approval's transaction, and are
      * put back if it does not commit, so that the active models and the audit chain never disagree.
      */
-    public ModelChange approve(String id, ModelDecision decision, Caller caller) {
+    public ModelChange approve(String id, DecisionNote decision, Caller caller) {
         ModelRegistry r = requireRegistry();
         ModelChange change = pending(id);
         if (change.proposedBy().equals(caller.name())) {
@@ -138,7 +139,7 @@ public class ModelGovernance {
     }
 
     @Transactional
-    public ModelChange reject(String id, ModelDecision decision, Caller caller) {
+    public ModelChange reject(String id, DecisionNote decision, Caller caller) {
         requireRegistry();
         ModelChange change = pending(id);
         if (!changes.decide(id, ModelChange.REJECTED, caller.name(), Instant.now(clock), note(decision))) {
@@ -226,7 +227,7 @@ public class ModelGovernance {
         }
     }
 
-    private static String note(ModelDecision decision) {
+    private static String note(DecisionNote decision) {
         return decision == null || decision.note() == null || decision.note().isBlank() ? null : decision.note().strip();
     }
 

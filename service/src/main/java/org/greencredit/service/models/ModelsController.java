@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.greencredit.engine.reports.ChallengerComparison;
 import org.greencredit.service.security.Caller;
+import org.greencredit.service.support.DecisionNote;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -22,9 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Models", description = "The active credit models, their changes (four eyes), loan outcomes and the champion/challenger comparison")
 public class ModelsController {
     private final ModelGovernance governance;
+    private final DriftMonitor drift;
 
-    public ModelsController(ModelGovernance governance) {
+    public ModelsController(ModelGovernance governance, DriftMonitor drift) {
         this.governance = governance;
+        this.drift = drift;
+    }
+
+    @GetMapping("/models/drift")
+    @Operation(summary = "Population stability of the champion's inputs and PD, month by month, against its training population, with"
+            + " the variables at the alert level")
+    public DriftMonitor.Report drift() {
+        return drift.report();
     }
 
     @GetMapping("/models")
@@ -42,13 +52,13 @@ public class ModelsController {
 
     @PostMapping("/models/changes/{id}/approve")
     @Operation(summary = "Approve a proposed change (an administrator other than the proposer): every later rating uses the new models")
-    public ModelChange approve(@PathVariable String id, @RequestBody(required = false) ModelDecision decision, Authentication authentication) {
+    public ModelChange approve(@PathVariable String id, @RequestBody(required = false) DecisionNote decision, Authentication authentication) {
         return governance.approve(id, decision, Caller.of(authentication));
     }
 
     @PostMapping("/models/changes/{id}/reject")
     @Operation(summary = "Reject or withdraw a proposed change")
-    public ModelChange reject(@PathVariable String id, @RequestBody(required = false) ModelDecision decision, Authentication authentication) {
+    public ModelChange reject(@PathVariable String id, @RequestBody(required = false) DecisionNote decision, Authentication authentication) {
         return governance.reject(id, decision, Caller.of(authentication));
     }
 

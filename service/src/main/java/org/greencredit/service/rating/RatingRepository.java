@@ -87,6 +87,12 @@ public class RatingRepository {
                 .query((rs, n) -> new StoredRequest(rs.getString(1), DeflatedText.inflate(rs.getBytes(2)))).optional();
     }
 
+    /** The requests of the latest {@code limit} ratings, newest first, as stored (JSON): a sample of what the service rates now. */
+    public List<String> latestRequests(int limit) {
+        return jdbc.sql("select request_deflated from rating order by rated_at desc, id limit :limit").param("limit", limit)
+                .query((rs, n) -> DeflatedText.inflate(rs.getBytes(1))).list();
+    }
+
     private static final String SUMMARY_COLUMNS = """
             r.id, r.sme_id, r.rated_at, r.green_score, r.green_grade, r.colour, r.carbon_efficiency_level, r.pd, r.credit_grade,
             r.outcome, r.limit_cny, r.rate_discount_bp""";

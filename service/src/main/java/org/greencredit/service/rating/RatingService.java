@@ -31,11 +31,12 @@ public class RatingService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final ServiceMetrics metrics;
+    private final List<RatingStoredListener> listeners;
     /** The key a stored rating has only when a challenger scored it (none is written otherwise): the firm's view must leave it out. */
     private static final String CHALLENGER_KEY = "\"challenger\":";
 
     public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
-                         TransactionTemplate transaction, ServiceMetrics metrics) {
+                         TransactionTemplate transaction, ServiceMetrics metrics, List<RatingStoredListener> listeners) {
         this.engine = engine;
         this.repository = repository;
         this.mapper = mapper;
@@ -43,6 +44,7 @@ public class RatingService {
         this.audit = audit;
         this.transaction = transaction;
         this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -83,6 +85,7 @@ public class RatingService {
         long start = System.nanoTime();
         Result result = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
         metrics.rated(result.rating().decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
+        listeners.forEach(l -> l.stored(result.rating()));
         return result;
     }
 

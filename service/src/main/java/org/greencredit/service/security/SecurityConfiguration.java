@@ -72,10 +72,14 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/sessions/current").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ratings/*/appeals").hasRole("SME")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/feedback").hasAnyRole("OFFICER", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/comparison").hasAnyRole("OFFICER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/models", "/api/v1/models/comparison", "/api/v1/models/drift")
+                        .hasAnyRole("OFFICER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/models/changes", "/api/v1/models/changes/*/approve",
                                 "/api/v1/models/changes/*/reject").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/ratings/*/outcome").hasAnyRole("OFFICER", "PIPELINE", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets").hasAnyRole("OFFICER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/changes", "/api/v1/rulesets/changes/*/approve",
+                                "/api/v1/rulesets/changes/*/reject").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/appeals/*", "/api/v1/smes/*/appeals").hasAnyRole("SME", "OFFICER", "ADMIN")
                         .requestMatchers("/api/v1/audit/**", "/api/v1/referrals", "/api/v1/overrides/**", "/api/v1/ratings/*/overrides",
                                 "/api/v1/appeals", "/api/v1/appeals/*/resolution")

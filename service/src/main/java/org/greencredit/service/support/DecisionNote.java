@@ -1,5 +1,5 @@
-package org.greencredit.service.models;
+package org.greencredit.service.support;
 
-/** An administrator's approval or rejection of a proposed model change, with an optional note. */
-public record ModelDecision(String note) {
+/** An administrator's note on approving or rejecting a proposed model or ruleset change; optional. */
+public record DecisionNote(String note) {
 }
