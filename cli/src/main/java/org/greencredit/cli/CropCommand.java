@@ -38,7 +38,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 final class CropCommand {
 
     /** What crop train printed: series trained on, their length, classes, and where the model went. */
-    record Trained(int trained, int length, int classes, String out) {
+    record Trained(int trained, int length, int classes, String learner, String out) {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a series classifier and write it to a directory.")
@@ -52,12 +52,27 @@ final class CropCommand {
         @Option(names = "--out", required = true, description = "Model directory.")
         Path out;
 
+        @Option(names = "--learner", defaultValue = "auto", description = "auto (default): try phenology features with XGBoost and"
+                + " MiniRocket features with a logistic regression, keep the one with the lower log loss on a held-out fifth; or"
+                + " PHENOLOGY_TREES or MINIROCKET_LOGISTIC to train that one.")
+        String learner;
+
         @Override
         public Integer call() {
             LabelledSeries series = SeriesReader.read(data);
-            SeriesClassifier.train(series, seed).save(out);
-            JsonOutput.print(new Trained(series.size(), series.length(), new TreeSet<>(series.labels()).size(), out.toString()));
+            SeriesClassifier trained = learner.equals("auto") ? SeriesClassifier.train(series, seed)
+                    : SeriesClassifier.train(series, learnerNamed(learner), seed);
+            trained.save(out);
+            JsonOutput.print(new Trained(series.size(), series.length(), new TreeSet<>(series.labels()).size(), trained.learner(), out.toString()));
             return 0;
+        }
+    }
+
+    private static SeriesClassifier.Learner learnerNamed(String name) {
+        try {
+            return SeriesClassifier.Learner.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--learner must be auto, PHENOLOGY_TREES or MINIROCKET_LOGISTIC, got '" + name + "'");
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.io.RoundedNumber;
@@ -81,8 +83,21 @@ final class ShipChampionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         Path work = Files.createTempDirectory("greencredit-champion");
+        try {
+            return ship(work);
+        } finally {
+            // Two 50,000-row tables and a model: left behind, every run filled the temporary directory.
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private int ship(Path work) throws IOException {
+        RatingEngine engine = RatingEngine.standard(Clock.systemUTC());
         Path train = work.resolve("train.csv");
         Path test = work.resolve("test.csv");
         FeatureTable.write(engine, population(seed), count, view(seed), train);
