@@ -26,11 +26,28 @@ class BenchmarkSetupTest {
         RatingBenchmark b = new RatingBenchmark();
         b.seed = 7;
         b.count = 3;
+        b.challenger = "none";
         b.setUp();
         EngineBenchmark.Cursor cursor = new EngineBenchmark.Cursor();
         List<String> rated = List.of(b.rate(cursor).smeId(), b.rate(cursor).smeId(), b.rate(cursor).smeId(), b.rate(cursor).smeId());
         String first = b.requests.get(0).sme().id();
         assertThat(rated).containsExactly(first, b.requests.get(1).sme().id(), b.requests.get(2).sme().id(), first);
+        b.tearDown();
+    }
+
+    @Test
+    void withAGbtChallengerEveryRatingTheChampionScoresCarriesItsShadowScore() {
+        RatingBenchmark b = new RatingBenchmark();
+        b.seed = 7;
+        b.count = 3;
+        b.challenger = "gbt";
+        b.setUp();
+        EngineBenchmark.Cursor cursor = new EngineBenchmark.Cursor();
+        for (int i = 0; i < 3; i++) {
+            var credit = b.rate(cursor).credit();
+            assertThat(credit.modelVersion()).isEqualTo("scorecard-v1");
+            assertThat(credit.challenger().modelVersion()).startsWith("gbt-");
+        }
         b.tearDown();
     }
 
@@ -66,6 +83,9 @@ class BenchmarkSetupTest {
         double points = r.interceptPoints() + r.contributions().stream().mapToDouble(Contribution::points).sum();
         assertThat(points).isEqualTo(r.score());
         b.challengerWithTreeShapInBatches(new EngineBenchmark.Cursor(), HOLE);
+        double[] shadow = b.challengerInShadowOneFirm(new EngineBenchmark.Cursor());
+        assertThat(shadow).hasSize(1);
+        assertThat(shadow[0]).isBetween(0.0, 1.0);
     }
 
     @Test

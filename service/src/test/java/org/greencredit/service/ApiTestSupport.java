@@ -1,5 +1,7 @@
 package org.greencredit.service;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.security.Accounts;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The service on a random port with an in-memory database, accounts of every role, and plain HTTP
@@ -41,6 +44,8 @@ abstract class ApiTestSupport {
     ApiClient officer;
     ApiClient secondOfficer;
     ApiClient admin;
+    /** A second administrator, for the four-eyes steps of model and rule changes. */
+    ApiClient secondAdmin;
     ApiClient smeA;
     ApiClient smeB;
 
@@ -51,6 +56,7 @@ abstract class ApiTestSupport {
             accounts.putUser("officer", PASSWORD, Role.OFFICER, null);
             accounts.putUser("officer2", PASSWORD, Role.OFFICER, null);
             accounts.putUser("admin", PASSWORD, Role.ADMIN, null);
+            accounts.putUser("admin2", PASSWORD, Role.ADMIN, null);
             accounts.putUser("sme-a", PASSWORD, Role.SME, SME_A);
             accounts.putUser("sme-b", PASSWORD, Role.SME, SME_B);
         }
@@ -59,7 +65,17 @@ abstract class ApiTestSupport {
         officer = anonymous.as("officer", PASSWORD);
         secondOfficer = anonymous.as("officer2", PASSWORD);
         admin = anonymous.as("admin", PASSWORD);
+        secondAdmin = anonymous.as("admin2", PASSWORD);
         smeA = anonymous.as("sme-a", PASSWORD);
         smeB = anonymous.as("sme-b", PASSWORD);
+    }
+
+    /** Every audit entry's action and subject, as an officer reads the chain. */
+    List<String> auditActions() {
+        List<String> actions = new ArrayList<>();
+        for (JsonNode e : officer.get("/api/v1/audit?limit=1000").json()) {
+            actions.add(e.get("action").asString() + " " + e.get("subjectId").asString());
+        }
+        return actions;
     }
 }

@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.datasets.synthetic.SyntheticPopulation;
@@ -19,8 +17,6 @@ import org.greencredit.engine.RatingEngine;
 import org.greencredit.engine.reports.FeatureTable;
 import org.greencredit.models.registry.ModelRegistry;
 import org.greencredit.models.training.ModelTraining;
-import org.greencredit.service.security.Role;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,8 +31,6 @@ import tools.jackson.databind.JsonNode;
 @Tag("slow")
 class ModelGovernanceApiTest extends ApiTestSupport {
     private static final Path REGISTRY = trainedRegistry();
-
-    private ApiClient secondAdmin;
 
     /** The shipped models plus a gbt ({@code gbt-bank}) trained on 2,000 synthetic firms' engine features. */
     private static Path trainedRegistry() {
@@ -60,25 +54,12 @@ class ModelGovernanceApiTest extends ApiTestSupport {
         properties.add("greencredit.models.dir", REGISTRY::toString);
     }
 
-    @BeforeEach
-    void secondAdministrator() {
-        if (!accounts.exists("admin2")) {
-            accounts.putUser("admin2", PASSWORD, Role.ADMIN, null);
-        }
         secondAdmin = anonymous.as("admin2", PASSWORD);
     }
 
     private static String proposal(String champion, String challenger, String reason) {
         return "{\"champion\": \"" + champion + "\", \"challenger\": " + (challenger == null ? "null" : "\"" + challenger + "\"")
                 + ", \"reason\": \"" + reason + "\"}";
-    }
-
-    private List<String> auditActions() {
-        List<String> actions = new ArrayList<>();
-        for (JsonNode e : officer.get("/api/v1/audit?limit=1000").json()) {
-            actions.add(e.get("action").asString() + " " + e.get("subjectId").asString());
-        }
-        return actions;
     }
 
     @Test

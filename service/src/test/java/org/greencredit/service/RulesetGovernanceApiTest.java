@@ -8,10 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.greencredit.service.security.Role;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,8 +24,6 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
     private static final List<String> FILES = List.of("ruleset.properties", "green-criteria.drl.xlsx", "green.drl", "policy-criteria.drl.xlsx",
             "policy.drl", "cases.csv");
     private static final Path STAGING = staging();
-
-    private ApiClient secondAdmin;
 
     /**
      * next and next3: the shipped rules under new declared versions (2026.12-2, 2026.12-3), cases and all; capped: a cap
@@ -78,24 +73,11 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
         properties.add("greencredit.rules.staging-dir", STAGING::toString);
     }
 
-    @BeforeEach
-    void secondAdministrator() {
-        if (!accounts.exists("admin2")) {
-            accounts.putUser("admin2", PASSWORD, Role.ADMIN, null);
-        }
         secondAdmin = anonymous.as("admin2", PASSWORD);
     }
 
     private static String proposal(String directory) {
         return "{\"directory\": \"" + directory + "\", \"reason\": \"quarterly review of the policy rules\"}";
-    }
-
-    private List<String> auditActions() {
-        List<String> actions = new ArrayList<>();
-        for (JsonNode e : officer.get("/api/v1/audit?limit=1000").json()) {
-            actions.add(e.get("action").asString() + " " + e.get("subjectId").asString());
-        }
-        return actions;
     }
 
     @Test

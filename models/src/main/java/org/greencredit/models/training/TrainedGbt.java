@@ -135,8 +135,8 @@ public final class TrainedGbt {
         return values;
     }
 
-    /** The booster's input for many rows, missing values as NaN. The caller disposes of it. */
-    private DMatrix matrix(List<Map<String, String>> rows) throws XGBoostError {
+    /** The booster's input for many rows of raw values, row after row in its columns, missing values as NaN. */
+    private float[] dense(List<Map<String, String>> rows) {
         float[] dense = new float[rows.size() * columns];
         Arrays.fill(dense, Float.NaN);
         for (int r = 0; r < rows.size(); r++) {
@@ -147,7 +147,12 @@ public final class TrainedGbt {
                 }
             }
         }
-        return new DMatrix(dense, rows.size(), columns, Float.NaN);
+        return dense;
+    }
+
+    /** {@link #dense} as a native matrix; the caller disposes of it. */
+    private DMatrix matrix(List<Map<String, String>> rows) throws XGBoostError {
+        return new DMatrix(dense(rows), rows.size(), columns, Float.NaN);
     }
 
     /** Probabilities of the positive class for many rows at once. */
@@ -155,9 +160,14 @@ public final class TrainedGbt {
         if (rows.isEmpty()) {
             return new double[0];
         }
+        return predictDense(dense(rows), rows.size());
+    }
+
+    /** The booster's probabilities of the positive class for rows laid out as {@link #dense} lays them out. */
+    private double[] predictDense(float[] dense, int rows) {
         DMatrix matrix = null;
         try {
-            matrix = matrix(rows);
+            matrix = new DMatrix(dense, rows, columns, Float.NaN);
             return positive(booster.predict(matrix));
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
@@ -203,17 +213,7 @@ public final class TrainedGbt {
             }
             return p;
         }
-        DMatrix matrix = null;
-        try {
-            matrix = new DMatrix(dense, rows.size(), columns, Float.NaN);
-            return positive(booster.predict(matrix));
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
-        } finally {
-            if (matrix != null) {
-                matrix.dispose();
-            }
-        }
+        return predictDense(dense, rows.size());
     }
 
     private double[] positive(float[][] raw) {
