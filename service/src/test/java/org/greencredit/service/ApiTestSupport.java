@@ -71,7 +71,7 @@ abstract class ApiTestSupport {
     }
 
     /** Every audit entry's action and subject, as an officer reads the chain. */
-    List<String> auditActions() {
+    List<String> auditTrail() {
         List<String> actions = new ArrayList<>();
         for (JsonNode e : officer.get("/api/v1/audit?limit=1000").json()) {
             actions.add(e.get("action").asString() + " " + e.get("subjectId").asString());

@@ -54,9 +54,6 @@ class ModelGovernanceApiTest extends ApiTestSupport {
         properties.add("greencredit.models.dir", REGISTRY::toString);
     }
 
-        secondAdmin = anonymous.as("admin2", PASSWORD);
-    }
-
     private static String proposal(String champion, String challenger, String reason) {
         return "{\"champion\": \"" + champion + "\", \"challenger\": " + (challenger == null ? "null" : "\"" + challenger + "\"")
                 + ", \"reason\": \"" + reason + "\"}";
@@ -96,7 +93,7 @@ class ModelGovernanceApiTest extends ApiTestSupport {
         assertThat(engine.creditModels().challenger().version()).isEqualTo(gbtVersion);
         assertThat(ModelRegistry.open(REGISTRY).active()).isEqualTo(new ModelRegistry.Active("scorecard-v1", "scorecard-thin-v1", "gbt-bank"));
         assertThat(secondAdmin.postJson("/api/v1/models/changes/" + id + "/approve", "{}").status()).isEqualTo(409);
-        assertThat(auditActions()).contains("MODEL_CHANGE_PROPOSED " + id, "MODEL_CHANGE_APPROVED " + id);
+        assertThat(auditTrail()).contains("MODEL_CHANGE_PROPOSED " + id, "MODEL_CHANGE_APPROVED " + id);
 
         // Pipelines and officers see the challenger; the firm, rating itself or reading back, does not.
         JsonNode byPipeline = api.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_A)).json();
@@ -130,7 +127,7 @@ class ModelGovernanceApiTest extends ApiTestSupport {
         assertThat(overall.get("firms").asInt()).isEqualTo(3);
         assertThat(overall.get("withOutcome").asInt()).isEqualTo(2);
         assertThat(overall.get("observedDefaultRate").asDouble()).isEqualTo(0.5);
-        assertThat(auditActions()).contains("OUTCOME_RECORDED " + ratingId);
+        assertThat(auditTrail()).contains("OUTCOME_RECORDED " + ratingId);
         assertThat(officer.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 
@@ -155,7 +152,7 @@ class ModelGovernanceApiTest extends ApiTestSupport {
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(secondAdmin.postJson("/api/v1/models/changes/" + id + "/approve", "{}").status()).isEqualTo(409);
-        assertThat(auditActions()).contains("MODEL_CHANGE_REJECTED " + id);
+        assertThat(auditTrail()).contains("MODEL_CHANGE_REJECTED " + id);
     }
 
     @Test

@@ -73,9 +73,6 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
         properties.add("greencredit.rules.staging-dir", STAGING::toString);
     }
 
-        secondAdmin = anonymous.as("admin2", PASSWORD);
-    }
-
     private static String proposal(String directory) {
         return "{\"directory\": \"" + directory + "\", \"reason\": \"quarterly review of the policy rules\"}";
     }
@@ -103,8 +100,8 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
         assertThat(engine.versions().ruleset()).isEqualTo(change.get("version").asString());
         JsonNode rated = api.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_A)).json();
         assertThat(rated.get("explanation").get("versions").get("ruleset").asString()).isEqualTo(change.get("version").asString());
-        assertThat(auditActions()).contains("RULESET_PROPOSED " + id, "RULESET_CHANGE_APPROVED " + id);
-        assertThat(auditActions()).anyMatch(a -> a.startsWith("RULESET_ACTIVATED " + change.get("version").asString()));
+        assertThat(auditTrail()).contains("RULESET_PROPOSED " + id, "RULESET_CHANGE_APPROVED " + id);
+        assertThat(auditTrail()).anyMatch(a -> a.startsWith("RULESET_ACTIVATED " + change.get("version").asString()));
         assertThat(officer.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 
@@ -115,7 +112,7 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("cases.csv line").contains("P1 low risk deep green");
         assertThat(engine.versions().ruleset()).isEqualTo(active);
-        assertThat(auditActions()).contains("RULESET_REFUSED capped");
+        assertThat(auditTrail()).contains("RULESET_REFUSED capped");
         for (JsonNode c : officer.get("/api/v1/rulesets").json().get("changes")) {
             assertThat(c.get("directory").asString()).isNotEqualTo("capped");
         }
