@@ -30,6 +30,8 @@ import org.greencredit.models.registry.CreditModels;
  */
 final class CreditStage {
     private final CreditModels models;
+    /** Every model a rating with this stage names in its versions. */
+    private final String modelsVersion;
     private final CreditCounterfactuals championCounterfactuals;
     private final CreditCounterfactuals thinFileCounterfactuals;
     private final GreenCatalogue catalogue;
@@ -39,8 +41,10 @@ final class CreditStage {
     record Scored(Scorecard scorecard, ScorecardResult result, ChallengerScore challenger) {
     }
 
-    CreditStage(CreditModels models, GreenCatalogue catalogue, TextCatalogue texts) {
+    /** @param modelsVersion every model a rating names in its versions, these credit models among them */
+    CreditStage(CreditModels models, String modelsVersion, GreenCatalogue catalogue, TextCatalogue texts) {
         this.models = models;
+        this.modelsVersion = modelsVersion;
         this.championCounterfactuals = new CreditCounterfactuals(models.champion());
         this.thinFileCounterfactuals = new CreditCounterfactuals(models.thinFile());
         this.catalogue = catalogue;
@@ -49,6 +53,10 @@ final class CreditStage {
 
     CreditModels models() {
         return models;
+    }
+
+    String modelsVersion() {
+        return modelsVersion;
     }
 
     /** The counterfactual search of the scorecard that scored. */

@@ -53,8 +53,8 @@ import org.greencredit.models.credit.CreditFeatureExtractor;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.credit.ScorecardResult;
 import org.greencredit.models.crop.CropEstimator;
-import org.greencredit.models.registry.CreditModels;
 import org.greencredit.models.crop.YieldModel;
+import org.greencredit.models.registry.CreditModels;
 import org.greencredit.models.series.SeriesClassifier;
 import org.greencredit.rules.engine.RuleEvaluator;
 import org.greencredit.rules.engine.Ruleset;
@@ -105,7 +105,6 @@ public final class RatingEngine implements AutoCloseable {
             credit = new CreditModels(b.scorecard != null ? b.scorecard : Scorecard.shipped(settings.scorecard()),
                     b.thinFileScorecard != null ? b.thinFileScorecard : Scorecard.shipped(settings.thinFileScorecard()), null, Map.of());
         }
-        this.creditStage.set(new CreditStage(credit, catalogue, texts));
         CropEstimator crops = new CropEstimator(reference,
                 b.cropModel != null ? b.cropModel : SeriesClassifier.shipped(settings.cropModel()),
                 b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
@@ -120,6 +119,7 @@ public final class RatingEngine implements AutoCloseable {
             others.add(detector.version());
         }
         this.otherModels = List.copyOf(others);
+        this.creditStage.set(stage(credit));
         this.info = new EngineInfo(this::versions, this::modelVersions, this::creditModels, rules, reference);
         if (b.rulesDirectory != null) {
             rules.watch(b.rulesDirectory, b.reloadSeconds);
@@ -246,18 +246,23 @@ public final class RatingEngine implements AutoCloseable {
     }
 
     private Versions versions(RuleEvaluator evaluator, CreditStage credit) {
-        return new Versions(engineVersion, evaluator.ruleset().version(), String.join(",", modelVersions(credit)), reference.version());
+        return new Versions(engineVersion, evaluator.ruleset().version(), credit.modelsVersion(), reference.version());
     }
 
     /** Every model a rating made now uses, in the order its versions name them. */
     private List<String> modelVersions() {
-        return modelVersions(creditStage.get());
+        return modelVersions(creditStage.get().models());
     }
 
-    private List<String> modelVersions(CreditStage credit) {
-        List<String> models = new ArrayList<>(credit.models().versions());
+    private List<String> modelVersions(CreditModels credit) {
+        List<String> models = new ArrayList<>(credit.versions());
         models.addAll(otherModels);
         return models;
+    }
+
+    /** The credit stage of {@code models}, with the versions a rating names joined once rather than per rating. */
+    private CreditStage stage(CreditModels models) {
+        return new CreditStage(models, String.join(",", modelVersions(models)), catalogue, texts);
     }
 
     /** The credit models ratings use now. */
@@ -270,7 +275,7 @@ public final class RatingEngine implements AutoCloseable {
      * with; every later one uses the new ones and reports their versions.
      */
     public void useCreditModels(CreditModels models) {
-        creditStage.set(new CreditStage(Objects.requireNonNull(models, "models"), catalogue, texts));
+        creditStage.set(stage(Objects.requireNonNull(models, "models")));
     }
 
     /** Tells {@code listener} of every reload of the rules directory the engine was built with. */
