@@ -106,7 +106,7 @@ class ModelCommandTest {
                 firms += group.get("firms").asInt();
                 withOutcome += group.get("withOutcome").asInt();
             }
-            assertThat(firms).as(dimension.get("dimension").asText()).isEqualTo(40);
+            assertThat(firms).as(dimension.get("dimension").asString()).isEqualTo(40);
             assertThat(withOutcome).isEqualTo(40);
         }
     }
