@@ -72,6 +72,8 @@ import org.greencredit.rules.facts.PolicyFacts;
  */
 public final class RatingEngine implements AutoCloseable {
     private static final String TEXTS = "/engine/texts.tsv";
+    /** How green rules that exclude a firm from green terms are named: their titles become the exclusion reason. */
+    private static final String EXCLUSION_RULES = "G-EX-";
 
     private final ReferenceData reference;
     private final RequestValidator validator;
@@ -110,7 +112,7 @@ public final class RatingEngine implements AutoCloseable {
                 b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
                 b.yieldModel != null ? b.yieldModel : YieldModel.shipped(settings.yieldModel()));
         this.cropStage = new CropStage(crops, texts);
-        this.reasons = new Reasons(new ReasonTexts(), texts.get("reason.featureMissing"));
+        this.reasons = new Reasons(new ReasonTexts(), new FeatureValueTexts(), texts.get("reason.featureMissing"));
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
         this.behaviourEvidence = new BehaviourEvidence(reference.parameter("green.declaredShareTolerance").value());
         this.engineVersion = settings.version();
@@ -526,7 +528,7 @@ public final class RatingEngine implements AutoCloseable {
                                 RuleEvaluator.PolicyResult policy, Outcome outcome, List<NotAssessed> notAssessed, Versions versions) {
         ScorecardResult credit = scored.result();
         List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
-                scored.scorecard().features(), carbon.level(), green.excluded(), green.score());
+                scored.scorecard().features(), scored.scorecard().bins(), carbon.level(), exclusions(green), green.score());
         List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
         counterfactuals.addAll(creditStage.counterfactuals(scored).find(credit));
         List<Contribution> contributions = new ArrayList<>();
@@ -535,6 +537,11 @@ public final class RatingEngine implements AutoCloseable {
         List<RuleHit> hits = new ArrayList<>(green.hits());
         hits.addAll(policy.hits());
         return new Explanation(hits, contributions, principal, counterfactuals, notAssessed, versions);
+    }
+
+    /** The green rules that excluded the firm from green terms (their ids start G-EX- in the shipped and any bank ruleset). */
+    private static List<RuleHit> exclusions(RuleEvaluator.GreenResult green) {
+        return green.excluded() ? green.hits().stream().filter(h -> h.id().startsWith(EXCLUSION_RULES)).toList() : List.of();
     }
 
     /** "Cut emission intensity by X% to reach level L-1", from the level table's bounds. */

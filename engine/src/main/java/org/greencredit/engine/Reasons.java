@@ -5,11 +5,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.greencredit.core.rating.Anomaly;
 import org.greencredit.core.rating.Explanation;
 import org.greencredit.core.rating.Outcome;
 import org.greencredit.core.rating.Reason;
+import org.greencredit.core.rating.RuleHit;
 import org.greencredit.core.text.BilingualText;
+import org.greencredit.models.credit.Bin;
 import org.greencredit.models.credit.FeatureInfo;
 import org.greencredit.models.credit.ScorecardResult;
 
@@ -31,16 +34,24 @@ final class Reasons {
     private static final int LOW_EFFICIENCY_LEVEL = 4;
 
     private final ReasonTexts texts;
+    private final FeatureValueTexts values;
     /** "{feature} could not be computed from the data given", for a credit feature scored as missing. */
     private final BilingualText missingFeature;
 
-    Reasons(ReasonTexts texts, BilingualText missingFeature) {
+    Reasons(ReasonTexts texts, FeatureValueTexts values, BilingualText missingFeature) {
         this.texts = texts;
+        this.values = values;
         this.missingFeature = missingFeature;
     }
 
+    /**
+     * @param bins       the scorecard's bins by feature, to name the band a feature scores best in (empty: the features'
+     *                   own reason texts)
+     * @param exclusions the green rules that excluded the firm from green terms, to name them in the reason
+     */
     List<Reason> rank(Outcome outcome, List<String> policyReasons, List<Anomaly> anomalies, ScorecardResult credit,
-                      Map<String, FeatureInfo> features, Integer carbonLevel, boolean greenExcluded, int greenScore) {
+                      Map<String, FeatureInfo> features, Map<String, List<Bin>> bins, Integer carbonLevel, List<RuleHit> exclusions,
+                      int greenScore) {
         Map<String, Reason> candidates = new LinkedHashMap<>();
         double tier = outcome == Outcome.DECLINE ? DECLINE_TIER : REFER_TIER;
         for (int i = 0; i < policyReasons.size(); i++) {
@@ -58,18 +69,27 @@ final class Reasons {
             FeatureInfo info = features.get(lost.getKey());
             boolean missing = credit.missingFeatures().contains(lost.getKey());
             String code = missing ? info.reasonCode() + "-MISSING" : info.reasonCode();
+            Double value = credit.features().get(lost.getKey());
             BilingualText text = missing ? missingFeature.with("feature", info.nameZh(), info.nameEn())
-                    : new BilingualText(info.reasonZh(), info.reasonEn());
+                    : (value == null ? java.util.Optional.<BilingualText>empty() : values.describe(info, value, bins.get(lost.getKey())))
+                            .orElse(new BilingualText(info.reasonZh(), info.reasonEn()));
             candidates.putIfAbsent(code, new Reason(code, text.zh(), text.en(), lost.getValue()));
         }
         double greenShortfall = (MAX_GREEN_SCORE - greenScore) * GREEN_WEIGHT;
-        if (greenExcluded) {
-            candidates.putIfAbsent("GREEN_EXCLUDED", texts.reason("GREEN_EXCLUDED", greenShortfall));
+        if (!exclusions.isEmpty()) {
+            candidates.putIfAbsent("GREEN_EXCLUDED", excluded(exclusions, greenShortfall));
         } else if (carbonLevel != null && carbonLevel >= LOW_EFFICIENCY_LEVEL) {
             candidates.putIfAbsent("LOW_CARBON_EFFICIENCY", texts.reason("LOW_CARBON_EFFICIENCY", greenShortfall));
         }
         List<Reason> ranked = new ArrayList<>(candidates.values());
         ranked.sort(Comparator.comparingDouble(Reason::impact).reversed().thenComparing(Reason::code));
         return List.copyOf(ranked.subList(0, Math.min(Explanation.MAX_REASONS, ranked.size())));
+    }
+
+    /** "No green discount: " and the title of each rule that excluded the firm, which is what the firm can act on. */
+    private Reason excluded(List<RuleHit> exclusions, double impact) {
+        Reason prefix = texts.reason("GREEN_EXCLUDED", impact);
+        return new Reason(prefix.code(), prefix.zh() + "：" + exclusions.stream().map(RuleHit::titleZh).collect(Collectors.joining("；")),
+                prefix.en() + ": " + exclusions.stream().map(RuleHit::titleEn).collect(Collectors.joining("; ")), impact);
     }
 }
