@@ -143,6 +143,17 @@ class RatingApiTest extends ApiTestSupport {
         assertThat(twoRows.json().get("detail").asString()).contains("more than one row");
     }
 
+    /** Excel on Chinese Windows saves CSV as GBK: the firm's Chinese name comes back as it was typed, not garbled. */
+    @Test
+    void aGbkCsvKeepsTheFirmsChineseName() {
+        byte[] gbk = ("sme.id,sme.name,sme.regionCode,sme.industryCode,sme.sizeClass\n" + SME_A + ",衢州市柯城区绿源小超市,330802,F5211,MICRO\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        ApiClient.Reply rated = api.post("/api/v1/ratings", "text/csv", gbk);
+        assertThat(rated.status()).isEqualTo(201);
+        JsonNode request = api.get("/api/v1/ratings/" + rated.json().get("id").asString() + "/request").json();
+        assertThat(request.at("/sme/name").asString()).isEqualTo("衢州市柯城区绿源小超市");
+    }
+
     @Test
     void healthAndOpenApiAreServed() {
         assertThat(api.get("/actuator/health").body()).contains("\"UP\"");

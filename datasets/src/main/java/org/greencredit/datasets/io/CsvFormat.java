@@ -1,5 +1,6 @@
 package org.greencredit.datasets.io;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,17 +72,56 @@ final class CsvFormat {
         return text.length() > at && "=+-@\t\r".indexOf(text.charAt(at)) >= 0;
     }
 
+    /** How much of a file decides its encoding. */
+    private static final int SNIFF_BYTES = 1 << 16;
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /**
+     * UTF-8, unless the file's first {@value #SNIFF_BYTES} bytes are not UTF-8 but are GB18030 text with Chinese characters
+     * in it: Excel on Chinese Windows saves CSV in GBK (a subset of GB18030), and a firm's name read as anything else is
+     * stored garbled. Leaves the stream where it was.
+     */
+    static Charset charsetOf(BufferedInputStream in) {
+        try {
+            in.mark(SNIFF_BYTES);
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            in.reset();
+            boolean whole = head.length < SNIFF_BYTES;
+            if (decodes(head, StandardCharsets.UTF_8, whole) != null) {
+                return StandardCharsets.UTF_8;
+            }
+            String gb = decodes(head, GB18030, whole);
+            return gb != null && gb.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    ? GB18030 : StandardCharsets.UTF_8;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text, or null when the bytes are not in the charset; a character cut at the end of a partial head is no error. */
+    private static String decodes(byte[] bytes, Charset charset, boolean whole) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes), out, whole);
+        if (result.isError() || whole && decoder.flush(out).isError()) {
+            return null;
+        }
+        return out.flip().toString();
+    }
+
     private static String notUtf8(String name, int line, UncheckedIOException e) {
         return e.getCause() instanceof CharacterCodingException
-                ? name + ": from line " + line + " the file is not UTF-8 text; save it as UTF-8 (in Excel: CSV UTF-8)"
+                ? name + ": from line " + line + " the file is neither UTF-8 nor GB18030 (GBK) text; save it as UTF-8 (in Excel: CSV UTF-8)"
                 : name + ": cannot be read: " + e.getMessage();
     }
 
     static <T> RecordReader<T> reader(InputStream in, Class<T> type, String name) {
         RowMapper<T> rows = new RowMapper<>(type);
         FlatSchema schema = rows.schema();
-        // Strict UTF-8: a file saved as GBK (Excel's default on Chinese Windows) is refused, not stored with U+FFFD for every name.
-        CsvReader csv = new CsvReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
+        // Strict decoding either way: a file that is neither UTF-8 nor GB18030 Chinese text is refused, never stored with
+        // U+FFFD for every name.
+        CsvReader csv = new CsvReader(new InputStreamReader(buffered, charsetOf(buffered).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), name);
         List<String> header;
         try {

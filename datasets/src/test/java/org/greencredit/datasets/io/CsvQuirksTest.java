@@ -52,10 +52,16 @@ class CsvQuirksTest {
     }
 
     @Test
-    void aGbkFileIsRefusedWithAdviceNotStoredGarbled() {
-        // The decoder reads ahead, so a GBK file is refused as a whole when it is opened: no row of it is taken as text.
-        byte[] gbk = (HEADER + "\nS1,小店,330802,F5211,MICRO\n").getBytes(Charset.forName("GBK"));
-        assertThatThrownBy(() -> read(gbk)).isInstanceOf(RecordFormatException.class)
-                .hasMessageContaining("is not UTF-8 text").hasMessageContaining("CSV UTF-8");
+    void aGbkFileAsExcelSavesItOnChineseWindowsKeepsTheFirmsChineseName() {
+        byte[] gbk = (HEADER + "\nS1,衢州绿色小店,330802,F5211,MICRO\n").getBytes(Charset.forName("GBK"));
+        assertThat(read(gbk)).extracting(r -> r.value().sme().name()).containsExactly("衢州绿色小店");
+    }
+
+    @Test
+    void aFileInNeitherUtf8NorGb18030IsRefusedWithAdviceNotStoredGarbled() {
+        // ISO-8859-1 "é" followed by a comma is no GB18030 character, and no UTF-8 one either.
+        byte[] latin1 = (HEADER + "\nS1,Café,330802,F5211,MICRO\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> read(latin1)).isInstanceOf(RecordFormatException.class)
+                .hasMessageContaining("neither UTF-8 nor GB18030 (GBK) text").hasMessageContaining("CSV UTF-8");
     }
 }
