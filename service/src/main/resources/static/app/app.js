@@ -30,9 +30,10 @@ function h(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path, { method = 'GET', body, type = 'application/json', auth = state.auth } = {}) {
+async function api(path, { method = 'GET', body, type = 'application/json', auth = state.auth, idempotencyKey } = {}) {
   const headers = { 'X-Requested-With': 'GreenCredit-web', Accept: 'application/json' };
   if (auth) headers.Authorization = auth;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = type;
   const res = await fetch(path, { method, headers, body });
   if (res.status === 401 && auth && auth === state.auth && auth.startsWith('Bearer ')) {
@@ -251,6 +252,14 @@ function renderPlots(plots, request) {
 
 // ---------- SME self-check ----------
 
+/** A random key for Idempotency-Key; crypto.randomUUID exists only on secure pages, so a fallback for plain http. */
+function newKey() {
+  if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function smePage() {
   const me = state.me;
   if (!state.exampleRequest) {
@@ -264,6 +273,17 @@ async function smePage() {
   const textarea = h('textarea', { id: 'request-json', spellcheck: 'false' });
   textarea.value = state.exampleRequest;
   textarea.addEventListener('input', () => { state.exampleRequest = textarea.value; });
+  // One Idempotency-Key per version of the data sent: the same data again (a double click, a retry after a lost answer)
+  // returns the rating already made instead of storing a second one; changed data (typed, or by quick entry) gets a new key.
+  let rateKey = null;
+  let rateBody = null;
+  const keyFor = body => {
+    if (body !== rateBody) {
+      rateBody = body;
+      rateKey = newKey();
+    }
+    return rateKey;
+  };
 
   const showRating = async (reply, request) => {
     if (!reply.ok) {
@@ -276,7 +296,8 @@ async function smePage() {
   };
   upload.addEventListener('change', async () => {
     if (!upload.files.length) return;
-    const csv = await upload.files[0].text();
+    // The file's bytes as saved: the service tells UTF-8 from GBK (Excel's default on Chinese Windows); decoding here would garble GBK.
+    const csv = await upload.files[0].arrayBuffer();
     const reply = await api('/api/v1/ratings', { method: 'POST', body: csv, type: 'text/csv' });
     showRating(reply, reply.ok ? (await api(`/api/v1/ratings/${reply.json.id}/request`)).json : null);
   });
@@ -305,10 +326,20 @@ async function smePage() {
       h('p', {}, h('a', { id: 'download-template', href: '/api/v1/templates/rating-request.csv', download: 'rating-request.csv', text: t('downloadTemplate') })),
       h('label', { for: 'upload-csv', text: t('uploadCsv') }), upload,
       h('label', { for: 'request-json', text: t('requestJson') }), textarea,
-      h('button', { id: 'rate', type: 'button', text: t('rate'), onclick: async () => {
+      h('button', { id: 'rate', type: 'button', text: t('rate'), onclick: async event => {
+        const button = event.currentTarget;
+        if (button.disabled) return;
         let request;
         try { request = JSON.parse(textarea.value); } catch (e) { message.textContent = 'JSON: ' + e.message; return; }
-        showRating(await api('/api/v1/ratings', { method: 'POST', body: JSON.stringify(request) }), request);
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+        try {
+          const body = JSON.stringify(request);
+          showRating(await api('/api/v1/ratings', { method: 'POST', body, idempotencyKey: keyFor(body) }), request);
+        } finally {
+          button.disabled = false;
+          button.removeAttribute('aria-busy');
+        }
       } }), message),
     result,
     h('section', {}, h('h2', { text: t('history') }),

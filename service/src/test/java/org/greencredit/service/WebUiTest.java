@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -96,6 +97,24 @@ class WebUiTest extends ApiTestSupport {
 
     private static double number(String shown) {
         return Double.parseDouble(shown.replace(",", "").replace("%", "").strip());
+    }
+
+    /**
+     * A double click on Rate stores one rating (the button waits for the answer), and the same data sent again returns
+     * the rating already made (the page sends one Idempotency-Key per version of the data).
+     */
+    @Test
+    void aDoubleClickOnRateStoresOneRatingAndTheSameDataAgainNoSecond() {
+        signIn("sme-a");
+        shown("request-json");
+        int before = officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size();
+        WebElement rate = browser.findElement(By.id("rate"));
+        new Actions(browser).doubleClick(rate).perform();
+        String first = shown("rating-view").getAttribute("data-rating-id");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("rate"))).click();
+        wait.until(d -> d.findElement(By.id("rate")).isEnabled() && d.findElement(By.id("rating-view")).isDisplayed());
+        assertThat(browser.findElement(By.id("rating-view")).getAttribute("data-rating-id")).isEqualTo(first);
+        assertThat(officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size()).isEqualTo(before + 1);
     }
 
     @Test
