@@ -157,6 +157,18 @@ function ndviOf(o) {
 function renderRating(rating, request) {
   const g = rating.green, d = rating.decision, x = rating.explanation, c = rating.carbon;
   const out = h('div', { id: 'rating-view', 'data-rating-id': rating.id });
+  // One answer first: the decision and limit, then the colour in words with the efficiency level on its scale, then the
+  // green score out of 100; the cards below hold the detail.
+  const levels = (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
+  const levelCount = Object.keys(levels).length;
+  const level = g.carbonEfficiencyLevel;
+  const levelText = level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level).replace('{of}', levelCount)
+    .replace('{label}', pick(levels[level].zh, levels[level].en));
+  out.append(h('div', { id: 'headline', class: 'headline' },
+    h('p', { id: 'headline-decision', class: 'headline-decision', text: t('headlineDecision').replace('{outcome}', t('outcome')[d.outcome])
+      .replace('{limit}', fmt(d.limitCny, 0)) }),
+    h('p', { id: 'headline-colour', text: [t('colour')[g.colour], levelText].filter(x => x).join(' · ') }),
+    h('p', { id: 'headline-score', text: t('scoreOutOf').replace('{score}', fmt(g.score, 0)) })));
   out.append(h('div', { class: 'cards' },
     h('div', { class: 'card' }, h('div', { class: 'label', text: t('colourLabel') }),
       h('span', { id: 'badge', class: 'badge ' + g.colour, 'data-colour': g.colour, text: t('colour')[g.colour] })),
@@ -335,7 +347,7 @@ async function smePage() {
         button.setAttribute('aria-busy', 'true');
         try {
           const body = JSON.stringify(request);
-          showRating(await api('/api/v1/ratings', { method: 'POST', body, idempotencyKey: keyFor(body) }), request);
+          await showRating(await api('/api/v1/ratings', { method: 'POST', body, idempotencyKey: keyFor(body) }), request);
         } finally {
           button.disabled = false;
           button.removeAttribute('aria-busy');
@@ -464,6 +476,14 @@ async function officerPage() {
   const pendingList = h('ul', { id: 'pending', class: 'plain' });
   const appealList = h('div', { id: 'open-appeals' });
 
+  // Filters apply as they change: the colour at once, the reason once typing pauses.
+  let typing = null;
+  colour.addEventListener('change', () => loadQueue());
+  reason.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => loadQueue(), 300);
+  });
+
   async function loadQueue() {
     const query = new URLSearchParams({ limit: '200' });
     if (colour.value) query.set('colour', colour.value);
@@ -489,10 +509,13 @@ async function officerPage() {
         item.querySelector('.pending-result').textContent = r.ok ? statusName(r.json.status) : problemText(r);
         if (r.ok) await loadPending();
       };
+      // Four eyes: the officer who requested an override waits for another; the service refuses them anyway.
+      const own = o.requestedBy === state.me.name;
       const item = h('li', { class: 'card', 'data-override': o.id },
         h('p', { text: `${o.ratingId}: ${o.outcome || t('unchanged')}, ${fmt(o.limitCny, 0)} · ${o.reason} (${o.requestedBy})` }),
-        note, h('button', { type: 'button', class: 'approve', text: t('approve'), onclick: () => decide('approval') }),
-        h('button', { type: 'button', class: 'secondary reject', text: t('reject'), onclick: () => decide('rejection') }),
+        ...(own ? [h('p', { class: 'awaiting-other', text: t('awaitingOther') })]
+          : [note, h('button', { type: 'button', class: 'approve', text: t('approve'), onclick: () => decide('approval') }),
+            h('button', { type: 'button', class: 'secondary reject', text: t('reject'), onclick: () => decide('rejection') })]),
         h('p', { class: 'pending-result error', role: 'status' }));
       return item;
     }));

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.greencredit.core.rating.Versions;
 import org.greencredit.core.request.Crop;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
 import org.greencredit.engine.reports.FairnessReport;
 import org.greencredit.models.cards.ModelCard;
@@ -35,8 +36,11 @@ public final class EngineInfo {
     public record Name(String zh, String en) {
     }
 
-    /** Names of the credit features (contributions) and of the crops, by code. */
-    public record Vocabulary(Map<String, Name> features, Map<String, Name> crops) {
+    /**
+     * Names of the credit features (contributions), of the crops and of the carbon-efficiency levels (1 best to 5,
+     * carbon_efficiency_levels.csv), by code.
+     */
+    public record Vocabulary(Map<String, Name> features, Map<String, Name> crops, Map<String, Name> efficiencyLevels) {
     }
 
     /** One live rule with its id, titles and the source its threshold or points come from. */
@@ -48,6 +52,7 @@ public final class EngineInfo {
     private final Supplier<CreditModels> credit;
     private final RulesetRegistry rules;
     private final Map<String, Name> crops;
+    private final Map<String, Name> efficiencyLevels;
     /** The vocabulary of the credit models it was made for: rebuilt only when they change. */
     private volatile CachedVocabulary vocabulary;
 
@@ -69,6 +74,11 @@ public final class EngineInfo {
             crops.put(crop.name(), new Name(reference.crop(crop).nameZh(), reference.crop(crop).nameEn()));
         }
         this.crops = Map.copyOf(crops);
+        Map<String, Name> levels = new TreeMap<>();
+        for (EfficiencyLevel level : reference.efficiencyLevels()) {
+            levels.put(Integer.toString(level.level()), new Name(level.labelZh(), level.labelEn()));
+        }
+        this.efficiencyLevels = Map.copyOf(levels);
     }
 
     /** The versions a rating made now would report (the ruleset may change on reload). */
@@ -111,7 +121,7 @@ public final class EngineInfo {
         }
     }
 
-    /** The codes of the credit features of the champion and thin-file scorecards in force, and of the crops. */
+    /** The codes of the credit features of the champion and thin-file scorecards in force, of the crops and of the efficiency levels. */
     public Vocabulary vocabulary() {
         CreditModels in = credit.get();
         CachedVocabulary cached = vocabulary;
@@ -120,7 +130,7 @@ public final class EngineInfo {
             for (Scorecard scorecard : List.of(in.champion(), in.thinFile())) {
                 scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
             }
-            cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops));
+            cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops, efficiencyLevels));
             vocabulary = cached;
         }
         return cached.vocabulary();

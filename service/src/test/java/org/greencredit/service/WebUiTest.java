@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -110,10 +111,15 @@ class WebUiTest extends ApiTestSupport {
         int before = officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size();
         WebElement rate = browser.findElement(By.id("rate"));
         new Actions(browser).doubleClick(rate).perform();
-        String first = shown("rating-view").getAttribute("data-rating-id");
+        shown("rating-view");
+        String first = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("rating-view")).getAttribute("data-rating-id"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("rate"))).click();
-        wait.until(d -> d.findElement(By.id("rate")).isEnabled() && d.findElement(By.id("rating-view")).isDisplayed());
-        assertThat(browser.findElement(By.id("rating-view")).getAttribute("data-rating-id")).isEqualTo(first);
+        // The button comes back once the answer is shown; the view is drawn anew, so read it afresh.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("rate")).isEnabled());
+        String second = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("rating-view")).getAttribute("data-rating-id"));
+        assertThat(second).as("the same data again answers with the rating already made").isEqualTo(first);
         assertThat(officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size()).isEqualTo(before + 1);
     }
 
@@ -136,6 +142,9 @@ class WebUiTest extends ApiTestSupport {
         String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
         JsonNode rating = officer.get("/api/v1/ratings/" + ratingId).json();
         assertThat(rating.get("smeId").asString()).isEqualTo(SME_A);
+        // One answer first: the score out of 100, as the API gives it.
+        assertThat(browser.findElement(By.id("headline-score")).getText()).endsWith(rating.at("/green/score").asInt() + "/100");
+        assertThat(browser.findElement(By.id("headline-decision")).getText()).isNotBlank();
         JsonNode request = officer.get("/api/v1/ratings/" + ratingId + "/request").json();
         assertThat(request.at("/sme/sizeClass").asString()).isEqualTo("SMALL");
         assertThat(request.at("/carbonAccount/lines").valueStream()
@@ -216,6 +225,29 @@ class WebUiTest extends ApiTestSupport {
         assertThat(browser.findElement(By.id("ndvi-" + plotId)).getAttribute("data-stage")).isEqualTo(plot.get("growthStage").asString());
         assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText()).contains(cropName);
         screenshot("farm-plots");
+    }
+
+    /** Four eyes on the console: the officer who asked for an override sees it waiting for another, with nothing to approve. */
+    @Test
+    void anOverrideWaitingForASecondOfficerOffersNoApprovalToItsRequester() {
+        String id = api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800WEBUI00002")).json().get("id").asString();
+        // Above greencredit.override.four-eyes-above-cny (300,000 in the shipped settings): waits for a second officer.
+        ApiClient.Reply requested = officer.postJson("/api/v1/ratings/" + id + "/overrides",
+                "{\"limitCny\": 500000, \"reason\": \"site visit: turnover confirmed by bank statements\"}");
+        assertThat(requested.json().get("status").asString()).isEqualTo("PENDING_SECOND_APPROVAL");
+        String override = requested.json().get("id").asString();
+        By item = By.cssSelector("li[data-override='" + override + "']");
+
+        signIn("officer");
+        WebElement own = wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        assertThat(own.findElements(By.className("approve"))).isEmpty();
+        assertThat(own.findElement(By.className("awaiting-other")).getText()).isNotBlank();
+
+        freshPage();
+        signIn("officer2");
+        WebElement other = wait.until(ExpectedConditions.visibilityOfElementLocated(item));
+        assertThat(other.findElements(By.className("approve"))).hasSize(1);
+        assertThat(other.findElements(By.className("awaiting-other"))).isEmpty();
     }
 
     @Test

@@ -25,9 +25,16 @@ public enum Unit {
 
     private static final Map<String, Unit> BY_SYMBOL = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(u -> normalise(u.symbol), Function.identity()));
-    private static final Map<String, Unit> ALIASES = Map.of(
-            "万m3", TEN_THOUSAND_M3, "1e4m3", TEN_THOUSAND_M3, "m³", M3, "10^4m³", TEN_THOUSAND_M3,
-            "l", L, "tonne", T, "kwh", KWH, "mwh", MWH);
+    /**
+     * Other spellings, the Chinese names on bills and delivery notes among them: 度 is what a Chinese electricity bill
+     * calls a kilowatt-hour (1 度 = 1 kWh), and firms type what their bills say.
+     */
+    private static final Map<String, Unit> ALIASES = Map.ofEntries(
+            Map.entry("万m3", TEN_THOUSAND_M3), Map.entry("1e4m3", TEN_THOUSAND_M3), Map.entry("m³", M3), Map.entry("10^4m³", TEN_THOUSAND_M3),
+            Map.entry("l", L), Map.entry("tonne", T), Map.entry("kwh", KWH), Map.entry("mwh", MWH),
+            Map.entry("度", KWH), Map.entry("千瓦时", KWH), Map.entry("千瓦·时", KWH), Map.entry("兆瓦时", MWH), Map.entry("吉焦", GJ),
+            Map.entry("兆焦", MJ), Map.entry("立方米", M3), Map.entry("方", M3), Map.entry("万立方米", TEN_THOUSAND_M3),
+            Map.entry("万方", TEN_THOUSAND_M3), Map.entry("吨", T), Map.entry("千克", KG), Map.entry("公斤", KG), Map.entry("升", L));
     private static final List<Activity> LIQUID_FUELS = List.of(Activity.DIESEL, Activity.GASOLINE, Activity.FUEL_OIL, Activity.LPG);
 
     private final String symbol;

@@ -18,6 +18,13 @@ class UnitTest {
         assertThat(Unit.parse("10^4 m3")).isEqualTo(Unit.TEN_THOUSAND_M3);
         assertThat(Unit.parse("万m3")).isEqualTo(Unit.TEN_THOUSAND_M3);
         assertThat(Unit.parse("l")).isEqualTo(Unit.L);
+        // What Chinese bills and delivery notes say: 度 on an electricity bill is a kilowatt-hour.
+        assertThat(Unit.parse("度")).isEqualTo(Unit.KWH);
+        assertThat(Unit.parse("千瓦时")).isEqualTo(Unit.KWH);
+        assertThat(Unit.parse("万立方米")).isEqualTo(Unit.TEN_THOUSAND_M3);
+        assertThat(Unit.parse("吨")).isEqualTo(Unit.T);
+        assertThat(Unit.parse("公斤")).isEqualTo(Unit.KG);
+        assertThat(Unit.parse("升")).isEqualTo(Unit.L);
     }
 
     @Test
