@@ -584,6 +584,12 @@ async function officerPage() {
   }
 
   const modelsSection = h('section', { id: 'officer-models' });
+  // A drift variable by its name, not its code: the model's PD, or a credit feature from the vocabulary.
+  const variableName = code => {
+    if (code === '(score)') return t('pd');
+    const name = state.vocabulary && state.vocabulary.features && state.vocabulary.features[code];
+    return name ? pick(name.zh, name.en) : code;
+  };
 
   async function loadModels() {
     const [models, drift, filing] = await Promise.all([api('/api/v1/models'), api('/api/v1/models/drift'),
@@ -605,7 +611,7 @@ async function officerPage() {
       } else if (month.alerts.length) {
         alert = true;
         text = `${t('driftAlert').replace('{from}', report.alertFrom)} ` + month.variables.filter(v => month.alerts.includes(v.variable))
-          .map(v => `${v.variable} (PSI ${v.psi.toFixed(2)})`).join(', ');
+          .map(v => `${variableName(v.variable)} (PSI ${v.psi.toFixed(2)})`).join(', ');
       } else {
         text = `${t('driftStable').replace('{from}', report.alertFrom)} (${month.month}, ${month.ratings})`;
       }

@@ -12,6 +12,8 @@ import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.support.Sha256;
 import org.greencredit.service.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RatingService {
+    private static final Logger LOG = LoggerFactory.getLogger(RatingService.class);
+    /** The key a stored rating has only when a challenger scored it (none is written otherwise): the firm's view must leave it out. */
+    private static final String CHALLENGER_KEY = "\"challenger\":";
+
     private final RatingEngine engine;
     private final RatingRepository repository;
     private final RatingMapper mapper;
@@ -32,8 +38,6 @@ public class RatingService {
     private final TransactionTemplate transaction;
     private final ServiceMetrics metrics;
     private final List<RatingStoredListener> listeners;
-    /** The key a stored rating has only when a challenger scored it (none is written otherwise): the firm's view must leave it out. */
-    private static final String CHALLENGER_KEY = "\"challenger\":";
 
     public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
                          TransactionTemplate transaction, ServiceMetrics metrics, List<RatingStoredListener> listeners) {
@@ -85,7 +89,14 @@ public class RatingService {
         long start = System.nanoTime();
         Result result = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
         metrics.rated(result.rating().decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
-        listeners.forEach(l -> l.stored(result.rating()));
+        for (RatingStoredListener listener : listeners) {
+            // Monitoring must never turn a stored rating into an error for the caller.
+            try {
+                listener.stored(result.rating());
+            } catch (RuntimeException e) {
+                LOG.error("{} could not take rating {}", listener.getClass().getSimpleName(), result.rating().id(), e);
+            }
+        }
         return result;
     }
 
