@@ -528,7 +528,7 @@ public final class RatingEngine implements AutoCloseable {
                                 RuleEvaluator.PolicyResult policy, Outcome outcome, List<NotAssessed> notAssessed, Versions versions) {
         ScorecardResult credit = scored.result();
         List<Reason> principal = reasons.rank(outcome, policy.referralReasons(), carbon.assessment().anomalies(), credit,
-                scored.scorecard().features(), scored.scorecard().bins(), carbon.level(), exclusions(green), green.score());
+                scored.scorecard().features(), scored.scorecard().bins(), carbon.level(), green.excluded(), exclusions(green), green.score());
         List<Counterfactual> counterfactuals = new ArrayList<>(greenCounterfactuals(carbon));
         counterfactuals.addAll(creditStage.counterfactuals(scored).find(credit));
         List<Contribution> contributions = new ArrayList<>();
@@ -541,7 +541,7 @@ public final class RatingEngine implements AutoCloseable {
 
     /** The green rules that excluded the firm from green terms (their ids start G-EX- in the shipped and any bank ruleset). */
     private static List<RuleHit> exclusions(RuleEvaluator.GreenResult green) {
-        return green.excluded() ? green.hits().stream().filter(h -> h.id().startsWith(EXCLUSION_RULES)).toList() : List.of();
+        return green.hits().stream().filter(h -> h.id().startsWith(EXCLUSION_RULES)).toList();
     }
 
     /** "Cut emission intensity by X% to reach level L-1", from the level table's bounds. */

@@ -47,11 +47,12 @@ final class Reasons {
     /**
      * @param bins       the scorecard's bins by feature, to name the band a feature scores best in (empty: the features'
      *                   own reason texts)
-     * @param exclusions the green rules that excluded the firm from green terms, to name them in the reason
+     * @param exclusions the green rules that excluded the firm from green terms, to name them in the reason (a bank's
+     *                   ruleset may exclude by rules named otherwise: the reason then has the general text)
      */
     List<Reason> rank(Outcome outcome, List<String> policyReasons, List<Anomaly> anomalies, ScorecardResult credit,
-                      Map<String, FeatureInfo> features, Map<String, List<Bin>> bins, Integer carbonLevel, List<RuleHit> exclusions,
-                      int greenScore) {
+                      Map<String, FeatureInfo> features, Map<String, List<Bin>> bins, Integer carbonLevel, boolean greenExcluded,
+                      List<RuleHit> exclusions, int greenScore) {
         Map<String, Reason> candidates = new LinkedHashMap<>();
         double tier = outcome == Outcome.DECLINE ? DECLINE_TIER : REFER_TIER;
         for (int i = 0; i < policyReasons.size(); i++) {
@@ -76,7 +77,7 @@ final class Reasons {
             candidates.putIfAbsent(code, new Reason(code, text.zh(), text.en(), lost.getValue()));
         }
         double greenShortfall = (MAX_GREEN_SCORE - greenScore) * GREEN_WEIGHT;
-        if (!exclusions.isEmpty()) {
+        if (greenExcluded) {
             candidates.putIfAbsent("GREEN_EXCLUDED", excluded(exclusions, greenShortfall));
         } else if (carbonLevel != null && carbonLevel >= LOW_EFFICIENCY_LEVEL) {
             candidates.putIfAbsent("LOW_CARBON_EFFICIENCY", texts.reason("LOW_CARBON_EFFICIENCY", greenShortfall));
@@ -89,6 +90,9 @@ final class Reasons {
     /** "No green discount: " and the title of each rule that excluded the firm, which is what the firm can act on. */
     private Reason excluded(List<RuleHit> exclusions, double impact) {
         Reason prefix = texts.reason("GREEN_EXCLUDED", impact);
+        if (exclusions.isEmpty()) {
+            return prefix;
+        }
         return new Reason(prefix.code(), prefix.zh() + "：" + exclusions.stream().map(RuleHit::titleZh).collect(Collectors.joining("；")),
                 prefix.en() + ": " + exclusions.stream().map(RuleHit::titleEn).collect(Collectors.joining("; ")), impact);
     }

@@ -40,7 +40,7 @@ class ReasonsTest {
     @Test
     void anApprovalListsTheFeaturesThatLostMostPointsFirst() {
         List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost("leverage", 12, "ageYears", 30, "taxPaid", 0),
-                List.of()), FEATURES, Map.of(), 2, List.of(), 90);
+                List.of()), FEATURES, Map.of(), 2, false, List.of(), 90);
         assertThat(reasons).extracting(Reason::code).containsExactly("R-AGE", "R-LEV");
         assertThat(reasons).extracting(Reason::impact).containsExactly(30.0, 12.0);
         assertThat(reasons.get(0).en()).isEqualTo("Short time in business");
@@ -49,7 +49,7 @@ class ReasonsTest {
     @Test
     void aDeclinesPolicyReasonsOutrankEveryPointLostInTheirOrder() {
         List<Reason> reasons = REASONS.rank(Outcome.DECLINE, List.of("SERIOUS_DELINQUENCY", "PD_ABOVE_APPETITE"), List.of(),
-                credit(lost("leverage", 40), List.of()), FEATURES, Map.of(), 3, List.of(), 50);
+                credit(lost("leverage", 40), List.of()), FEATURES, Map.of(), 3, false, List.of(), 50);
         // Decline tier 3000, then 2999 for the second policy reason; the 40 points lost come after.
         assertThat(reasons).extracting(Reason::code).containsExactly("SERIOUS_DELINQUENCY", "PD_ABOVE_APPETITE", "R-LEV");
         assertThat(reasons).extracting(Reason::impact).containsExactly(3000.0, 2999.0, 40.0);
@@ -60,7 +60,7 @@ class ReasonsTest {
     void dataAnomaliesRankAfterReferralReasonsAndBeforePoints() {
         List<Reason> reasons = REASONS.rank(Outcome.REFER, List.of("CARBON_DATA_ANOMALY"),
                 List.of(new Anomaly("SUDDEN_DROP", "用电量骤降", "Electricity fell suddenly", "2025-10..2025-12")),
-                credit(lost("leverage", 5), List.of()), FEATURES, Map.of(), 3, List.of(), 60);
+                credit(lost("leverage", 5), List.of()), FEATURES, Map.of(), 3, false, List.of(), 60);
         assertThat(reasons).extracting(Reason::code).containsExactly("CARBON_DATA_ANOMALY", "ANOMALY_SUDDEN_DROP", "R-LEV");
         assertThat(reasons).extracting(Reason::impact).containsExactly(2000.0, 1900.0, 5.0);
         assertThat(reasons.get(1).en()).isEqualTo("Electricity fell suddenly");
@@ -69,7 +69,7 @@ class ReasonsTest {
     @Test
     void aFeatureScoredAsMissingSaysTheDataWasNotGiven() {
         List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost("taxPaid", 25), List.of("taxPaid")), FEATURES, Map.of(),
-                2, List.of(), 90);
+                2, false, List.of(), 90);
         assertThat(reasons).containsExactly(new Reason("R-TAX-MISSING", "未提供纳税相关数据", "Tax paid could not be computed from the data given",
                 25.0));
     }
@@ -77,7 +77,7 @@ class ReasonsTest {
     @Test
     void lowCarbonEfficiencyWeighsHalfTheGreenPointsMissingToAHundred() {
         // Level 4 is below average; a green score of 40 misses 60 points, weighted 0.5: impact 30, above the 12 points lost on leverage.
-        List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost("leverage", 12), List.of()), FEATURES, Map.of(), 4,
+        List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost("leverage", 12), List.of()), FEATURES, Map.of(), 4, false,
                 List.of(), 40);
         assertThat(reasons).extracting(Reason::code).containsExactly("LOW_CARBON_EFFICIENCY", "R-LEV");
         assertThat(reasons.get(0).impact()).isEqualTo(30.0);
@@ -85,17 +85,25 @@ class ReasonsTest {
 
     @Test
     void aGreenExclusionIsAReasonWhateverTheLevel() {
-        List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost(), List.of()), FEATURES, Map.of(), null,
+        List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost(), List.of()), FEATURES, Map.of(), null, true,
                 List.of(new RuleHit("G-EX-2", "环境处罚：不享受绿色优惠", "Environmental penalty: no green terms", 0, "penalties=1", "test")), 80);
         // The rule that excluded is named, not always the high-emission one.
         assertThat(reasons).containsExactly(new Reason("GREEN_EXCLUDED", "不享受绿色优惠：环境处罚：不享受绿色优惠",
                 "No green discount: Environmental penalty: no green terms", 10.0));
     }
 
+    /** A bank's ruleset may exclude by a rule not named G-EX-: the reason is still given, in its general words. */
+    @Test
+    void anExclusionByAnUnnamedRuleKeepsTheGeneralText() {
+        List<Reason> reasons = REASONS.rank(Outcome.APPROVE, List.of(), List.of(), credit(lost(), List.of()), FEATURES, Map.of(), null, true,
+                List.of(), 80);
+        assertThat(reasons).containsExactly(new Reason("GREEN_EXCLUDED", "不享受绿色优惠", "No green discount", 10.0));
+    }
+
     @Test
     void neverMoreThanFourReasons() {
         List<Reason> reasons = REASONS.rank(Outcome.REFER, List.of("PD_REVIEW_BAND", "THIN_FILE", "NO_LIMIT_BASIS"), List.of(),
-                credit(lost("leverage", 12, "ageYears", 30, "taxPaid", 7), List.of()), FEATURES, Map.of(), 5, List.of(), 20);
+                credit(lost("leverage", 12, "ageYears", 30, "taxPaid", 7), List.of()), FEATURES, Map.of(), 5, false, List.of(), 20);
         assertThat(reasons).extracting(Reason::code).containsExactly("PD_REVIEW_BAND", "THIN_FILE", "NO_LIMIT_BASIS", "LOW_CARBON_EFFICIENCY");
     }
 }
