@@ -37,10 +37,14 @@ public final class EngineInfo {
     }
 
     /**
-     * Names of the credit features (contributions), of the crops and of the carbon-efficiency levels (1 best to 5,
-     * carbon_efficiency_levels.csv), by code.
+     * Names by code of what a rating and its request use, so that pages show words: the credit features (contributions),
+     * the crops, the carbon-efficiency levels (1 best to 5, carbon_efficiency_levels.csv), the GB/T 2260 provinces (the
+     * first two digits of a region code), the GB/T 4754-2017 divisions (section letter and division, e.g. C13, the start
+     * of an industry code), the spend categories of purchased goods, and the reasons a rating is referred or declined.
      */
-    public record Vocabulary(Map<String, Name> features, Map<String, Name> crops, Map<String, Name> efficiencyLevels) {
+    public record Vocabulary(Map<String, Name> features, Map<String, Name> crops, Map<String, Name> efficiencyLevels,
+                             Map<String, Name> provinces, Map<String, Name> industries, Map<String, Name> spendCategories,
+                             Map<String, Name> reasons) {
     }
 
     /** One live rule with its id, titles and the source its threshold or points come from. */
@@ -53,6 +57,10 @@ public final class EngineInfo {
     private final RulesetRegistry rules;
     private final Map<String, Name> crops;
     private final Map<String, Name> efficiencyLevels;
+    private final Map<String, Name> provinces;
+    private final Map<String, Name> industries;
+    private final Map<String, Name> spendCategories;
+    private final Map<String, Name> reasons;
     /** The vocabulary of the credit models it was made for: rebuilt only when they change. */
     private volatile CachedVocabulary vocabulary;
 
@@ -64,7 +72,7 @@ public final class EngineInfo {
      * @param credit the credit models in force now
      */
     EngineInfo(Supplier<Versions> versions, Supplier<List<String>> models, Supplier<CreditModels> credit, RulesetRegistry rules,
-               ReferenceData reference) {
+               ReferenceData reference, ReasonTexts reasonTexts) {
         this.versions = versions;
         this.models = models;
         this.credit = credit;
@@ -79,6 +87,16 @@ public final class EngineInfo {
             levels.put(Integer.toString(level.level()), new Name(level.labelZh(), level.labelEn()));
         }
         this.efficiencyLevels = Map.copyOf(levels);
+        Map<String, Name> provinceNames = new TreeMap<>();
+        reference.provinces().forEach(p -> provinceNames.put(p.code(), new Name(p.nameZh(), p.nameEn())));
+        this.provinces = Map.copyOf(provinceNames);
+        Map<String, Name> industryNames = new TreeMap<>();
+        reference.industries().forEach(i -> industryNames.put(i.section() + i.division(), new Name(i.nameZh(), i.nameEn())));
+        this.industries = Map.copyOf(industryNames);
+        Map<String, Name> spendNames = new TreeMap<>();
+        reference.spendCategoryNames().forEach(c -> spendNames.put(c.code(), new Name(c.nameZh(), c.nameEn())));
+        this.spendCategories = Map.copyOf(spendNames);
+        this.reasons = reasonTexts.names();
     }
 
     /** The versions a rating made now would report (the ruleset may change on reload). */
@@ -130,7 +148,8 @@ public final class EngineInfo {
             for (Scorecard scorecard : List.of(in.champion(), in.thinFile())) {
                 scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
             }
-            cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops, efficiencyLevels));
+            cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops, efficiencyLevels, provinces, industries,
+                    spendCategories, reasons));
             vocabulary = cached;
         }
         return cached.vocabulary();

@@ -112,7 +112,8 @@ public final class RatingEngine implements AutoCloseable {
                 b.earlyCropModel != null ? b.earlyCropModel : SeriesClassifier.shipped(settings.earlyCropModel()),
                 b.yieldModel != null ? b.yieldModel : YieldModel.shipped(settings.yieldModel()));
         this.cropStage = new CropStage(crops, texts);
-        this.reasons = new Reasons(new ReasonTexts(), new FeatureValueTexts(), texts.get("reason.featureMissing"));
+        ReasonTexts reasonTexts = new ReasonTexts();
+        this.reasons = new Reasons(reasonTexts, new FeatureValueTexts(), texts.get("reason.featureMissing"));
         this.defaultTermMonths = (int) reference.parameter("policy.defaultTermMonths").value();
         this.behaviourEvidence = new BehaviourEvidence(reference.parameter("green.declaredShareTolerance").value());
         this.engineVersion = settings.version();
@@ -122,7 +123,7 @@ public final class RatingEngine implements AutoCloseable {
         }
         this.otherModels = List.copyOf(others);
         this.creditStage.set(stage(credit));
-        this.info = new EngineInfo(this::versions, this::modelVersions, this::creditModels, rules, reference);
+        this.info = new EngineInfo(this::versions, this::modelVersions, this::creditModels, rules, reference, reasonTexts);
         if (b.rulesDirectory != null) {
             rules.watch(b.rulesDirectory, b.reloadSeconds);
         }

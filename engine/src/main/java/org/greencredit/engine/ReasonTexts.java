@@ -2,6 +2,7 @@ package org.greencredit.engine;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.greencredit.core.rating.Reason;
 import org.greencredit.datasets.reference.ReferenceTable;
 
@@ -13,6 +14,13 @@ final class ReasonTexts {
         for (ReferenceTable.Row r : ReferenceTable.fromClasspath("/engine/reasons.csv", "code", "zh", "en").rows()) {
             texts.put(r.text("code"), new String[] {r.text("zh"), r.text("en")});
         }
+    }
+
+    /** Every reason code with its wording. */
+    Map<String, EngineInfo.Name> names() {
+        Map<String, EngineInfo.Name> names = new TreeMap<>();
+        texts.forEach((code, t) -> names.put(code, new EngineInfo.Name(t[0], t[1])));
+        return Map.copyOf(names);
     }
 
     Reason reason(String code, double impact) {

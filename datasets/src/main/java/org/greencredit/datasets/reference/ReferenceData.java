@@ -58,7 +58,7 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
     private record GridRow(double kgPerKwh, String source, String verification) {
     }
 
-    private record SpendRow(double kgPerUsd, int usdYear, String naics, String source) {
+    private record SpendRow(double kgPerUsd, int usdYear, String naics, String source, String nameZh, String nameEn) {
     }
 
     private ReferenceData() {
@@ -91,9 +91,11 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
         for (ReferenceTable.Row r : rates.rows()) {
             cnyPerUsd.put(r.integer("year"), r.number("cny_per_usd"));
         }
-        ReferenceTable spendTable = ReferenceTable.load("spend_categories.csv", "category", "naics_code", "kg_co2e_per_usd", "usd_year");
+        ReferenceTable spendTable = ReferenceTable.load("spend_categories.csv", "category", "name_zh", "name_en", "naics_code",
+                "kg_co2e_per_usd", "usd_year");
         for (ReferenceTable.Row r : spendTable.rows()) {
-            SpendRow row = new SpendRow(r.number("kg_co2e_per_usd"), r.integer("usd_year"), r.text("naics_code"), r.text("source"));
+            SpendRow row = new SpendRow(r.number("kg_co2e_per_usd"), r.integer("usd_year"), r.text("naics_code"), r.text("source"),
+                    r.text("name_zh"), r.text("name_en"));
             if (!cnyPerUsd.containsKey(row.usdYear())) {
                 throw new CsvFormatException(r.where("usd_year") + ": no exchange rate for " + row.usdYear() + " in exchange_rates.csv");
             }
@@ -308,6 +310,11 @@ public final class ReferenceData implements FactorCatalog, ReferenceCodes {
     }
 
     // ---- other tables
+
+    /** Each spend category with its Chinese and English names, in the table's order. */
+    public List<SpendCategory> spendCategoryNames() {
+        return spend.entrySet().stream().map(e -> new SpendCategory(e.getKey(), e.getValue().nameZh(), e.getValue().nameEn())).toList();
+    }
 
     public Province province(String code) {
         return provinces.get(code);
