@@ -132,7 +132,8 @@ class ThinFileLedgerRatingTest {
 
         assertThatThrownBy(() -> ENGINE.rate(thin(new InvoiceLedger(sales, List.of())))).isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).errors()).containsExactly(
-                        new FieldError("invoices.sales[3].totalCny", "is 120.00, but amountCny 100.00 + taxCny 13.00 = 113.00"),
-                        new FieldError("invoices.sales[5].taxCny", "must not be null")));
+                        new FieldError("invoices.sales[3].totalCny", "is 120.00, but amountCny 100.00 + taxCny 13.00 = 113.00",
+                                FieldError.INCONSISTENT),
+                        new FieldError("invoices.sales[5].taxCny", "must not be null", FieldError.REQUIRED)));
     }
 }

@@ -26,14 +26,14 @@ final class LongListChecks {
         for (int i = 0; i < lines.size(); i++) {
             ActivityLine line = lines.get(i);
             if (line == null) {
-                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL, FieldError.REQUIRED));
                 continue;
             }
             if (line.month() == null) {
-                errors.add(new FieldError(at(path, i, ".month"), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ".month"), NOT_NULL, FieldError.REQUIRED));
             }
             if (line.activity() == null) {
-                errors.add(new FieldError(at(path, i, ".activity"), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ".activity"), NOT_NULL, FieldError.REQUIRED));
             }
             amount(path, i, ".quantity", line.quantity(), Plausible.Kind.QUANTITY, errors);
             text(path, i, ".unit", line.unit(), 16, errors);
@@ -48,7 +48,7 @@ final class LongListChecks {
         for (int i = 0; i < values.size(); i++) {
             Double value = values.get(i);
             if (value == null) {
-                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL, FieldError.REQUIRED));
             } else {
                 amount(path, i, "", value, Plausible.Kind.MONEY, errors);
             }
@@ -64,18 +64,18 @@ final class LongListChecks {
         for (int i = 0; i < readings.size(); i++) {
             NdviObservation o = readings.get(i);
             if (o == null) {
-                errors.add(new FieldError(at(path, i, ""), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ""), NOT_NULL, FieldError.REQUIRED));
                 continue;
             }
             if (o.date() == null) {
-                errors.add(new FieldError(at(path, i, ".date"), NOT_NULL));
+                errors.add(new FieldError(at(path, i, ".date"), NOT_NULL, FieldError.REQUIRED));
             }
             bounded(path, i, ".value", o.value(), -1, errors);
             bounded(path, i, ".red", o.red(), 0, errors);
             bounded(path, i, ".nir", o.nir(), 0, errors);
             NdviSourceValidator.Problem source = NdviSourceValidator.problem(o);
             if (source != null) {
-                errors.add(new FieldError(at(path, i, "." + source.component()), source.message()));
+                errors.add(new FieldError(at(path, i, "." + source.component()), source.message(), FieldError.INVALID));
             }
         }
     }
@@ -87,21 +87,21 @@ final class LongListChecks {
         }
         double v = value;
         if (!Double.isFinite(v)) {
-            errors.add(new FieldError(at(list, index, field), FINITE));
+            errors.add(new FieldError(at(list, index, field), FINITE, FieldError.NUMBER));
             // Hibernate Validator's @DecimalMin and @DecimalMax take the infinities for the extremes they are, and fail NaN on both.
             if (v != Double.POSITIVE_INFINITY) {
-                errors.add(new FieldError(at(list, index, field), "must be at least " + min));
+                errors.add(new FieldError(at(list, index, field), "must be at least " + min, FieldError.RANGE));
             }
             if (v != Double.NEGATIVE_INFINITY) {
-                errors.add(new FieldError(at(list, index, field), "must be at most 1"));
+                errors.add(new FieldError(at(list, index, field), "must be at most 1", FieldError.RANGE));
             }
             return;
         }
         if (v < min) {
-            errors.add(new FieldError(at(list, index, field), "must be at least " + min));
+            errors.add(new FieldError(at(list, index, field), "must be at least " + min, FieldError.RANGE));
         }
         if (v > 1) {
-            errors.add(new FieldError(at(list, index, field), "must be at most 1"));
+            errors.add(new FieldError(at(list, index, field), "must be at most 1", FieldError.RANGE));
         }
     }
 
@@ -117,28 +117,28 @@ final class LongListChecks {
         }
         double v = value;
         if (!Double.isFinite(v)) {
-            errors.add(new FieldError(at(list, index, field), FINITE));
+            errors.add(new FieldError(at(list, index, field), FINITE, FieldError.NUMBER));
         }
         // As Hibernate Validator's @PositiveOrZero: by Double.compare, so -0.0 fails, and NaN fails too.
         if (Double.isNaN(v) || Double.compare(v, 0.0) < 0) {
-            errors.add(new FieldError(at(list, index, field), NOT_NEGATIVE));
+            errors.add(new FieldError(at(list, index, field), NOT_NEGATIVE, FieldError.RANGE));
         }
         String implausible = PlausibleValidator.problem(kind, v);
         if (implausible != null) {
-            errors.add(new FieldError(at(list, index, field), implausible));
+            errors.add(new FieldError(at(list, index, field), implausible, FieldError.IMPLAUSIBLE));
         }
     }
 
     /** {@code @Size(max = max) String}: null passes. */
     private static void text(String list, int index, String field, String value, int max, List<FieldError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(at(list, index, field), "size must be between 0 and " + max));
+            errors.add(new FieldError(at(list, index, field), "size must be between 0 and " + max, FieldError.SIZE));
         }
     }
 
     private static void size(String path, List<?> list, int max, List<FieldError> errors) {
         if (list.size() > max) {
-            errors.add(new FieldError(path, "size must be between 0 and " + max));
+            errors.add(new FieldError(path, "size must be between 0 and " + max, FieldError.SIZE));
         }
     }
 }

@@ -65,13 +65,13 @@ public final class RequestValidator implements AutoCloseable {
     public List<FieldError> problems(RatingRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
-            errors.add(new FieldError("$", "request body is required"));
+            errors.add(new FieldError("$", "request body is required", FieldError.REQUIRED));
             return errors;
         }
         if (!fastPaths || !SurelyValid.request(request)) {
             Set<ConstraintViolation<RatingRequest>> violations = validator.validate(request);
             for (ConstraintViolation<RatingRequest> v : violations) {
-                errors.add(new FieldError(pathOf(v.getPropertyPath()), v.getMessage()));
+                errors.add(new FieldError(pathOf(v.getPropertyPath()), v.getMessage(), codeOf(v)));
             }
         }
         if (request.sme() != null) {
@@ -116,12 +116,12 @@ public final class RequestValidator implements AutoCloseable {
         String region = request.sme().regionCode();
         if (region != null && region.matches("\\d{6}") && !codes.isKnownRegion(region)) {
             errors.add(new FieldError("sme.regionCode", "unknown GB/T 2260 region code '" + region
-                    + "': its province part '" + region.substring(0, 2) + "' is not a province of China"));
+                    + "': its province part '" + region.substring(0, 2) + "' is not a province of China", FieldError.UNKNOWN_CODE));
         }
         String industry = request.sme().industryCode();
         if (industry != null && industry.matches("[A-T]\\d{2,4}") && !codes.isKnownIndustry(industry)) {
             errors.add(new FieldError("sme.industryCode", "unknown GB/T 4754-2017 industry code '" + industry
-                    + "': division " + industry.substring(1, 3) + " does not exist in section " + industry.charAt(0)));
+                    + "': division " + industry.substring(1, 3) + " does not exist in section " + industry.charAt(0), FieldError.UNKNOWN_CODE));
         }
     }
 
@@ -134,29 +134,29 @@ public final class RequestValidator implements AutoCloseable {
             }
             if (line.month() != null && (line.month().isBefore(EARLIEST_MONTH) || line.month().isAfter(latest))) {
                 errors.add(new FieldError(linePath(i, "month"), "month " + line.month() + " is out of range: must be between "
-                        + EARLIEST_MONTH + " and " + latest));
+                        + EARLIEST_MONTH + " and " + latest, FieldError.RANGE));
             }
             if (line.activity().isSpendBased()) {
                 if (line.spendCny() == null) {
-                    errors.add(new FieldError(linePath(i, "spendCny"), "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "spendCny"), "is required for " + line.activity(), FieldError.REQUIRED));
                 }
                 if (line.category() == null || line.category().isBlank()) {
-                    errors.add(new FieldError(linePath(i, "category"), "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "category"), "is required for " + line.activity(), FieldError.REQUIRED));
                 } else if (!codes.isKnownSpendCategory(line.category())) {
                     errors.add(new FieldError(linePath(i, "category"), "unknown spend category '" + line.category()
-                            + "'; known: " + codes.spendCategories()));
+                            + "'; known: " + codes.spendCategories(), FieldError.UNKNOWN_CODE));
                 }
             } else {
                 if (line.quantity() == null) {
-                    errors.add(new FieldError(linePath(i, "quantity"), "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "quantity"), "is required for " + line.activity(), FieldError.REQUIRED));
                 }
                 if (line.unit() == null) {
-                    errors.add(new FieldError(linePath(i, "unit"), "is required for " + line.activity()));
+                    errors.add(new FieldError(linePath(i, "unit"), "is required for " + line.activity(), FieldError.REQUIRED));
                 } else {
                     try {
                         Unit.parse(line.unit()).requireFits(line.activity());
                     } catch (UnitException e) {
-                        errors.add(new FieldError(linePath(i, "unit"), e.getMessage()));
+                        errors.add(new FieldError(linePath(i, "unit"), e.getMessage(), FieldError.UNKNOWN_CODE));
                     }
                 }
             }
@@ -195,9 +195,23 @@ public final class RequestValidator implements AutoCloseable {
             if (bought.get(p.month()) > electricity * (1 + 1e-9)) {
                 errors.add(new FieldError("carbonAccount.greenPower[" + i + "].kwh", String.format(Locale.ROOT,
                         "%s kWh of green power bought in %s is more than the %s kWh of electricity the lines show for that month",
-                        plain(bought.get(p.month())), p.month(), plain(electricity))));
+                        plain(bought.get(p.month())), p.month(), plain(electricity)), FieldError.INCONSISTENT));
             }
         }
+    }
+
+    /** The kind of a Bean Validation problem, from its constraint. */
+    public static String codeOf(ConstraintViolation<?> violation) {
+        return switch (violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()) {
+            case "NotNull", "NotBlank", "NotEmpty" -> FieldError.REQUIRED;
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero" -> FieldError.RANGE;
+            case "Finite" -> FieldError.NUMBER;
+            case "Plausible" -> FieldError.IMPLAUSIBLE;
+            case "Size" -> FieldError.SIZE;
+            case "Pattern", "PastOrPresent", "Past" -> FieldError.FORMAT;
+            case "ValidRing" -> FieldError.GEOMETRY;
+            default -> FieldError.INVALID;
+        };
     }
 
     private static String plain(double value) {
@@ -210,7 +224,7 @@ public final class RequestValidator implements AutoCloseable {
             if (invoice != null && !invoice.totalAddsUp()) {
                 errors.add(new FieldError(path + "[" + i + "].totalCny", String.format(Locale.ROOT,
                         "is %.2f, but amountCny %.2f + taxCny %.2f = %.2f", invoice.totalCny(), invoice.amountCny(), invoice.taxCny(),
-                        invoice.amountCny() + invoice.taxCny())));
+                        invoice.amountCny() + invoice.taxCny()), FieldError.INCONSISTENT));
             }
         }
     }

@@ -83,11 +83,12 @@ class RequestValidatorTest {
 
         assertThat(VALIDATOR.problems(new RatingRequest(SME, account, null, null, null, null))).containsExactly(
                 new FieldError("carbonAccount.greenPower[0].kwh",
-                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month"),
+                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month", FieldError.INCONSISTENT),
                 new FieldError("carbonAccount.greenPower[1].kwh",
-                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month"),
+                        "4500 kWh of green power bought in 2025-03 is more than the 4000 kWh of electricity the lines show for that month", FieldError.INCONSISTENT),
                 new FieldError("carbonAccount.greenPower[2].kwh",
-                        "10 kWh of green power bought in 2025-04 is more than the 0 kWh of electricity the lines show for that month"));
+                        "10 kWh of green power bought in 2025-04 is more than the 0 kWh of electricity the lines show for that month",
+                        FieldError.INCONSISTENT));
     }
 
     @Test
@@ -270,7 +271,28 @@ class RequestValidatorTest {
     void nonFiniteNumbersAreRejected() {
         RatingRequest request = new RatingRequest(SME, new CarbonAccount(Double.NaN, null, List.of()), null, null, null, null);
         assertThat(VALIDATOR.problems(request))
-                .contains(new FieldError("carbonAccount.revenueCny", "must be a finite number (not NaN or infinity)"));
+                .contains(new FieldError("carbonAccount.revenueCny", "must be a finite number (not NaN or infinity)", FieldError.NUMBER));
+    }
+
+    /** Each problem says its kind, so that a page can word it in its own language; the English message stays as it was. */
+    @Test
+    void everyProblemCarriesItsKind() {
+        YearMonth future = YearMonth.of(2026, 6);
+        CarbonAccount account = new CarbonAccount(-5.0, null, List.of(
+                new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 100.0, "furlong", null, null, Evidence.BILL),
+                new ActivityLine(future, Activity.ELECTRICITY, null, "kWh", null, null, Evidence.BILL),
+                new ActivityLine(YearMonth.of(2025, 2), Activity.PURCHASED_GOODS, null, null, "TEAPOTS", 10.0, Evidence.BILL)));
+        RatingRequest request = new RatingRequest(new Sme("S1", null, "990000", "C9901", SizeClass.MICRO, null), account, null, null,
+                null, null);
+        assertThat(VALIDATOR.problems(request)).extracting(FieldError::field, FieldError::code).contains(
+                org.assertj.core.groups.Tuple.tuple("sme.name", FieldError.REQUIRED),
+                org.assertj.core.groups.Tuple.tuple("sme.regionCode", FieldError.UNKNOWN_CODE),
+                org.assertj.core.groups.Tuple.tuple("sme.industryCode", FieldError.UNKNOWN_CODE),
+                org.assertj.core.groups.Tuple.tuple("carbonAccount.revenueCny", FieldError.RANGE),
+                org.assertj.core.groups.Tuple.tuple("carbonAccount.lines[0].unit", FieldError.UNKNOWN_CODE),
+                org.assertj.core.groups.Tuple.tuple("carbonAccount.lines[1].month", FieldError.RANGE),
+                org.assertj.core.groups.Tuple.tuple("carbonAccount.lines[1].quantity", FieldError.REQUIRED),
+                org.assertj.core.groups.Tuple.tuple("carbonAccount.lines[2].category", FieldError.UNKNOWN_CODE));
     }
 
     @Test

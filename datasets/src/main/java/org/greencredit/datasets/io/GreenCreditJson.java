@@ -65,11 +65,14 @@ public final class GreenCreditJson {
     public static FieldError toFieldError(JacksonException e) {
         String field = path(e.getPath());
         String message;
+        String code = FieldError.TYPE;
         if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
             message = "unknown field '" + u.getPropertyName() + "'";
+            code = FieldError.UNKNOWN_FIELD;
         } else if (e instanceof InvalidFormatException f) {
             message = "value " + describe(f.getValue()) + " is not a valid " + typeName(f.getTargetType());
+            code = f.getTargetType() != null && f.getTargetType().isEnum() ? FieldError.UNKNOWN_CODE : FieldError.FORMAT;
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = "must be " + article(typeName(m.getTargetType()));
         } else if (e instanceof StreamReadException read) {
@@ -77,8 +80,9 @@ public final class GreenCreditJson {
             message = malformed(e.getOriginalMessage());
         } else {
             message = firstLine(e.getOriginalMessage());
+            code = FieldError.INVALID;
         }
-        return new FieldError(field.isEmpty() ? "$" : field, message);
+        return new FieldError(field.isEmpty() ? "$" : field, message, code);
     }
 
     static String path(List<JacksonException.Reference> path) {

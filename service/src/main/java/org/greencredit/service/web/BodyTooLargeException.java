@@ -19,7 +19,7 @@ final class BodyTooLargeException extends IOException {
     ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, getMessage());
         problem.setTitle("Request body too large");
-        problem.setProperty("errors", List.of(new FieldError("$", "body must be at most " + limit + " bytes")));
+        problem.setProperty("errors", List.of(new FieldError("$", "body must be at most " + limit + " bytes", FieldError.BODY)));
         return problem;
     }
 }

@@ -20,7 +20,7 @@ final class BodyTooSlowException extends IOException {
     ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, getMessage());
         problem.setTitle("Request body too slow");
-        problem.setProperty("errors", List.of(new FieldError("$", "body must arrive at " + bytesPerSecond + " bytes per second or faster")));
+        problem.setProperty("errors", List.of(new FieldError("$", "body must arrive at " + bytesPerSecond + " bytes per second or faster", FieldError.BODY)));
         return problem;
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
+import org.greencredit.core.validation.RequestValidator;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.service.rating.RatingNotFoundException;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457). Input problems are 4xx and carry
- * an {@code errors} array of {@code {field, message}} naming each bad field.
+ * an {@code errors} array of {@code {field, message, code}} naming each bad field and the kind of problem
+ * ({@link FieldError}'s constants), which pages translate.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -39,7 +41,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> invalidParameter(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).sorted().toList();
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage(), RequestValidator.codeOf(v))).sorted().toList();
         return invalid(errors);
     }
 
@@ -88,11 +90,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         Utf8Check.InvalidUtf8Exception notUtf8 = causeOfType(e, Utf8Check.InvalidUtf8Exception.class);
         if (notUtf8 != null) {
-            return ResponseEntity.badRequest().body(problem(List.of(new FieldError("$", notUtf8.getMessage()))));
+            return ResponseEntity.badRequest().body(problem(List.of(new FieldError("$", notUtf8.getMessage(), FieldError.BODY))));
         }
         JacksonException json = causeOfType(e, JacksonException.class);
         FieldError error = json != null ? GreenCreditJson.toFieldError(json)
-                : new FieldError("$", "request body is missing or not readable as JSON");
+                : new FieldError("$", "request body is missing or not readable as JSON", FieldError.TYPE);
         return ResponseEntity.badRequest().body(problem(List.of(error)));
     }
 
