@@ -124,9 +124,37 @@ class RatingApiTest extends ApiTestSupport {
         assertThat(reply.json().get("detail").asString()).contains("no-such-id");
     }
 
+    /** The firms' sheet: Chinese headers, a row per month, UTF-8 with a BOM; uploaded as downloaded, it rates the example firm. */
     @Test
-    void theCsvTemplateIsPublicAndCanBeUploadedAsIs() {
+    void theMonthlySheetTemplateIsPublicAndCanBeUploadedAsIs() {
         ApiClient.Reply template = anonymous.get("/api/v1/templates/rating-request.csv");
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.contentType()).startsWith("text/csv");
+        // A byte-order mark first (the body is read as UTF-8): Excel needs it to open Chinese text.
+        assertThat(template.body()).startsWith("\uFEFF");
+        byte[] bytes = template.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String text = template.body().substring(1);
+        assertThat(text).startsWith("企业代码,企业名称,").contains("91330800MA2B000001", "2025-01");
+        // The example firm's twelve months of electricity: a header and one row per month.
+        assertThat(text.lines().count()).isEqualTo(1 + 12);
+
+        ApiClient.Reply rated = api.post("/api/v1/ratings", "text/csv", bytes);
+        assertThat(rated.status()).isEqualTo(201);
+        JsonNode request = api.get("/api/v1/ratings/" + rated.json().get("id").asString() + "/request").json();
+        assertThat(request.at("/sme/name").asString()).isEqualTo("衢州绿源食品有限公司");
+        assertThat(request.at("/carbonAccount/lines").valueStream().filter(l -> l.get("activity").asString().equals("ELECTRICITY"))
+                .map(l -> l.get("month").asString() + " " + l.get("quantity").asDouble() + " " + l.get("unit").asString()).findFirst().orElseThrow())
+                .isEqualTo("2025-01 10625.0 度");
+
+        ApiClient.Reply bad = api.post("/api/v1/ratings", "text/csv", (text.replaceFirst("10625", "一万")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asString()).isEqualTo("csv:2:用电量（度）");
+        assertThat(bad.json().at("/errors/0/code").asString()).isEqualTo("type");
+    }
+
+    @Test
+    void theFlatCsvTemplateIsPublicAndCanBeUploadedAsIs() {
+        ApiClient.Reply template = anonymous.get("/api/v1/templates/rating-request-flat.csv");
         assertThat(template.status()).isEqualTo(200);
         assertThat(template.contentType()).startsWith("text/csv");
         assertThat(template.body()).startsWith("sme.id,").contains("91330800MA2B000001");

@@ -7,6 +7,7 @@ import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.validation.FieldError;
 import org.greencredit.core.validation.InvalidRequestException;
 import org.greencredit.datasets.csv.CsvFormatException;
+import org.greencredit.datasets.io.MonthlySheet;
 import org.greencredit.datasets.io.ReadRow;
 import org.greencredit.datasets.io.RecordFormat;
 import org.greencredit.datasets.io.RecordFormatException;
@@ -15,7 +16,8 @@ import org.greencredit.datasets.io.RecordWriter;
 
 /**
  * A rating request as one CSV row, in the CLI's flat layout (one column per field; lists such as
- * {@code carbonAccount.lines} hold their JSON in one cell): the template firms download and fill.
+ * {@code carbonAccount.lines} hold their JSON in one cell), the integrators' template; uploads in the firms' monthly
+ * sheet ({@link MonthlySheet}) are read as such.
  */
 public final class RequestTemplate {
     private RequestTemplate() {
@@ -30,8 +32,11 @@ public final class RequestTemplate {
         return out.toByteArray();
     }
 
-    /** The single request of an uploaded CSV; errors name the row and field. */
+    /** The single request of an uploaded CSV, a monthly sheet or a flat row; errors name the row and field. */
     static RatingRequest parseOne(byte[] csv) {
+        if (MonthlySheet.isMonthlySheet(csv)) {
+            return MonthlySheet.read(csv, "upload");
+        }
         try (RecordReader<RatingRequest> reader = RecordFormat.CSV.reader(new ByteArrayInputStream(csv), RatingRequest.class, "upload")) {
             if (!reader.hasNext()) {
                 throw new InvalidRequestException(List.of(new FieldError("$", "the CSV has a header but no row: fill in one row under it")));
