@@ -188,10 +188,13 @@ class CompactRatingMigrationTest {
                 .query(Long.class).single()).isZero();
     }
 
-    /** The history line of a rating, field by field from the rating itself. */
+    /**
+     * The history line of a rating, field by field from the rating itself; stored before V13, it has no firm name or amount
+     * asked for, and no override waits on it.
+     */
     private static RatingSummary summaryOf(Rating r) {
-        return new RatingSummary(r.id(), r.smeId(), r.ratedAt(), r.green().score(), r.green().grade(), r.green().colour().name(),
+        return new RatingSummary(r.id(), r.smeId(), null, r.ratedAt(), r.green().score(), r.green().grade(), r.green().colour().name(),
                 r.green().carbonEfficiencyLevel(), r.credit().pd(), r.credit().grade(), r.decision().outcome().name(), r.decision().limitCny(),
-                r.decision().rateDiscountBp(), new ArrayList<>(r.decision().referralReasons()));
+                null, r.decision().rateDiscountBp(), new ArrayList<>(r.decision().referralReasons()), false);
     }
 }

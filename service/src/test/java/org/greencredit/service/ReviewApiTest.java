@@ -28,6 +28,12 @@ class ReviewApiTest extends ApiTestSupport {
     void anOverrideNeedsAReasonSettlesTheReferralAndLeavesTheRatingAsItWas() {
         String id = referredRatingOf("91330800REVIEW0001");
         assertThat(queueIds("?reason=THIN_FILE&limit=1000")).contains(id);
+        String asking = api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800REVIEW0003")
+                .replace("}}", "}, \"loanRequest\": {\"amountCny\": 80000, \"termMonths\": 12}}")).json().get("id").asString();
+        JsonNode askingLine = officer.get("/api/v1/referrals?limit=1000").json().valueStream()
+                .filter(n -> n.get("id").asString().equals(asking)).findFirst().orElseThrow();
+        assertThat(askingLine.get("requestedCny").asDouble()).isEqualTo(80_000.0);
+        assertThat(askingLine.get("pendingOverride").asBoolean()).isFalse();
         assertThat(queueIds("?reason=CROP_MISMATCH&limit=1000")).doesNotContain(id);
         String original = officer.get("/api/v1/ratings/" + id).body();
         JsonNode queued = officer.get("/api/v1/referrals?limit=1000").json().valueStream().filter(n -> n.get("id").asString().equals(id))
@@ -63,6 +69,12 @@ class ReviewApiTest extends ApiTestSupport {
         assertThat(pending.get("status").asString()).isEqualTo("PENDING_SECOND_APPROVAL");
         String overrideId = pending.get("id").asString();
         assertThat(queueIds("?limit=1000")).contains(id);
+        // The queue line says so, with the firm's name as its request gave it (requestFor asks for no loan amount).
+        JsonNode line = officer.get("/api/v1/referrals?limit=1000").json().valueStream().filter(n -> n.get("id").asString().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(line.get("pendingOverride").asBoolean()).isTrue();
+        assertThat(line.get("smeName").asString()).isEqualTo("测试企业");
+        assertThat(line.get("requestedCny").isNull()).isTrue();
 
         ApiClient.Reply self = officer.postJson("/api/v1/overrides/" + overrideId + "/approval", "{}");
         assertThat(self.status()).isEqualTo(403);

@@ -35,10 +35,10 @@ public class RatingRepository {
                 insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
                                     input_hash, request_deflated, rating_deflated, green_score, green_grade, carbon_efficiency_level,
                                     credit_grade, limit_cny, rate_discount_bp, credit_model, challenger_model, challenger_pd,
-                                    challenger_grade, fairness_groups)
+                                    challenger_grade, fairness_groups, sme_name, requested_cny)
                 values (:id, :smeId, :ratedAt, :outcome, :colour, :pd, :ruleset, :models, :factors, :inputHash, :request, :rating,
                         :greenScore, :greenGrade, :carbonLevel, :creditGrade, :limitCny, :discountBp, :creditModel, :challengerModel,
-                        :challengerPd, :challengerGrade, :fairnessGroups)
+                        :challengerPd, :challengerGrade, :fairnessGroups, :smeName, :requestedCny)
                 """)
                 .param("id", summary.id()).param("smeId", summary.smeId()).param("ratedAt", Timestamp.from(summary.ratedAt()))
                 .param("outcome", summary.outcome()).param("colour", summary.colour()).param("pd", summary.pd())
@@ -53,6 +53,7 @@ public class RatingRepository {
                 .param("challengerPd", r.challenger() == null ? null : r.challenger().pd(), Types.DOUBLE)
                 .param("challengerGrade", r.challenger() == null ? null : r.challenger().grade(), Types.VARCHAR)
                 .param("fairnessGroups", r.fairnessGroups())
+                .param("smeName", summary.smeName(), Types.VARCHAR).param("requestedCny", summary.requestedCny(), Types.DOUBLE)
                 .update();
         List<String> reasons = summary.referralReasons();
         if (!reasons.isEmpty()) {
@@ -95,7 +96,8 @@ public class RatingRepository {
 
     private static final String SUMMARY_COLUMNS = """
             r.id, r.sme_id, r.rated_at, r.green_score, r.green_grade, r.colour, r.carbon_efficiency_level, r.pd, r.credit_grade,
-            r.outcome, r.limit_cny, r.rate_discount_bp""";
+            r.outcome, r.limit_cny, r.rate_discount_bp, r.sme_name, r.requested_cny,
+            exists (select 1 from rating_override o where o.rating_id = r.id and o.status = 'PENDING_SECOND_APPROVAL') as pending_override""";
 
     /** The SME's ratings, newest first, from the summary columns. */
     public List<RatingSummary> findSummariesBySme(String smeId, int limit) {
@@ -123,8 +125,11 @@ public class RatingRepository {
     private static RatingSummary summaryWithoutReasons(ResultSet rs, int row) throws SQLException {
         int level = rs.getInt(7);
         Integer carbonLevel = rs.wasNull() ? null : level;
-        return new RatingSummary(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getString(5),
-                rs.getString(6), carbonLevel, rs.getDouble(8), rs.getString(9), rs.getString(10), rs.getDouble(11), rs.getInt(12), List.of());
+        double requested = rs.getDouble(14);
+        Double requestedCny = rs.wasNull() ? null : requested;
+        return new RatingSummary(rs.getString(1), rs.getString(2), rs.getString(13), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                rs.getString(5), rs.getString(6), carbonLevel, rs.getDouble(8), rs.getString(9), rs.getString(10), rs.getDouble(11),
+                requestedCny, rs.getInt(12), List.of(), rs.getBoolean(15));
     }
 
     /** The summaries with their referral reasons, in each rating's order, read in one query per list. */

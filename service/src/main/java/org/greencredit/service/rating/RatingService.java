@@ -103,7 +103,7 @@ public class RatingService {
     private Result store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
         String ratingJson = json.writeValueAsString(rating);
-        repository.insert(mapper.toStored(rating, inputHash, requestJson, ratingJson, FairnessGroupsColumn.of(request)));
+        repository.insert(mapper.toStored(rating, request, inputHash, requestJson, ratingJson, FairnessGroupsColumn.of(request)));
         if (idempotencyKey != null) {
             repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
         }
