@@ -28,7 +28,12 @@ class FilingApiTest extends ApiTestSupport {
                 .orElseThrow();
         assertThat(champion.at("/metricsBySegment/segments/sizeClass/MICRO/auc").asDouble()).isBetween(0.5, 1.0);
         assertThat(filing.get("principles").size()).isGreaterThanOrEqualTo(5);
-        assertThat(filing.at("/appeal/en").asString()).contains("/api/v1/ratings/{id}/appeals");
+        // How to appeal in plain words for firms; the endpoints for integrators apart.
+        assertThat(filing.at("/appeal/zh").asString()).contains("对此评级提出申诉").doesNotContain("/api/");
+        assertThat(filing.at("/appealApi/en").asString()).contains("/api/v1/ratings/{id}/appeals");
+        // Not filed yet in the shipped settings: the page says so rather than inventing a number.
+        assertThat(filing.get("filingNumber").isNull()).isTrue();
+        assertThat(filing.get("contact").isNull()).isTrue();
 
         // The shipped fairness report measured the rules, models and factors in force: any change to them must regenerate it
         // (./greencredit model fairness --count 10000 --seed 2 > engine/src/main/resources/engine/fairness-synthetic.json).
@@ -49,6 +54,6 @@ class FilingApiTest extends ApiTestSupport {
         EngineInfo.Rule anyRule = engine.info().rules().get(0);
         assertThat(reply.body()).contains("## 公平性：各组别的审批结果 Fairness: decisions by group", "| region | less-developed |");
         assertThat(reply.body()).contains("# 算法备案 Algorithm filing", "## 如何申诉 How to appeal", "| " + anyRule.id() + " |",
-                "### yield-v1", "| sizeClass | MICRO |");
+                "### yield-v1", "| sizeClass | MICRO |", "备案编号：—；联系方式：—", "对此评级提出申诉", "POST /api/v1/ratings/{id}/appeals");
     }
 }

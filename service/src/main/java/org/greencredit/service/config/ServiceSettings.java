@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull RateLimit rateLimit,
                               @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
                               @Valid @NotNull Rules rules, @Valid @NotNull Models models, @Valid @NotNull Batch batch,
-                              @Valid @NotNull Audit audit) {
+                              @Valid @NotNull Audit audit, @Valid @NotNull Filing filing) {
 
     /**
      * @param maxBodyBytes             largest request body of the JSON endpoints (the batch endpoint streams)
@@ -84,6 +84,15 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
      */
     public record Audit(@NotNull String key, @NotBlank String keyFile, @DefaultValue List<String> previousKeys,
                         @DefaultValue List<String> previousKeyFiles) {
+    }
+
+    /**
+     * What the public algorithm filing names besides what the engine generates: given by the bank that runs the service.
+     *
+     * @param number  the filing number the regulator gave (e.g. 网信算备…号); empty until filed
+     * @param contact where firms and the public reach the bank about the algorithm; empty until given
+     */
+    public record Filing(@NotNull String number, @NotNull String contact) {
     }
 
     /** @param threads threads rating the rows of one batch request */

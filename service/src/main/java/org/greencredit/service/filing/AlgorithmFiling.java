@@ -10,6 +10,7 @@ import org.greencredit.engine.EngineInfo;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.models.cards.ModelCard;
 import org.greencredit.service.appeal.AppealFeedback;
+import org.greencredit.service.config.ServiceSettings;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +36,11 @@ public class AlgorithmFiling {
     /** The fairness report shipped with the engine: read once, it cannot change while the service runs. */
     private final JsonNode fairness;
     private final JsonMapper json;
+    private final ServiceSettings.Filing settings;
 
-    public AlgorithmFiling(RatingEngine engine, JsonMapper json, Clock clock, AppealFeedback appeals) {
+    public AlgorithmFiling(RatingEngine engine, JsonMapper json, Clock clock, AppealFeedback appeals, ServiceSettings settings) {
         this.engine = engine.info();
+        this.settings = settings.filing();
         this.appeals = appeals;
         this.fairness = this.engine.shippedFairness();
         this.json = json;
@@ -55,6 +58,9 @@ public class AlgorithmFiling {
     public ObjectNode current() {
         ObjectNode filing = texts.deepCopy();
         filing.put("generatedAt", Instant.now(clock).toString());
+        // Null until the bank fills them in: the page says they are not given yet rather than showing an empty line.
+        filing.put("filingNumber", settings.number().isBlank() ? null : settings.number());
+        filing.put("contact", settings.contact().isBlank() ? null : settings.contact());
         Versions v = engine.current();
         ObjectNode versions = filing.putObject("versions");
         versions.put("engine", v.engine()).put("ruleset", v.ruleset()).put("models", v.models()).put("factors", v.factors());

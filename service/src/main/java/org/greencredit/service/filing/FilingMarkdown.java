@@ -25,6 +25,9 @@ final class FilingMarkdown {
                 .with("ruleset", f.at("/versions/ruleset").asString()).with("models", f.at("/versions/models").asString())
                 .with("factors", f.at("/versions/factors").asString());
         md.append(generated.zh()).append(versions.zh()).append("\n\n").append(generated.en()).append(' ').append(versions.en()).append("\n\n");
+        BilingualText identity = TEXTS.get("identity").with("number", orNotFilled(f.get("filingNumber")))
+                .with("contact", orNotFilled(f.get("contact")));
+        md.append(identity.zh()).append("\n\n").append(identity.en()).append("\n\n");
         section(md, "purpose");
         bilingual(md, f.get("purpose"));
         section(md, "principles");
@@ -80,6 +83,7 @@ final class FilingMarkdown {
         appealFeedback(md, f.get("appealFeedback"));
         section(md, "appeal");
         bilingual(md, f.get("appeal"));
+        bilingual(md, f.get("appealApi"));
         return md.toString();
     }
 
@@ -123,6 +127,11 @@ final class FilingMarkdown {
             }
             md.append(items.isEmpty() ? "-" : items).append('\n');
         }
+    }
+
+    /** The bank's own entry, or a dash until it is given. */
+    private static String orNotFilled(JsonNode value) {
+        return value == null || value.isNull() ? "—" : value.asString();
     }
 
     private static void section(StringBuilder md, String key) {
