@@ -35,10 +35,17 @@ async function api(path, { method = 'GET', body, type = 'application/json', auth
   if (auth) headers.Authorization = auth;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (body !== undefined) headers['Content-Type'] = type;
-  const res = await fetch(path, { method, headers, body });
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body });
+  } catch (e) {
+    // No answer at all: the network is down (the browser says so) or the service is not reachable.
+    return { status: 0, ok: false, json: null, text: '' };
+  }
   if (res.status === 401 && auth && auth === state.auth && auth.startsWith('Bearer ')) {
-    // The session expired or was closed elsewhere: back to the sign-in page.
+    // The session expired or was closed elsewhere: back to the sign-in page, which says why.
     endSession();
+    state.flash = t('sessionExpired');
     go('#/login');
   }
   const text = await res.text();
@@ -47,10 +54,48 @@ async function api(path, { method = 'GET', body, type = 'application/json', auth
   return { status: res.status, ok: res.ok, json, text };
 }
 
+/** A request path as words: sme.regionCode → 行政区划代码, carbonAccount.lines[2].unit → 用能记录第 3 条 · 单位. */
+function fieldWords(path) {
+  const names = t('fieldNames');
+  if (path === '$' || !path) return names.$;
+  const cell = /^csv:(\d+):(.*)$/.exec(path);
+  if (cell) return t('csvCell')(cell[1], cell[2]);
+  const parts = [];
+  for (const segment of path.split('.')) {
+    const m = /^([^[]+)(?:\[(\d+)\])?$/.exec(segment);
+    if (!m || !names[m[1]]) return parts.length ? parts.join(' · ') : t('anInput');
+    // A container named by its own field (sme, carbonAccount) adds nothing once a field inside it is named.
+    if (m[2] !== undefined) parts.push(t('rowOf')(names[m[1]], Number(m[2]) + 1));
+    else if (!['sme', 'carbonAccount', 'loanRequest', 'invoices'].includes(m[1]) || !path.includes(segment + '.')) parts.push(names[m[1]]);
+  }
+  return parts.join(' · ');
+}
+
+/** What went wrong, in the page's language: field errors by their code, everything else by the HTTP status. */
 function problemText(reply) {
-  if (reply.json && reply.json.errors) return reply.json.errors.map(e => `${e.field}: ${e.message}`).join('; ');
-  if (reply.json && reply.json.detail) return reply.json.detail;
-  return `${t('failed')} (${reply.status})`;
+  if (reply.status === 0) return t('offline');
+  const errors = reply.json && reply.json.errors;
+  if (errors && errors.length) {
+    return errors.map(e => state.lang === 'zh'
+      ? `${fieldWords(e.field)}：${t('errorCodes')[e.code] || t('errorCodes').invalid}`
+      : `${fieldWords(e.field)} ${e.code && e.code !== 'invalid' ? t('errorCodes')[e.code] + ' (' + e.message + ')' : e.message}`).join('; ');
+  }
+  if (reply.status >= 500) return t('serverError');
+  const byStatus = { 401: t('sessionExpired'), 403: t('forbidden'), 404: t('notFound'), 409: t('conflict'), 429: t('tooMany') };
+  if (state.lang === 'en' && reply.json && reply.json.detail) return reply.json.detail;
+  return byStatus[reply.status] || t('badRequest');
+}
+
+/** A short confirmation after an action, read out by screen readers. */
+function confirmDone(text) {
+  const toast = document.getElementById('toast');
+  toast.textContent = text;
+  clearTimeout(confirmDone.timer);
+  confirmDone.timer = setTimeout(() => { toast.textContent = ''; }, 6000);
+}
+
+function loadingLine() {
+  return h('p', { class: 'loading', role: 'status', text: t('loading') });
 }
 
 // ---------- shell ----------
@@ -65,11 +110,14 @@ function renderShell() {
   document.getElementById('nav-sme').textContent = t('selfCheck');
   document.getElementById('nav-officer').textContent = t('console');
   document.getElementById('sign-out').textContent = t('signOut');
+  document.getElementById('skip-link').textContent = t('skip');
+  document.getElementById('offline').textContent = t('offline');
   const role = state.me && state.me.role;
   document.getElementById('nav-sme').classList.toggle('hidden', role !== 'SME');
   document.getElementById('nav-officer').classList.toggle('hidden', !(role === 'OFFICER' || role === 'ADMIN'));
   document.getElementById('sign-out').classList.toggle('hidden', !state.me);
-  document.getElementById('who').textContent = state.me ? `${state.me.name} (${state.me.role})` : '';
+  document.getElementById('who').textContent = state.me ? t('signedInAs')(state.me.name, t('roles')[state.me.role] || state.me.role) : '';
+  document.getElementById('toast').textContent = '';
 }
 
 document.getElementById('lang-switch').addEventListener('click', () => {
@@ -90,6 +138,9 @@ document.getElementById('sign-out').addEventListener('click', async () => {
   go('#/login');
 });
 window.addEventListener('hashchange', route);
+const showOffline = () => document.getElementById('offline').classList.toggle('hidden', navigator.onLine);
+window.addEventListener('online', showOffline);
+window.addEventListener('offline', showOffline);
 
 /** Shows a page; setting the hash it already has would fire no hashchange, so route directly then. */
 function go(hash) {
@@ -100,7 +151,8 @@ function go(hash) {
 async function route() {
   renderShell();
   const page = location.hash.replace(/^#\//, '') || 'login';
-  main.replaceChildren();
+  clearInterval(state.refresh);
+  main.replaceChildren(loadingLine());
   if (page === 'filing') return filingPage();
   if (!state.me) return loginPage();
   if (page === 'sme' && state.me.role === 'SME') return smePage();
@@ -110,8 +162,15 @@ async function route() {
 
 // ---------- sign-in ----------
 
+document.getElementById('skip-link').addEventListener('click', e => {
+  // The pages route by the hash, so the link moves focus itself instead of changing it.
+  e.preventDefault();
+  main.focus();
+});
+
 function loginPage() {
-  const error = h('p', { id: 'login-error', class: 'error', role: 'alert' });
+  const error = h('p', { id: 'login-error', class: 'error', role: 'alert', text: state.flash || '' });
+  state.flash = null;
   const form = h('form', { id: 'login-form' },
     h('h2', { text: t('signIn') }),
     h('label', { for: 'username', text: t('username') }), h('input', { id: 'username', autocomplete: 'username', required: true }),
@@ -121,19 +180,25 @@ function loginPage() {
     h('button', { id: 'sign-in', type: 'submit', text: t('signIn') }), error);
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const user = document.getElementById('username').value.trim();
-    const auth = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${document.getElementById('password').value}`)));
-    const reply = await api('/api/v1/sessions', { method: 'POST', auth });
-    if (!reply.ok) {
-      error.textContent = reply.status === 401 ? t('badLogin') : problemText(reply);
-      return;
+    const button = document.getElementById('sign-in');
+    button.disabled = true;
+    try {
+      const user = document.getElementById('username').value.trim();
+      const auth = 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${document.getElementById('password').value}`)));
+      const reply = await api('/api/v1/sessions', { method: 'POST', auth });
+      if (!reply.ok) {
+        error.textContent = reply.status === 401 ? t('badLogin') : problemText(reply);
+        return;
+      }
+      sessionStorage.setItem('gc-session', reply.json.token);
+      state.auth = 'Bearer ' + reply.json.token;
+      state.me = reply.json.caller;
+      go(state.me.role === 'SME' ? '#/sme' : '#/officer');
+    } finally {
+      button.disabled = false;
     }
-    sessionStorage.setItem('gc-session', reply.json.token);
-    state.auth = 'Bearer ' + reply.json.token;
-    state.me = reply.json.caller;
-    go(state.me.role === 'SME' ? '#/sme' : '#/officer');
   });
-  main.append(form);
+  main.replaceChildren(form);
   document.getElementById('username').focus();
 }
 
@@ -154,28 +219,89 @@ function ndviOf(o) {
   return o.red + o.nir > 0 ? (o.nir - o.red) / (o.nir + o.red) : null;
 }
 
-function renderRating(rating, request) {
+const pct = (v, digits = 1) => v === null || v === undefined ? '—' : fmt(v * 100, digits) + '%';
+
+/** The colour in words with its efficiency level on the scale: 黄 · 碳效 4 级/5 级，低于行业平均. */
+function colourInWords(green) {
+  const levels = (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
+  const level = green.carbonEfficiencyLevel;
+  const levelText = level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level)
+    .replace('{of}', Object.keys(levels).length).replace('{label}', pick(levels[level].zh, levels[level].en));
+  return [t('colour')[green.colour], levelText].filter(x => x).join(' · ');
+}
+
+function headlineText(rating) {
+  return t('headlineDecision').replace('{outcome}', t('outcome')[rating.decision.outcome]).replace('{limit}', fmt(rating.decision.limitCny, 0));
+}
+
+/** A rule's id as an identifier (kept for auditors), beside its title in words. */
+const ruleId = id => h('code', { class: 'id' }, id);
+/** A rule's source as its authors cite it (a standard, a regulation, a paper), marked as a citation. */
+const citation = text => h('cite', { class: 'source' }, text);
+
+/** What a rule saw, "carbonEfficiencyK=1.3998, level=4", in words: 碳效值 K（相对行业基准） 1.40；碳效等级 4. */
+function evidenceWords(evidence) {
+  if (!evidence) return '';
+  if (evidence === 'no carbon account') return t('noCarbonAccount');
+  const names = t('evidenceNames');
+  return evidence.split(/,\s*(?=[a-zA-Z]+=)/).map(pair => {
+    const at = pair.indexOf('=');
+    if (at < 0) return pair;
+    const name = pair.slice(0, at), raw = pair.slice(at + 1);
+    return `${names[name] || t('anInput')} ${evidenceValue(name, raw)}`;
+  }).join(state.lang === 'zh' ? '；' : '; ');
+}
+
+function evidenceValue(name, raw) {
+  if (raw === 'true') return t('yes');
+  if (raw === 'false') return t('no');
+  if (raw === 'null') return '—';
+  if (raw.startsWith('[')) {
+    const items = raw.slice(1, -1).split(',').map(x => x.trim()).filter(x => x);
+    return items.map(x => t('behaviourName')[x] || x).join(state.lang === 'zh' ? '、' : ', ') || t('none');
+  }
+  if (t('colour')[raw]) return t('colour')[raw];
+  if (t('outcome')[raw]) return t('outcome')[raw];
+  if (t('purposes')[raw]) return t('purposes')[raw];
+  if ((name === 'division' || name === 'industryDivision') && state.vocabulary.industries) {
+    const industry = Object.entries(state.vocabulary.industries).find(([code]) => code.slice(1) === raw || code === raw);
+    if (industry) return pick(industry[1].zh, industry[1].en);
+  }
+  const number = Number(raw);
+  if (raw !== '' && Number.isFinite(number)) {
+    return /Share$|^intensityYoyChange$|^pd$/.test(name) ? pct(number, 1) : fmt(number, 2);
+  }
+  return raw;
+}
+
+/** The answer first (decision, colour, score, one action), the reasons and what is missing; the basis behind a disclosure. */
+function renderRating(rating, request, { detailsOpen = false } = {}) {
   const g = rating.green, d = rating.decision, x = rating.explanation, c = rating.carbon;
   const out = h('div', { id: 'rating-view', 'data-rating-id': rating.id });
-  // One answer first: the decision and limit, then the colour in words with the efficiency level on its scale, then the
-  // green score out of 100; the cards below hold the detail.
-  const levels = (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
-  const levelCount = Object.keys(levels).length;
-  const level = g.carbonEfficiencyLevel;
-  const levelText = level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level).replace('{of}', levelCount)
-    .replace('{label}', pick(levels[level].zh, levels[level].en));
-  out.append(h('div', { id: 'headline', class: 'headline' },
-    h('p', { id: 'headline-decision', class: 'headline-decision', text: t('headlineDecision').replace('{outcome}', t('outcome')[d.outcome])
-      .replace('{limit}', fmt(d.limitCny, 0)) }),
-    h('p', { id: 'headline-colour', text: [t('colour')[g.colour], levelText].filter(x => x).join(' · ') }),
-    h('p', { id: 'headline-score', text: t('scoreOutOf').replace('{score}', fmt(g.score, 0)) })));
-  out.append(h('div', { class: 'cards' },
-    h('div', { class: 'card' }, h('div', { class: 'label', text: t('colourLabel') }),
-      h('span', { id: 'badge', class: 'badge ' + g.colour, 'data-colour': g.colour, text: t('colour')[g.colour] })),
+  const action = primaryAction(rating);
+  out.append(h('div', { id: 'headline', class: 'headline ' + g.colour + '-edge' },
+    h('p', { id: 'headline-decision', class: 'headline-decision', tabindex: '-1', text: headlineText(rating) }),
+    h('p', {}, h('span', { id: 'badge', class: 'badge ' + g.colour, 'data-colour': g.colour, text: t('colour')[g.colour] }), ' ',
+      h('span', { id: 'headline-colour', text: colourInWords(g) })),
+    h('p', { id: 'headline-score', text: t('scoreOutOf').replace('{score}', fmt(g.score, 0)) }),
+    action));
+
+  const top = x.reasons.slice(0, 3);
+  out.append(h('h3', { text: t('reasons') }),
+    h('ol', { id: 'reasons' }, top.length ? top.map(r => h('li', { 'data-code': r.code, text: pick(r.zh, r.en) })) : h('li', { text: t('none') })));
+
+  const missing = x.notAssessed.map(n => pick(n.zh, n.en));
+  if (missing.length) {
+    out.append(h('div', { id: 'missing-data', class: 'notice' }, h('p', { text: t('missingData') }),
+      h('ul', { class: 'plain' }, missing.map(m => h('li', { text: m })))));
+  }
+
+  const details = h('details', { id: 'details', open: detailsOpen }, h('summary', { text: t('showDetails') }));
+  details.append(h('div', { class: 'cards' },
     card('green-score', t('greenScore'), fmt(g.score, 0)),
     card('green-grade', t('greenGrade'), g.grade),
     card('efficiency-level', t('efficiencyLevel'), g.carbonEfficiencyLevel ?? '—'),
-    card('pd', t('pd'), fmt(rating.credit.pd * 100, 2) + '%'),
+    card('pd', t('pd'), pct(rating.credit.pd, 2)),
     card('credit-grade', t('creditGrade'), rating.credit.grade),
     card('outcome', t('decision'), t('outcome')[d.outcome]),
     card('limit', t('limit'), fmt(d.limitCny, 0)),
@@ -183,57 +309,77 @@ function renderRating(rating, request) {
   // Only officers' and pipelines' answers carry it: the challenger scores in shadow for the model review.
   const challenger = rating.credit.challenger;
   if (challenger) {
-    out.append(h('p', { id: 'challenger', class: 'card', text: `${t('challengerPd')}: ${fmt(challenger.pd * 100, 2)}% · ${challenger.grade} (${challenger.modelVersion})` }));
+    details.append(h('p', { id: 'challenger', class: 'card', text: `${t('challengerPd')}: ${pct(challenger.pd, 2)} · ${challenger.grade}` }));
   }
-
-  out.append(h('h3', { text: t('reasons') }),
-    h('ol', { id: 'reasons' }, x.reasons.length ? x.reasons.map(r => h('li', { 'data-code': r.code, text: pick(r.zh, r.en) })) : h('li', { text: t('none') })));
-
-  if (c.lines.length) {
-    out.append(h('h3', { text: t('carbon') }));
-    out.append(barChart('scope-chart', t('byScope'), [1, 2, 3].map(s => ({ key: 'scope' + s, label: t('scopeName')(s), value: c['scope' + s + 'Kg'] })),
-      v => fmt(v, 1)));
-    const byActivity = {};
-    const byMonth = {};
-    for (const line of c.lines) {
-      const key = (t('activities')[line.activity] || line.activity) + (line.category ? ' · ' + line.category : '');
-      byActivity[key] = byActivity[key] || { kg: 0, scope: line.scope };
-      byActivity[key].kg += line.kgCo2e;
-      byMonth[line.month] = (byMonth[line.month] || 0) + line.kgCo2e;
-    }
-    out.append(table('activity-table', [t('activity'), t('scope'), t('kg')],
-      Object.entries(byActivity).sort((a, b) => b[1].kg - a[1].kg).map(([k, v]) => [k, String(v.scope), fmt(v.kg, 1)])));
-    out.append(lineChart('trend-chart', t('trend'),
-      Object.keys(byMonth).sort().map(m => ({ key: m, label: m, value: Math.round(byMonth[m] * 1000) / 1000 })), v => fmt(v, 1)));
+  if (x.reasons.length > top.length) {
+    details.append(h('h3', { text: t('reasons') }),
+      h('ol', { id: 'all-reasons' }, x.reasons.map(r => h('li', { 'data-code': r.code, text: pick(r.zh, r.en) }))));
   }
-
-  out.append(h('h3', { text: t('criteria') }),
-    table('criteria', [t('rule'), '', t('points'), t('evidence'), t('source')],
-      x.ruleHits.map(r => [r.id, pick(r.titleZh, r.titleEn), String(r.points), r.evidence || '', r.source])));
-
-  out.append(h('h3', { text: t('contributions') }));
-  out.append(barChart('contributions-chart', t('contributions'),
-    x.contributions.map(k => ({ key: k.feature, label: named(state.vocabulary.features, k.feature)
-      + (k.value === null || k.value === undefined ? '' : ' = ' + fmt(k.value, 3)), value: k.points })),
-    v => fmt(v, 0)));
-
-  out.append(h('h3', { text: t('improve') }),
-    h('ul', { id: 'improve', class: 'plain' }, x.counterfactuals.length
-      ? x.counterfactuals.map(k => h('li', { 'data-feature': k.feature, text: pick(k.zh, k.en) })) : h('li', { text: t('none') })));
-
-  const warnings = [...c.anomalies.map(a => pick(a.zh, a.en) + (a.evidence ? ` (${a.evidence})` : '')), ...x.notAssessed.map(n => pick(n.zh, n.en))];
-  out.append(h('h3', { text: t('warnings') }),
-    h('ul', { id: 'warnings', class: 'plain' }, warnings.length ? warnings.map(w => h('li', { class: 'notice', text: w })) : h('li', { text: t('none') })));
-
+  if (c.anomalies.length) {
+    details.append(h('h3', { text: t('warnings') }), h('ul', { id: 'warnings', class: 'plain' },
+      c.anomalies.map(a => h('li', { class: 'notice', text: pick(a.zh, a.en) + (a.evidence ? ` (${a.evidence})` : '') }))));
+  }
+  if (c.lines.length) details.append(...carbonView(c));
+  details.append(h('h3', { text: t('criteria') }),
+    table('criteria', [t('ruleTitle'), t('points'), t('evidence'), t('source')],
+      x.ruleHits.map(r => [h('span', {}, pick(r.titleZh, r.titleEn), ' ', ruleId(r.id)), String(r.points), evidenceWords(r.evidence),
+        citation(r.source)])));
+  const base = x.contributions.find(k => k.feature === 'base');
+  const features = x.contributions.filter(k => k.feature !== 'base');
+  details.append(h('h3', { text: t('contributions') }),
+    barChart('contributions-chart', base ? t('baseNote').replace('{base}', fmt(base.points, 0)) : t('contributions'),
+      features.map(k => ({ key: k.feature, label: named(state.vocabulary.features, k.feature), value: k.points })), v => fmt(v, 0)));
+  if (x.counterfactuals.length) {
+    details.append(h('h3', { text: t('improve') }),
+      h('ul', { id: 'improve', class: 'plain' }, x.counterfactuals.map(k => h('li', { 'data-feature': k.feature, text: pick(k.zh, k.en) }))));
+  }
   if (d.repaymentSchedule.length) {
-    out.append(h('h3', { text: t('schedule') }),
+    details.append(h('h3', { id: 'schedule-heading', text: t('schedule') }),
       table('schedule', [t('month'), t('principal')], d.repaymentSchedule.map(i => [i.dueMonth, fmt(i.principalCny, 2)])));
   }
-
+  details.append(h('p', { class: 'card', id: 'versions' }, `${t('versions')}: `,
+    ...[x.versions.engine, x.versions.ruleset, x.versions.models, x.versions.factors].map(v => h('code', { class: 'id' }, v, ' '))));
   if (rating.crop) out.append(renderPlots(rating.crop.plots, request));
-  out.append(h('p', { class: 'card', id: 'versions',
-    text: `${t('versions')}: engine ${x.versions.engine}; ruleset ${x.versions.ruleset}; models ${x.versions.models}; factors ${x.versions.factors}` }));
+  out.append(details);
   return out;
+}
+
+/** One thing to do next, by the decision: see the plan, supply what is missing, or see how to improve. */
+function primaryAction(rating) {
+  const d = rating.decision;
+  const thin = rating.explanation.notAssessed.length > 0 || d.referralReasons.some(r => r === 'THIN_FILE' || r === 'NO_LIMIT_BASIS');
+  const [label, target] = d.outcome === 'APPROVE' && d.repaymentSchedule.length ? [t('actionSchedule'), 'schedule-heading']
+    : thin ? [t('actionComplete'), 'guided'] : [t('actionImprove'), 'what-if-view'];
+  return h('button', { id: 'primary-action', type: 'button', 'data-target': target, text: label, onclick: () => {
+    const details = document.getElementById('details');
+    if (target === 'schedule-heading' && details) details.open = true;
+    const node = document.getElementById(target);
+    if (!node) return;
+    node.scrollIntoView({ block: 'start' });
+    const focusable = node.matches('input,select,textarea,button,summary') ? node : node.querySelector('input,select,summary,button') || node;
+    if (!focusable.hasAttribute('tabindex') && focusable === node) node.setAttribute('tabindex', '-1');
+    focusable.focus();
+  } });
+}
+
+function carbonView(c) {
+  const parts = [h('h3', { text: t('carbon') })];
+  parts.push(barChart('scope-chart', t('byScope'), [1, 2, 3].map(s => ({ key: 'scope' + s, label: t('scopeName')(s), value: c['scope' + s + 'Kg'] })),
+    v => fmt(v, 1)));
+  const byActivity = {};
+  const byMonth = {};
+  const spend = (state.vocabulary && state.vocabulary.spendCategories) || {};
+  for (const line of c.lines) {
+    const key = (t('activities')[line.activity] || line.activity) + (line.category ? ' · ' + named(spend, line.category) : '');
+    byActivity[key] = byActivity[key] || { kg: 0, scope: line.scope };
+    byActivity[key].kg += line.kgCo2e;
+    byMonth[line.month] = (byMonth[line.month] || 0) + line.kgCo2e;
+  }
+  parts.push(table('activity-table', [t('activity'), t('scope'), t('kg')],
+    Object.entries(byActivity).sort((a, b) => b[1].kg - a[1].kg).map(([k, v]) => [k, String(v.scope), fmt(v.kg, 1)])));
+  parts.push(lineChart('trend-chart', t('trend'),
+    Object.keys(byMonth).sort().map(m => ({ key: m, label: m, value: Math.round(byMonth[m] * 1000) / 1000 })), v => fmt(v, 0)));
+  return parts;
 }
 
 function renderPlots(plots, request) {
@@ -241,21 +387,22 @@ function renderPlots(plots, request) {
   for (const p of plots) {
     const input = request && request.plots ? request.plots.find(q => q.id === p.plotId) : null;
     const item = h('div', { class: 'card plot', 'data-plot': p.plotId },
-      h('h4', { text: p.plotId }),
+      h('h4', { text: `${t('plots')} ${p.plotId}` }),
       h('div', { class: 'cards' },
         card('crop-' + p.plotId, t('crop'), named(state.vocabulary.crops, p.crop)),
-        card('probability-' + p.plotId, t('probability'), fmt(p.probability, 2)),
+        card('probability-' + p.plotId, t('probability'), pct(p.probability, 0)),
         card('area-' + p.plotId, t('area'), fmt(p.areaMu, 2)),
         card('stage-' + p.plotId, t('stage'), stageName(p.growthStage) + (p.stageDate ? ` (${p.stageDate})` : '')),
         card('value-' + p.plotId, t('expectedValue'), fmt(p.expectedValueCny, 0))),
       p.mismatch ? h('p', { class: 'notice', text: t('mismatch') + ': ' + pick(p.mismatchReasonZh, p.mismatchReason) }) : null);
-    if (input && input.geometry) item.append(outline('outline-' + p.plotId, t('outline'), input.geometry.coordinates[0]));
+    if (input && input.geometry) item.append(outline('outline-' + p.plotId, t('outline'), input.geometry.coordinates[0], t('metres')));
     if (input && input.ndvi && input.ndvi.length) {
       const points = input.ndvi.filter(o => !o.cloudy).map(o => ({ key: o.date, label: o.date, value: ndviOf(o) })).filter(o => o.value !== null);
+      const markers = p.stageDate ? [{ key: p.stageDate, label: stageName(p.growthStage) }] : [];
       const chart = lineChart('ndvi-' + p.plotId, `${t('ndvi')}: ${named(state.vocabulary.crops, p.crop)}, ${stageName(p.growthStage)}`,
-        points, v => fmt(v, 3));
+        points, v => fmt(v, 2), markers);
       chart.dataset.stage = p.growthStage;
-      item.append(chart);
+      item.append(chart, h('p', { class: 'hint', text: t('ndviExplain') }));
     }
     box.append(item);
   }
@@ -275,18 +422,27 @@ function newKey() {
 async function smePage() {
   const me = state.me;
   if (!state.exampleRequest) {
-    const example = await fetch('/demo/example-request.json').then(r => r.json());
+    const example = await fetch('/demo/example-request.json').then(r => r.json()).catch(() => null);
+    if (!example) {
+      main.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('offline') }));
+      return;
+    }
     example.sme.id = me.smeId;
     state.exampleRequest = JSON.stringify(example, null, 2);
   }
   const message = h('p', { id: 'rate-error', class: 'error', role: 'alert' });
-  const result = h('section', { id: 'result', 'aria-live': 'polite' });
+  const summary = h('p', { id: 'result-summary', class: 'sr-only', 'aria-live': 'polite' });
+  const result = h('section', { id: 'result' });
   const upload = h('input', { id: 'upload-csv', type: 'file', accept: '.csv,text/csv' });
   const textarea = h('textarea', { id: 'request-json', spellcheck: 'false' });
   textarea.value = state.exampleRequest;
-  textarea.addEventListener('input', () => { state.exampleRequest = textarea.value; });
+  const form = guidedForm(textarea);
+  textarea.addEventListener('input', () => {
+    state.exampleRequest = textarea.value;
+    form.refresh();
+  });
   // One Idempotency-Key per version of the data sent: the same data again (a double click, a retry after a lost answer)
-  // returns the rating already made instead of storing a second one; changed data (typed, or by quick entry) gets a new key.
+  // returns the rating already made instead of storing a second one; changed data gets a new key.
   let rateKey = null;
   let rateBody = null;
   const keyFor = body => {
@@ -304,6 +460,9 @@ async function smePage() {
     }
     message.textContent = '';
     await showOwnRating(result, reply.json, request);
+    summary.textContent = `${headlineText(reply.json)}; ${colourInWords(reply.json.green)}`;
+    confirmDone(t('rated'));
+    document.getElementById('headline-decision').focus();
     await loadHistory();
   };
   upload.addEventListener('change', async () => {
@@ -311,48 +470,70 @@ async function smePage() {
     // The file's bytes as saved: the service tells UTF-8 from GBK (Excel's default on Chinese Windows); decoding here would garble GBK.
     const csv = await upload.files[0].arrayBuffer();
     const reply = await api('/api/v1/ratings', { method: 'POST', body: csv, type: 'text/csv' });
-    showRating(reply, reply.ok ? (await api(`/api/v1/ratings/${reply.json.id}/request`)).json : null);
+    await showRating(reply, reply.ok ? (await api(`/api/v1/ratings/${reply.json.id}/request`)).json : null);
+  });
+
+  const rate = h('button', { id: 'rate', type: 'submit', text: t('rate') });
+  const formElement = h('form', { id: 'sme-data', novalidate: true }, h('h2', { text: t('guided') }), form.node,
+    h('details', { id: 'advanced' }, h('summary', { text: t('advanced') }),
+      h('label', { for: 'request-json', text: t('requestJson') }), textarea),
+    rate, message);
+  formElement.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (rate.disabled) return;
+    let request;
+    try {
+      request = form.apply(JSON.parse(textarea.value));
+    } catch (e) {
+      message.textContent = `${t('fieldNames').$}：${t('errorCodes').type}`;
+      document.getElementById('advanced').open = true;
+      return;
+    }
+    rate.disabled = true;
+    rate.setAttribute('aria-busy', 'true');
+    rate.textContent = t('loading');
+    try {
+      const body = JSON.stringify(request);
+      await showRating(await api('/api/v1/ratings', { method: 'POST', body, idempotencyKey: keyFor(body) }), request);
+    } finally {
+      rate.disabled = false;
+      rate.removeAttribute('aria-busy');
+      rate.textContent = t('rate');
+    }
   });
 
   const historyBody = h('tbody');
   const appealsBody = h('tbody');
+  const emptyRow = (cols, text) => h('tr', { class: 'empty' }, h('td', { colspan: String(cols), text }));
   async function loadHistory() {
     const reply = await api(`/api/v1/smes/${encodeURIComponent(me.smeId)}/ratings`);
-    historyBody.replaceChildren(...(reply.json || []).map(s => h('tr', {},
+    if (!reply.ok) {
+      historyBody.replaceChildren(emptyRow(5, problemText(reply)));
+      return;
+    }
+    historyBody.replaceChildren(...(reply.json.length ? reply.json.map(s => h('tr', {},
       h('td', { text: when(s.ratedAt) }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
       h('td', { text: t('outcome')[s.outcome] }), h('td', { text: fmt(s.limitCny, 0) }),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-own', 'data-id': s.id, text: t('open'), onclick: async () => {
         const rating = (await api(`/api/v1/ratings/${s.id}`)).json;
         const request = (await api(`/api/v1/ratings/${s.id}/request`)).json;
         await showOwnRating(result, rating, request);
-      } })))));
+        document.getElementById('headline-decision').focus();
+      } })))) : [emptyRow(5, t('noRatings'))]));
     const appeals = await api(`/api/v1/smes/${encodeURIComponent(me.smeId)}/appeals`);
-    appealsBody.replaceChildren(...(appeals.json || []).map(a => h('tr', { 'data-appeal': a.id },
-      h('td', { text: when(a.openedAt) }), h('td', { text: a.field }), h('td', { class: 'status appeal-status', 'data-status': a.status, text: statusName(a.status) }),
-      h('td', { text: a.answer || '—' }))));
+    appealsBody.replaceChildren(...((appeals.json || []).length ? appeals.json.map(a => h('tr', { 'data-appeal': a.id },
+      h('td', { text: when(a.openedAt) }), h('td', { text: fieldWords(a.field) }),
+      h('td', { class: 'status appeal-status', 'data-status': a.status, text: statusName(a.status) }),
+      h('td', { text: a.answer || '—' }))) : [emptyRow(4, t('noAppeals'))]));
   }
 
-  main.append(
-    quickEntry(textarea),
-    h('section', { id: 'sme-data' }, h('h2', { text: t('yourData') }),
+  main.replaceChildren(
+    formElement,
+    h('section', { id: 'upload-section' }, h('h2', { text: t('orUpload') }),
       h('p', {}, h('a', { id: 'download-template', href: '/api/v1/templates/rating-request.csv', download: 'rating-request.csv', text: t('downloadTemplate') })),
-      h('label', { for: 'upload-csv', text: t('uploadCsv') }), upload,
-      h('label', { for: 'request-json', text: t('requestJson') }), textarea,
-      h('button', { id: 'rate', type: 'button', text: t('rate'), onclick: async event => {
-        const button = event.currentTarget;
-        if (button.disabled) return;
-        let request;
-        try { request = JSON.parse(textarea.value); } catch (e) { message.textContent = 'JSON: ' + e.message; return; }
-        button.disabled = true;
-        button.setAttribute('aria-busy', 'true');
-        try {
-          const body = JSON.stringify(request);
-          await showRating(await api('/api/v1/ratings', { method: 'POST', body, idempotencyKey: keyFor(body) }), request);
-        } finally {
-          button.disabled = false;
-          button.removeAttribute('aria-busy');
-        }
-      } }), message),
+      h('p', { class: 'hint', text: t('templateHint') }),
+      h('label', { for: 'upload-csv', text: t('uploadCsv') }), upload),
+    summary,
     result,
     h('section', {}, h('h2', { text: t('history') }),
       h('div', { class: 'table-wrap' }, h('table', { id: 'history' }, h('thead', {}, h('tr', {},
@@ -364,8 +545,8 @@ async function smePage() {
   await loadHistory();
 
   async function showOwnRating(container, rating, request) {
-    container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), behavioursView(rating.green),
-      await whatIfView(rating, request), appealForm(rating, loadHistory));
+    container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), await whatIfView(rating, request),
+      behavioursView(rating.green), appealForm(rating, loadHistory));
   }
 }
 
@@ -379,7 +560,7 @@ function behavioursView(green) {
       t('basisName')[b.basis] + (b.contradicted ? ' · ' + t('contradicted')(fmt(b.declaredValue * 100, 0)) : '')])));
 }
 
-/** What would raise the rating: the sandbox's changes, each found by rating the changed request; nothing is stored. */
+/** How to improve: the sandbox's changes, each found by rating the changed request, with their effect; nothing is stored. */
 async function whatIfView(rating, request) {
   const section = h('section', { id: 'what-if-view' }, h('h3', { text: t('whatIf') }));
   if (!request) return section;
@@ -396,66 +577,110 @@ async function whatIfView(rating, request) {
   return section;
 }
 
-/** A few fields in plain words, written into the JSON request; everything else stays as it is there. */
-function quickEntry(textarea) {
-  let request;
-  try { request = JSON.parse(textarea.value); } catch (e) { request = null; }
-  if (!request) return h('div');
-  const lines = (request.carbonAccount && request.carbonAccount.lines) || [];
-  const months = [...new Set(lines.map(l => l.month))].sort().slice(-12);
-  const kwh = m => { const l = lines.find(x => x.month === m && x.activity === 'ELECTRICITY'); return l ? l.quantity : ''; };
-  const input = (id, label, value, attrs = {}) => h('div', {}, h('label', { for: id, text: label }), h('input', { id, value, ...attrs }));
+/** The firm's main facts as plain fields over the request: pickers from the vocabulary, electricity in 度 (kWh) by month. */
+function guidedForm(textarea) {
+  const vocabulary = state.vocabulary || {};
+  const byName = table => Object.entries(table || {}).sort((a, b) => a[0].localeCompare(b[0]));
+  const field = (id, label, control) => h('div', {}, h('label', { for: id, text: label }), control);
+  const name = h('input', { id: 'quick-name', autocomplete: 'organization' });
+  const province = h('select', { id: 'quick-province' }, byName(vocabulary.provinces).map(([code, n]) => h('option', { value: code, text: pick(n.zh, n.en) })));
+  const region = h('input', { id: 'quick-region', inputmode: 'numeric', pattern: '\\d{6}', maxlength: '6' });
+  const industry = h('select', { id: 'quick-industry' }, byName(vocabulary.industries).map(([code, n]) => h('option', { value: code, text: pick(n.zh, n.en) })));
   const size = h('select', { id: 'quick-size' }, ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'].map(c => h('option', { value: c, text: t('sizes')[c] })));
-  size.value = request.sme.sizeClass || 'MICRO';
-  const apply = () => {
-    const next = JSON.parse(textarea.value);
-    next.sme.name = document.getElementById('quick-name').value;
-    next.sme.regionCode = document.getElementById('quick-region').value;
-    next.sme.industryCode = document.getElementById('quick-industry').value;
-    next.sme.sizeClass = size.value;
-    next.carbonAccount = next.carbonAccount || { lines: [] };
-    const revenue = document.getElementById('quick-revenue').value;
-    next.carbonAccount.revenueCny = revenue === '' ? null : Number(revenue);
-    next.carbonAccount.lines = (next.carbonAccount.lines || []).filter(l => !(l.activity === 'ELECTRICITY' && months.includes(l.month)));
+  const revenue = h('input', { id: 'quick-revenue', type: 'number', min: '0', step: 'any' });
+  const monthsBox = h('div', { class: 'cards' });
+  let months = [];
+  // The province sets the region code's first two digits; a finer code the firm typed is kept while it is in that province.
+  province.addEventListener('change', () => {
+    if (!region.value.startsWith(province.value)) region.value = province.value + '0000';
+  });
+  region.addEventListener('input', () => {
+    if (vocabulary.provinces && vocabulary.provinces[region.value.slice(0, 2)]) province.value = region.value.slice(0, 2);
+  });
+  let fineIndustry = '';
+
+  function refresh() {
+    let request;
+    try { request = JSON.parse(textarea.value); } catch (e) { return; }
+    const sme = request.sme || {};
+    name.value = sme.name || '';
+    region.value = sme.regionCode || '';
+    if (region.value.length >= 2) province.value = region.value.slice(0, 2);
+    fineIndustry = sme.industryCode || '';
+    if (fineIndustry.length >= 3) industry.value = fineIndustry.slice(0, 3);
+    size.value = sme.sizeClass || 'MICRO';
+    const account = request.carbonAccount || {};
+    revenue.value = account.revenueCny ?? '';
+    const lines = account.lines || [];
+    months = [...new Set(lines.map(l => l.month))].sort().slice(-12);
+    monthsBox.replaceChildren(...months.map((m, i) => {
+      const line = lines.find(l => l.month === m && l.activity === 'ELECTRICITY');
+      return field('quick-kwh-' + i, m, h('input', { id: 'quick-kwh-' + i, type: 'number', min: '0', step: 'any', value: line ? line.quantity : '' }));
+    }));
+  }
+
+  /** The request with the fields' values written in; the rest of it as the advanced editor holds it. */
+  function apply(request) {
+    request.sme = request.sme || {};
+    request.sme.name = name.value;
+    request.sme.regionCode = region.value;
+    // A finer industry code (a class, C1391) is kept while it lies in the division picked.
+    request.sme.industryCode = fineIndustry.startsWith(industry.value) ? fineIndustry : industry.value;
+    request.sme.sizeClass = size.value;
+    request.carbonAccount = request.carbonAccount || { lines: [] };
+    request.carbonAccount.revenueCny = revenue.value === '' ? null : Number(revenue.value);
+    request.carbonAccount.lines = (request.carbonAccount.lines || []).filter(l => !(l.activity === 'ELECTRICITY' && months.includes(l.month)));
     months.forEach((m, i) => {
       const v = document.getElementById('quick-kwh-' + i).value;
-      if (v !== '') next.carbonAccount.lines.push({ month: m, activity: 'ELECTRICITY', quantity: Number(v), unit: 'kWh', evidence: 'BILL' });
+      if (v !== '') request.carbonAccount.lines.push({ month: m, activity: 'ELECTRICITY', quantity: Number(v), unit: '度', evidence: 'BILL' });
     });
-    textarea.value = JSON.stringify(next, null, 2);
-    textarea.dispatchEvent(new Event('input'));
-  };
-  return h('section', { id: 'quick-entry' }, h('h2', { text: t('quickEntry') }),
+    textarea.value = JSON.stringify(request, null, 2);
+    state.exampleRequest = textarea.value;
+    return request;
+  }
+
+  refresh();
+  const node = h('div', { id: 'guided' },
     h('div', { class: 'cards' },
-      input('quick-name', t('firmName'), request.sme.name || ''),
-      input('quick-region', t('regionCode'), request.sme.regionCode || '', { inputmode: 'numeric', pattern: '\\d{6}' }),
-      input('quick-industry', t('industryCode'), request.sme.industryCode || ''),
-      h('div', {}, h('label', { for: 'quick-size', text: t('sizeClass') }), size),
-      input('quick-revenue', t('revenue'), request.carbonAccount ? request.carbonAccount.revenueCny ?? '' : '', { type: 'number', min: '0' })),
-    h('fieldset', {}, h('legend', { text: t('electricityKwh') }),
-      h('div', { class: 'cards' }, months.map((m, i) => input('quick-kwh-' + i, m, kwh(m), { type: 'number', min: '0' })))),
-    h('button', { id: 'quick-apply', type: 'button', class: 'secondary', text: t('applyToRequest'), onclick: apply }));
+      field('quick-name', t('firmName'), name),
+      field('quick-province', t('province'), province),
+      field('quick-region', t('regionFull'), region),
+      field('quick-industry', t('industry'), industry),
+      field('quick-size', t('sizeClass'), size),
+      field('quick-revenue', t('revenue'), revenue)),
+    h('fieldset', {}, h('legend', { text: t('electricityDu') }), monthsBox));
+  return { node, refresh, apply };
 }
+
+/** The input an appeal contests, in words, from the fields a firm can contest. */
+const APPEAL_FIELDS = ['sme.sizeClass', 'sme.industryCode', 'sme.regionCode', 'carbonAccount.revenueCny', 'carbonAccount.lines', 'greenBehaviours',
+  'credit', 'plots'];
 
 function appealForm(rating, onDone) {
   const status = h('p', { id: 'appeal-status', role: 'status' });
-  const fields = ['sme.sizeClass', 'sme.industryCode', 'carbonAccount.revenueCny', 'carbonAccount.lines', 'greenBehaviours', 'credit', 'plots'];
   const form = h('form', { id: 'appeal-form', class: 'hidden' },
     h('label', { for: 'appeal-field', text: t('appealField') }),
-    h('input', { id: 'appeal-field', list: 'appeal-fields', required: true }),
-    h('datalist', { id: 'appeal-fields' }, fields.map(f => h('option', { value: f }))),
+    h('select', { id: 'appeal-field', required: true }, APPEAL_FIELDS.map(f => h('option', { value: f, text: fieldWords(f) }))),
     h('label', { for: 'appeal-claim', text: t('appealClaim') }), h('textarea', { id: 'appeal-claim', required: true }),
     h('label', { for: 'appeal-evidence', text: t('appealEvidence') }), h('textarea', { id: 'appeal-evidence' }),
     h('button', { id: 'appeal-submit', type: 'submit', text: t('submitAppeal') }));
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const reply = await api(`/api/v1/ratings/${rating.id}/appeals`, { method: 'POST', body: JSON.stringify({
-      field: document.getElementById('appeal-field').value, claim: document.getElementById('appeal-claim').value,
-      evidence: document.getElementById('appeal-evidence').value || null }) });
-    status.textContent = reply.ok ? `${t('status')}: ${statusName(reply.json.status)}` : problemText(reply);
-    status.dataset.status = reply.ok ? reply.json.status : 'ERROR';
-    if (reply.ok) {
-      form.classList.add('hidden');
-      await onDone();
+    const button = document.getElementById('appeal-submit');
+    button.disabled = true;
+    try {
+      const reply = await api(`/api/v1/ratings/${rating.id}/appeals`, { method: 'POST', body: JSON.stringify({
+        field: document.getElementById('appeal-field').value, claim: document.getElementById('appeal-claim').value,
+        evidence: document.getElementById('appeal-evidence').value || null }) });
+      status.textContent = reply.ok ? `${t('status')}: ${statusName(reply.json.status)}` : problemText(reply);
+      status.dataset.status = reply.ok ? reply.json.status : 'ERROR';
+      if (reply.ok) {
+        form.classList.add('hidden');
+        confirmDone(t('appealSent'));
+        await onDone();
+      }
+    } finally {
+      button.disabled = false;
     }
   });
   return h('section', { id: 'contest-section' },
@@ -467,31 +692,63 @@ function appealForm(rating, onDone) {
 
 // ---------- officer console ----------
 
+/** How long ago, in the largest whole unit: 5 分钟, 3 小时, 2 天. */
+function age(iso) {
+  const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 60000));
+  const ago = t('ago');
+  return minutes < 60 ? ago.m(minutes) : minutes < 1440 ? ago.h(Math.floor(minutes / 60)) : ago.d(Math.floor(minutes / 1440));
+}
+
+const reasonName = code => named((state.vocabulary && state.vocabulary.reasons) || {}, code);
+
 async function officerPage() {
   const colour = h('select', { id: 'filter-colour' }, h('option', { value: '', text: t('any') }),
     ['DEEP_GREEN', 'LIGHT_GREEN', 'YELLOW', 'RED'].map(c => h('option', { value: c, text: t('colour')[c] })));
-  const reason = h('input', { id: 'filter-reason', placeholder: 'THIN_FILE, CROP_MISMATCH…' });
+  const reasons = Object.keys((state.vocabulary && state.vocabulary.reasons) || {}).sort();
+  const reason = h('select', { id: 'filter-reason' }, h('option', { value: '', text: t('any') }),
+    reasons.map(code => h('option', { value: code, text: reasonName(code) })));
+  const search = h('input', { id: 'filter-firm', type: 'search' });
   const queueBody = h('tbody');
-  const detail = h('section', { id: 'officer-detail', 'aria-live': 'polite' });
-  const pendingList = h('ul', { id: 'pending', class: 'plain' });
-  const appealList = h('div', { id: 'open-appeals' });
+  const updated = h('p', { id: 'queue-updated', class: 'hint' });
+  const detail = h('section', { id: 'officer-detail', class: 'side-panel' });
+  const pendingList = h('ul', { id: 'pending', class: 'plain' }, h('li', {}, loadingLine()));
+  const appealList = h('div', { id: 'open-appeals' }, loadingLine());
+  let queue = [];
 
-  // Filters apply as they change: the colour at once, the reason once typing pauses.
-  let typing = null;
+  // Filters apply as they change: the selects at once (by the service), the name search in the page as one types.
   colour.addEventListener('change', () => loadQueue());
-  reason.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => loadQueue(), 300);
-  });
+  reason.addEventListener('change', () => loadQueue());
+  search.addEventListener('input', () => drawQueue());
 
   async function loadQueue() {
     const query = new URLSearchParams({ limit: '200' });
     if (colour.value) query.set('colour', colour.value);
-    if (reason.value.trim()) query.set('reason', reason.value.trim().toUpperCase());
+    if (reason.value) query.set('reason', reason.value);
     const reply = await api('/api/v1/referrals?' + query);
-    queueBody.replaceChildren(...(reply.json || []).map(s => h('tr', { 'data-id': s.id },
-      h('td', { text: when(s.ratedAt) }), h('td', { text: s.smeId }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
-      h('td', { text: (s.referralReasons || []).join(', ') }),
+    if (!reply.ok) {
+      queueBody.replaceChildren(h('tr', { class: 'empty' }, h('td', { colspan: '8', class: 'error', text: problemText(reply) })));
+      return;
+    }
+    queue = reply.json;
+    updated.textContent = `${t('updatedAt').replace('{time}', when(new Date().toISOString()))} · ${t('autoRefresh')}`;
+    drawQueue();
+  }
+
+  function drawQueue() {
+    const needle = search.value.trim().toLowerCase();
+    const shown = queue.filter(s => !needle || (s.smeName || '').toLowerCase().includes(needle) || s.smeId.toLowerCase().includes(needle));
+    if (!shown.length) {
+      queueBody.replaceChildren(h('tr', { class: 'empty' }, h('td', { colspan: '8', text: t('emptyQueue') })));
+      return;
+    }
+    queueBody.replaceChildren(...shown.map(s => h('tr', { 'data-id': s.id },
+      h('td', {}, h('strong', { text: s.smeName || s.smeId }), h('br'), h('small', { text: s.smeId })),
+      h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
+      h('td', { text: pct(s.pd, 2) }),
+      h('td', { text: s.requestedCny == null ? '—' : fmt(s.requestedCny, 0) }),
+      h('td', { class: 'nowrap', text: age(s.ratedAt), title: when(s.ratedAt) }),
+      h('td', { text: (s.referralReasons || []).map(reasonName).join('；') }),
+      h('td', {}, s.pendingOverride ? h('span', { class: 'tag pending-tag', text: t('pendingTag') }) : ''),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-rating', 'data-id': s.id, text: t('open'), onclick: () => openRating(s.id) })))));
   }
 
@@ -499,7 +756,7 @@ async function officerPage() {
     const reply = await api('/api/v1/overrides/pending');
     const pending = reply.json || [];
     if (!pending.length) {
-      pendingList.replaceChildren(h('li', { text: t('none') }));
+      pendingList.replaceChildren(h('li', { text: reply.ok ? t('none') : problemText(reply) }));
       return;
     }
     pendingList.replaceChildren(...pending.map(o => {
@@ -507,12 +764,16 @@ async function officerPage() {
       const decide = async how => {
         const r = await api(`/api/v1/overrides/${o.id}/${how}`, { method: 'POST', body: JSON.stringify({ note: note.value || null }) });
         item.querySelector('.pending-result').textContent = r.ok ? statusName(r.json.status) : problemText(r);
-        if (r.ok) await loadPending();
+        if (r.ok) {
+          confirmDone(`${t('decided')} ${statusName(r.json.status)}`);
+          await Promise.all([loadPending(), loadQueue()]);
+        }
       };
       // Four eyes: the officer who requested an override waits for another; the service refuses them anyway.
       const own = o.requestedBy === state.me.name;
       const item = h('li', { class: 'card', 'data-override': o.id },
-        h('p', { text: `${o.ratingId}: ${o.outcome || t('unchanged')}, ${fmt(o.limitCny, 0)} · ${o.reason} (${o.requestedBy})` }),
+        h('p', { text: `${o.outcome ? t('outcome')[o.outcome] : t('unchanged')} · ${fmt(o.limitCny, 0)} · ${o.reason} (${o.requestedBy})` }),
+        h('button', { type: 'button', class: 'link', text: t('open'), onclick: () => openRating(o.ratingId) }),
         ...(own ? [h('p', { class: 'awaiting-other', text: t('awaitingOther') })]
           : [note, h('button', { type: 'button', class: 'approve', text: t('approve'), onclick: () => decide('approval') }),
             h('button', { type: 'button', class: 'secondary reject', text: t('reject'), onclick: () => decide('rejection') })]),
@@ -525,38 +786,23 @@ async function officerPage() {
     const reply = await api('/api/v1/appeals?status=OPEN');
     const open = reply.json || [];
     if (!open.length) {
-      appealList.replaceChildren(h('p', { text: t('none') }));
+      appealList.replaceChildren(h('p', { text: reply.ok ? t('none') : problemText(reply) }));
       return;
     }
-    appealList.replaceChildren(...open.map(a => {
-      const answer = h('textarea', { class: 'appeal-answer', 'aria-label': t('answer') });
-      const decision = h('select', { class: 'appeal-decision', 'aria-label': t('decisionLabel') },
-        h('option', { value: 'REJECTED', text: t('rejected') }), h('option', { value: 'CORRECTED', text: t('corrected') }));
-      const corrected = h('textarea', { class: 'appeal-corrected hidden', 'aria-label': t('correctedRequest') });
-      decision.addEventListener('change', async () => {
-        corrected.classList.toggle('hidden', decision.value !== 'CORRECTED');
-        if (decision.value === 'CORRECTED' && !corrected.value) corrected.value = (await api(`/api/v1/ratings/${a.ratingId}/request`)).text;
-      });
-      const result = h('p', { class: 'appeal-result', role: 'status' });
-      return h('div', { class: 'card', 'data-appeal': a.id },
-        h('p', { text: `${a.smeId} · ${a.field}: ${a.claim}` + (a.evidence ? ` (${a.evidence})` : '') }),
-        decision, answer, corrected,
-        h('button', { type: 'button', class: 'appeal-resolve', text: t('resolve'), onclick: async () => {
-          let correctedRequest = null;
-          if (decision.value === 'CORRECTED') {
-            try { correctedRequest = JSON.parse(corrected.value); } catch (e) { result.textContent = 'JSON: ' + e.message; return; }
-          }
-          const r = await api(`/api/v1/appeals/${a.id}/resolution`, { method: 'POST',
-            body: JSON.stringify({ decision: decision.value, answer: answer.value, correctedRequest }) });
-          result.textContent = r.ok ? statusName(r.json.status) : problemText(r);
-          if (r.ok) await loadAppeals();
-        } }), result);
-    }));
+    appealList.replaceChildren(...open.map(a => h('div', { class: 'card', 'data-appeal': a.id },
+      h('p', { text: `${a.smeId} · ${fieldWords(a.field)}: ${a.claim}` + (a.evidence ? ` (${a.evidence})` : '') }),
+      h('button', { type: 'button', class: 'secondary open-appeal', text: t('open'), onclick: () => openRating(a.ratingId, a) }))));
   }
 
-  async function openRating(id) {
-    const rating = (await api(`/api/v1/ratings/${id}`)).json;
-    const request = (await api(`/api/v1/ratings/${id}/request`)).json;
+  /** The rating beside the queue, with the override form, and the answer form when an appeal is being handled. */
+  async function openRating(id, appeal) {
+    detail.replaceChildren(loadingLine());
+    const [ratingReply, requestReply] = await Promise.all([api(`/api/v1/ratings/${id}`), api(`/api/v1/ratings/${id}/request`)]);
+    if (!ratingReply.ok) {
+      detail.replaceChildren(h('p', { class: 'error', text: problemText(ratingReply) }));
+      return;
+    }
+    const rating = ratingReply.json, request = requestReply.json;
     const status = h('p', { id: 'override-status', role: 'status' });
     const form = h('form', { id: 'override-form' }, h('h3', { text: t('override') }),
       h('label', { for: 'override-outcome', text: t('overrideOutcome') }),
@@ -575,12 +821,15 @@ async function officerPage() {
       status.textContent = reply.ok ? `${t('status')}: ${statusName(reply.json.status)}` : problemText(reply);
       status.dataset.status = reply.ok ? reply.json.status : 'ERROR';
       if (reply.ok) {
-        await loadQueue();
-        await loadPending();
+        confirmDone(t('overrideSent'));
+        await Promise.all([loadQueue(), loadPending()]);
       }
     });
-    detail.replaceChildren(h('h2', { text: `${t('detail')}: ${rating.smeId}` }), renderRating(rating, request), form);
-    document.getElementById('override-outcome').focus();
+    const name = (request && request.sme && request.sme.name) || rating.smeId;
+    detail.replaceChildren(h('h2', { id: 'detail-heading', tabindex: '-1', text: `${t('detail')}: ${name}` }),
+      appeal ? appealAnswerForm(appeal, request, async () => { detail.replaceChildren(); await Promise.all([loadAppeals(), loadQueue()]); }) : '',
+      renderRating(rating, request, { detailsOpen: true }), form);
+    document.getElementById('detail-heading').focus();
   }
 
   const modelsSection = h('section', { id: 'officer-models' });
@@ -623,18 +872,93 @@ async function officerPage() {
     modelsSection.replaceChildren(...parts);
   }
 
-  main.append(
-    h('section', {}, h('h2', { text: t('queue') }),
-      h('div', { class: 'cards' }, h('div', {}, h('label', { for: 'filter-colour', text: t('filterColour') }), colour),
-        h('div', {}, h('label', { for: 'filter-reason', text: t('filterReason') }), reason)),
-      h('button', { id: 'refresh-queue', type: 'button', text: t('refresh'), onclick: loadQueue }),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'queue' }, h('thead', {}, h('tr', {},
-        [t('ratedAt'), t('sme'), t('colourLabel'), t('filterReason'), ''].map(x => h('th', { scope: 'col', text: x })))), queueBody))),
-    detail,
+  main.replaceChildren(
+    h('div', { class: 'console' },
+      h('section', { id: 'queue-section' }, h('h2', { text: t('queue') }),
+        h('div', { class: 'filters' }, h('div', {}, h('label', { for: 'filter-colour', text: t('filterColour') }), colour),
+          h('div', {}, h('label', { for: 'filter-reason', text: t('filterReason') }), reason),
+          h('div', {}, h('label', { for: 'filter-firm', text: t('search') }), search)),
+        h('button', { id: 'refresh-queue', type: 'button', class: 'secondary', text: t('refresh'), onclick: loadQueue }), updated,
+        h('div', { class: 'table-wrap' }, h('table', { id: 'queue' }, h('thead', {}, h('tr', {},
+          [t('sme'), t('colourLabel'), t('pd'), t('requested'), t('age'), t('reasonsCol'), '', ''].map(x => h('th', { scope: 'col', text: x })))),
+          queueBody))),
+      detail),
     h('section', {}, h('h2', { text: t('pending') }), pendingList),
     h('section', {}, h('h2', { text: t('openAppeals') }), appealList),
     modelsSection);
   await Promise.all([loadQueue(), loadPending(), loadAppeals(), loadModels()]);
+  // The queue, the overrides waiting and the appeals change as others work: refreshed while the console is open.
+  state.refresh = setInterval(() => {
+    if (document.hidden || !document.getElementById('queue')) return;
+    loadQueue();
+    loadPending();
+    loadAppeals();
+  }, 30000);
+}
+
+/** Reads and writes one field of a request by its path (sme.sizeClass, carbonAccount.revenueCny). */
+const getPath = (object, path) => path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), object);
+function setPath(object, path, value) {
+  const keys = path.split('.');
+  let o = object;
+  keys.slice(0, -1).forEach(k => { o[k] = o[k] || {}; o = o[k]; });
+  o[keys[keys.length - 1]] = value;
+}
+
+/** An appeal answered beside its rating: reject with an answer, or correct the contested field (a control for it, not the whole JSON). */
+function appealAnswerForm(appeal, request, onDone) {
+  const current = request ? getPath(request, appeal.field) : undefined;
+  let control;
+  if (appeal.field === 'sme.sizeClass') {
+    control = h('select', { id: 'appeal-corrected' }, ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'].map(c => h('option', { value: c, text: t('sizes')[c] })));
+    control.value = current || 'MICRO';
+  } else if (appeal.field === 'sme.industryCode') {
+    control = h('select', { id: 'appeal-corrected' }, Object.entries(state.vocabulary.industries || {})
+      .map(([code, n]) => h('option', { value: code, text: pick(n.zh, n.en) })));
+    control.value = (current || '').slice(0, 3);
+  } else if (appeal.field === 'carbonAccount.revenueCny' || appeal.field === 'loanRequest.amountCny') {
+    control = h('input', { id: 'appeal-corrected', type: 'number', min: '0', step: 'any', value: current ?? '' });
+  } else if (typeof current === 'string' || appeal.field === 'sme.regionCode' || appeal.field === 'sme.name') {
+    control = h('input', { id: 'appeal-corrected', value: current ?? '' });
+  } else {
+    control = h('textarea', { id: 'appeal-corrected', class: 'json' });
+    control.value = JSON.stringify(current ?? null, null, 2);
+  }
+  const decision = h('select', { id: 'appeal-decision', class: 'appeal-decision' },
+    h('option', { value: 'REJECTED', text: t('rejected') }), h('option', { value: 'CORRECTED', text: t('corrected') }));
+  const correctedBox = h('div', { class: 'hidden' },
+    h('label', { for: 'appeal-corrected', text: control.tagName === 'TEXTAREA' ? t('correctPart') : t('correctedValue') }), control);
+  decision.addEventListener('change', () => correctedBox.classList.toggle('hidden', decision.value !== 'CORRECTED'));
+  const answer = h('textarea', { id: 'appeal-answer', class: 'appeal-answer' });
+  const result = h('p', { class: 'appeal-result error', role: 'status' });
+  const form = h('form', { id: 'appeal-answer-form', class: 'card', 'data-appeal': appeal.id },
+    h('h3', { text: t('openAppeals') }),
+    h('p', { text: `${t('contestedInput')}: ${fieldWords(appeal.field)} · ${appeal.claim}` + (appeal.evidence ? ` (${appeal.evidence})` : '') }),
+    h('label', { for: 'appeal-decision', text: t('decisionLabel') }), decision, correctedBox,
+    h('label', { for: 'appeal-answer', text: t('answer') }), answer,
+    h('button', { type: 'submit', class: 'appeal-resolve', text: t('resolve') }), result);
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    let correctedRequest = null;
+    if (decision.value === 'CORRECTED') {
+      let value = control.value;
+      if (control.tagName === 'TEXTAREA') {
+        try { value = JSON.parse(control.value); } catch (err) { result.textContent = `${t('correctedValue')}：${t('errorCodes').type}`; return; }
+      } else if (control.type === 'number') {
+        value = control.value === '' ? null : Number(control.value);
+      }
+      correctedRequest = JSON.parse(JSON.stringify(request));
+      setPath(correctedRequest, appeal.field, value);
+    }
+    const r = await api(`/api/v1/appeals/${appeal.id}/resolution`, { method: 'POST',
+      body: JSON.stringify({ decision: decision.value, answer: answer.value, correctedRequest }) });
+    result.textContent = r.ok ? statusName(r.json.status) : problemText(r);
+    if (r.ok) {
+      confirmDone(`${t('decided')} ${statusName(r.json.status)}`);
+      await onDone();
+    }
+  });
+  return form;
 }
 
 // ---------- public algorithm filing ----------
@@ -642,57 +966,119 @@ async function officerPage() {
 async function filingPage() {
   const reply = await api('/api/v1/algorithm-filing', { auth: null });
   if (!reply.ok) {
-    main.append(h('p', { class: 'error', text: problemText(reply) }));
+    main.replaceChildren(h('p', { class: 'error', role: 'alert', text: problemText(reply) }));
     return;
   }
   const f = reply.json;
   const list = (id, items) => h('ul', { id, class: 'plain' }, items.map(i => h('li', { text: pick(i.zh, i.en) })));
-  main.append(h('section', { id: 'filing' },
+  main.replaceChildren(h('section', { id: 'filing' },
     h('h2', { text: `${t('filing')}: ${pick(f.name.zh, f.name.en)}` }),
+    h('dl', { id: 'filing-identity', class: 'facts' },
+      h('dt', { text: t('filingNumber') }), h('dd', { id: 'filing-number', text: f.filingNumber || t('notFilled') }),
+      h('dt', { text: t('contact') }), h('dd', { id: 'filing-contact', text: f.contact || t('notFilled') }),
+      h('dt', { text: t('versions') }), h('dd', {}, ...[f.versions.engine, f.versions.ruleset, f.versions.models, f.versions.factors]
+        .map(v => h('code', { class: 'id' }, v)))),
     h('p', { text: pick(f.purpose.zh, f.purpose.en) }),
-    h('p', { class: 'card', text: `${t('versions')}: engine ${f.versions.engine}; ruleset ${f.versions.ruleset}; models ${f.versions.models}; factors ${f.versions.factors}` }),
+    h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) }),
     h('h3', { text: t('principles') }), list('filing-principles', f.principles),
     h('h3', { text: t('dataSources') }), list('filing-sources', f.dataSources),
     h('h3', { text: t('steps') }), h('ol', { id: 'filing-steps' }, f.decisionSteps.map(s => h('li', { text: pick(s.zh, s.en) }))),
-    h('h3', { text: `${t('rules')} (${f.rules.length})` }),
-    table('filing-rules', [t('rule'), '', t('source')], f.rules.map(r => [r.id, pick(r.titleZh, r.titleEn), r.source])),
     h('h3', { text: t('models') }),
-    h('ul', { id: 'filing-models', class: 'plain' }, f.models.map(m => h('li', { class: 'card' }, h('strong', { text: m.version }),
-      h('span', { text: ' · ' + Object.entries(m.card).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${k}: ${v}`).join('; ') })))),
+    h('div', { id: 'filing-models' }, f.models.map(modelInWords)),
     h('h3', { text: t('risks') }), list('filing-risks', f.risks),
     fairnessSection(f.fairness),
-    appealFeedbackSection(f.appealFeedback),
-    h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) })));
+    appealFeedbackSection(f.appealFeedback, f.rules),
+    h('h3', { text: `${t('rules')} (${f.rules.length})` }),
+    table('filing-rules', [t('ruleTitle'), t('source')], f.rules.map(r => [h('span', {}, pick(r.titleZh, r.titleEn), ' ', ruleId(r.id)), citation(r.source)]))));
+}
+
+/** A model's card in sentences: what it is, what it was trained and tested on and how well it did, overall and by segment. */
+function modelInWords(m) {
+  const c = m.card;
+  const box = h('div', { class: 'card model', 'data-model': m.version },
+    h('h4', {}, (c && t('modelKind')[c.kind]) || t('models'), ' ', h('code', { class: 'id' }, m.version)));
+  if (c && c.test && c.trainCount) {
+    box.append(h('p', { class: 'model-words', text: t('modelInWords')(c) }));
+    if (c.test.calibration) {
+      box.append(h('details', {}, h('summary', { text: t('calibrationNote') }),
+        table('calibration-' + m.version, [t('predicted'), t('observed'), t('firms')],
+          c.test.calibration.map(b => [pct(b.meanPredicted, 1), pct(b.observed, 1), String(b.n)]))));
+    }
+  }
+  const segments = m.metricsBySegment && m.metricsBySegment.segments;
+  if (segments) {
+    const dims = { region: t('dimRegion'), sizeClass: t('dimSizeClass'), thinFile: t('dimThinFile'), farm: t('dimFarm'), section: t('dimSection') };
+    const rows = [];
+    for (const [dimension, groups] of Object.entries(segments)) {
+      for (const [group, r] of Object.entries(groups)) {
+        rows.push([`${dims[dimension] || t('segment')} · ${segmentName(dimension, group)}`, String(r.n), String(r.positives), r.auc == null ? '—' : r.auc.toFixed(2)]);
+      }
+    }
+    box.append(h('details', {}, h('summary', { text: t('segments') }),
+      table('segments-' + m.version, [t('segment'), t('firms'), t('observedDefault'), 'AUC'], rows)));
+  }
+  return box;
+}
+
+/** A segment's group in words: sizes and yes/no groups by their names, others as the report gives them. */
+function segmentName(dimension, group) {
+  return groupName(dimension, group);
 }
 
 // What resolved appeals touched, counts only, for the periodic rule and model review.
-function appealFeedbackSection(report) {
+function appealFeedbackSection(report, rules) {
   const keys = ['contestedFields', 'correctedInputs', 'rulesNoLonger', 'rulesNewly', 'featuresMoved', 'outcomeChanges', 'colourChanges'];
+  const titles = Object.fromEntries((rules || []).map(r => [r.id, pick(r.titleZh, r.titleEn)]));
+  const change = (key, names) => key === 'unchanged' ? t('unchanged') : key.split(' -> ').map(x => names[x] || x).join(' → ');
+  // Each list's keys in words: a contested field with its outcome, input paths, rules by title (id beside), features by name.
+  const words = {
+    contestedFields: key => { const [status, ...path] = key.split(' '); return `${statusName(status)} · ${fieldWords(path.join(' ').replace(/\[\]/g, ''))}`; },
+    correctedInputs: key => fieldWords(key.replace(/\[\]/g, '')),
+    rulesNoLonger: key => h('span', {}, titles[key] || t('rule'), ' ', ruleId(key)),
+    rulesNewly: key => h('span', {}, titles[key] || t('rule'), ' ', ruleId(key)),
+    featuresMoved: key => named(state.vocabulary.features || {}, key),
+    outcomeChanges: key => change(key, t('outcome')),
+    colourChanges: key => change(key, t('colour'))
+  };
   return h('div', { id: 'filing-appeal-feedback' },
     h('h3', { text: t('appealFeedback') }),
     h('p', { text: t('appealCounts').replace('{corrected}', report.corrected).replace('{rejected}', report.rejected) }),
-    h('ul', { class: 'plain' }, keys.map(key => h('li', { text: `${t(key)}: ${report[key].length
-      ? report[key].map(c => `${c.key} (${c.appeals})`).join('; ') : '-'}` }))));
+    h('ul', { class: 'plain' }, keys.map(key => h('li', {}, `${t(key)}：`,
+      ...(report[key].length ? report[key].flatMap((c, i) => [i ? '；' : '', words[key](c.key), ` (${c.appeals})`]) : ['—'])))));
 }
 
-// How the decisions fall on groups of firms, from the report shipped with the engine.
+// How the decisions fall on groups of firms, from the report shipped with the engine; flags rebuilt from the groups so
+// that they read in the page's language.
 function fairnessSection(report) {
-  const pct = v => `${(v * 100).toFixed(1)}%`;
   const dimensionNames = { region: t('dimRegion'), sizeClass: t('dimSizeClass'), thinFile: t('dimThinFile'), farm: t('dimFarm') };
+  const flags = [];
+  for (const d of report.dimensions) {
+    for (const g of d.groups) {
+      const who = `${dimensionNames[d.dimension] || d.dimension} · ${groupName(d.dimension, g.group)}`;
+      if (g.belowBound) flags.push(t('flagBelow')(who, g.approvalRatio.toFixed(2), report.approvalRatioBound));
+      if (g.calibrated === false) flags.push(t('flagCalibration')(who, pct(g.observedDefaultRate), pct(g.meanPd)));
+    }
+  }
   return h('div', { id: 'filing-fairness' },
     h('h3', { text: t('fairness') }),
     h('p', { text: t('fairnessNote') }),
-    h('p', { class: 'card', text: `${report.population}; ${report.versions}` }),
+    h('p', { class: 'card', text: t('fairnessPopulation')(report.firms) }),
     ...report.dimensions.map(d => h('div', {},
       h('h4', { text: dimensionNames[d.dimension] || d.dimension }),
       table(`fairness-${d.dimension}`, [t('fairnessGroup'), t('firms'), t('approvalRate'), t('referralRate'), t('declineRate'), t('meanLimit'),
         t('approvalRatio'), t('meanPdShort'), t('observedDefault')],
-      d.groups.map(g => [g.group, String(g.firms), pct(g.approvalRate), pct(g.referralRate), pct(g.declineRate),
-        Math.round(g.meanLimitCnyApproved).toLocaleString(), `${g.approvalRatio.toFixed(2)}${g.belowBound ? ' ⚠' : ''}`, pct(g.meanPd),
-        g.observedDefaultRate == null ? '-' : pct(g.observedDefaultRate)])))),
+      d.groups.map(g => [groupName(d.dimension, g.group), fmt(g.firms, 0), pct(g.approvalRate), pct(g.referralRate), pct(g.declineRate),
+        fmt(g.meanLimitCnyApproved, 0), `${g.approvalRatio.toFixed(2)}${g.belowBound ? ' ⚠' : ''}`, pct(g.meanPd),
+        g.observedDefaultRate == null ? '—' : pct(g.observedDefaultRate)])))),
     h('h4', { text: t('fairnessFindings') }),
-    h('ul', { id: 'fairness-findings', class: 'plain' },
-      (report.findings.length ? report.findings : [t('noFindings')]).map(line => h('li', { text: line }))));
+    h('ul', { id: 'fairness-findings', class: 'plain' }, (flags.length ? flags : [t('noFindings')]).map(line => h('li', { text: line }))));
+}
+
+/** A fairness or segment group in words. */
+function groupName(dimension, group) {
+  if (dimension === 'sizeClass' && t('sizes')[group]) return t('sizes')[group];
+  if (dimension === 'section' && t('sections')[group]) return t('sections')[group];
+  return t('groups')[group] || group;
 }
 
 async function start() {

@@ -11,15 +11,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 import org.greencredit.datasets.io.GreenCreditJson;
+import org.greencredit.service.security.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -38,7 +44,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web pages in a real browser (Debian's headless Chromium and chromedriver, which .ci/run
  * installs): an SME's self-check to result to appeal, a farm's plots, an officer's override with a
- * reason, and the language switch. Screenshots go to target/screenshots for review.
+ * reason, an appeal corrected with a form, the language switch, and every page in Chinese and English at
+ * 1400 and 390 px with a scan for codes left untranslated; the session-expired, offline, error and empty
+ * states. Screenshots of every page at both widths go to target/screenshots for review.
  */
 @Tag("slow")
 class WebUiTest extends ApiTestSupport {
@@ -107,7 +115,7 @@ class WebUiTest extends ApiTestSupport {
     @Test
     void aDoubleClickOnRateStoresOneRatingAndTheSameDataAgainNoSecond() {
         signIn("sme-a");
-        shown("request-json");
+        shown("rate");
         int before = officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size();
         WebElement rate = browser.findElement(By.id("rate"));
         new Actions(browser).doubleClick(rate).perform();
@@ -126,19 +134,24 @@ class WebUiTest extends ApiTestSupport {
     @Test
     void anSmeRatesItsFirmSeesTheExplanationAndContestsIt() {
         signIn("sme-a");
-        shown("request-json");
+        shown("rate");
         // The sign-in outlives a reload of the page (a session token in this tab, not the password).
         browser.navigate().refresh();
-        shown("request-json");
-        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("sme-a (SME)");
-        // Quick entry in plain fields: a small firm, 20,000 kWh in the first month.
+        shown("rate");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("sme-a（企业）");
+        // The guided form in plain fields, one submit: a small firm, 20,000 度 in the first month, Zhejiang picked by name.
         new Select(browser.findElement(By.id("quick-size"))).selectByValue("SMALL");
+        assertThat(new Select(browser.findElement(By.id("quick-province"))).getFirstSelectedOption().getText()).isEqualTo("浙江");
         WebElement january = browser.findElement(By.id("quick-kwh-0"));
         january.clear();
         january.sendKeys("20000");
-        browser.findElement(By.id("quick-apply")).click();
         browser.findElement(By.id("rate")).click();
         WebElement badge = shown("badge");
+        // Focus moves to the answer; the live region holds only its short summary.
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("headline-decision");
+        assertThat(browser.findElement(By.id("result-summary")).getAttribute("textContent"))
+                .isEqualTo(browser.findElement(By.id("headline-decision")).getText() + "; " + browser.findElement(By.id("headline-colour")).getText());
+        assertThat(browser.findElement(By.id("toast")).getText()).isEqualTo("评级已完成并保存。");
         String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
         JsonNode rating = officer.get("/api/v1/ratings/" + ratingId).json();
         assertThat(rating.get("smeId").asString()).isEqualTo(SME_A);
@@ -149,7 +162,7 @@ class WebUiTest extends ApiTestSupport {
         assertThat(request.at("/sme/sizeClass").asString()).isEqualTo("SMALL");
         assertThat(request.at("/carbonAccount/lines").valueStream()
                 .filter(l -> l.get("activity").asString().equals("ELECTRICITY") && l.get("month").asString().equals("2025-01"))
-                .map(l -> l.get("quantity").asDouble()).toList()).containsExactly(20_000.0);
+                .map(l -> l.get("quantity").asDouble() + " " + l.get("unit").asString()).toList()).containsExactly("20000.0 度");
 
         // What is shown is the API's own rating.
         String colour = rating.at("/green/colour").asString();
@@ -160,23 +173,33 @@ class WebUiTest extends ApiTestSupport {
             case "YELLOW" -> "黄";
             default -> "红";
         });
+        // The reasons on the answer are the API's first three, word for word (their values are the engine's, ReasonValuesTest).
+        List<String> apiReasons = rating.at("/explanation/reasons").valueStream().map(r -> r.get("zh").asString()).limit(3).toList();
+        assertThat(browser.findElements(By.cssSelector("#reasons li")).stream().map(WebElement::getText).toList())
+                .isEqualTo(apiReasons.isEmpty() ? List.of("无") : apiReasons);
+        // The basis is one click away, behind 查看详细依据.
+        assertThat(browser.findElement(By.id("green-score")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector("#details > summary")).click();
         assertThat(number(browser.findElement(By.id("green-score")).getText())).isEqualTo(rating.at("/green/score").asDouble());
-        assertThat(browser.findElements(By.cssSelector("#reasons li"))).hasSize(Math.max(1, rating.at("/explanation/reasons").size()));
         assertThat(browser.findElements(By.cssSelector("#criteria tbody tr"))).hasSize(rating.at("/explanation/ruleHits").size());
 
-        // The charts are drawn from the rating's numbers.
-        WebElement scope2 = browser.findElement(By.cssSelector("#scope-chart g.bar[data-key='scope2']"));
+        // The charts are drawn from the rating's numbers: contributions as points above or below the average firm, the base apart.
+        WebElement scope2 = browser.findElement(By.cssSelector("#scope-chart .bar[data-key='scope2']"));
         double apiScope2 = rating.at("/carbon/scope2Kg").asDouble();
         assertThat(Double.parseDouble(scope2.getAttribute("data-value"))).isEqualTo(apiScope2);
         assertThat(number(scope2.findElement(By.className("bar-value")).getText())).isCloseTo(apiScope2, within(0.05));
-        List<WebElement> points = browser.findElements(By.cssSelector("#contributions-chart g.bar"));
-        assertThat(points).hasSize(rating.at("/explanation/contributions").size());
+        List<WebElement> points = browser.findElements(By.cssSelector("#contributions-chart .bar[data-key]"));
+        assertThat(rating.at("/explanation/contributions/0/feature").asString()).isEqualTo("base");
+        assertThat(points).hasSize(rating.at("/explanation/contributions").size() - 1);
         assertThat(Double.parseDouble(points.get(0).getAttribute("data-value")))
-                .isEqualTo(rating.at("/explanation/contributions/0/points").asDouble());
+                .isEqualTo(rating.at("/explanation/contributions/1/points").asDouble());
+        assertThat(browser.findElement(By.cssSelector("#contributions-chart figcaption")).getText())
+                .startsWith("基础分 " + rating.at("/explanation/contributions/0/points").asInt() + " 分");
         String feature = rating.at("/explanation/contributions/1/feature").asString();
-        assertThat(points.get(1).findElement(By.className("bar-label")).getText())
-                .startsWith(anonymous.get("/api/v1/vocabulary").json().at("/features/" + feature + "/zh").asString());
+        assertThat(points.get(0).findElement(By.className("bar-label")).getText())
+                .isEqualTo(anonymous.get("/api/v1/vocabulary").json().at("/features/" + feature + "/zh").asString());
         assertThat(browser.findElements(By.cssSelector("#trend-chart circle.point"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#contributions-chart .tick"))).hasSizeGreaterThanOrEqualTo(2);
 
         // Each behaviour with what it rests on, and the what-if changes the sandbox confirmed, as the API gives them.
         assertThat(browser.findElement(By.id("green-path")).getAttribute("data-path")).isEqualTo(rating.at("/green/path").asString());
@@ -188,12 +211,14 @@ class WebUiTest extends ApiTestSupport {
         screenshot("sme-result");
 
         browser.findElement(By.id("contest")).click();
-        shown("appeal-field").sendKeys("sme.sizeClass");
+        new Select(shown("appeal-field")).selectByValue("sme.sizeClass");
         browser.findElement(By.id("appeal-claim")).sendKeys("我们有 40 名员工，应为小型企业 / we have 40 employees");
         browser.findElement(By.id("appeal-evidence")).sendKeys("社保缴纳名单 2025-11");
         browser.findElement(By.id("appeal-submit")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("appeal-status"), "data-status", "OPEN"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appeals"), "sme.sizeClass"));
+        // The contested input in words, not its path.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appeals"), "企业规模"));
+        assertThat(browser.findElement(By.id("appeals")).getText()).doesNotContain("sme.sizeClass");
         WebElement status = browser.findElement(By.cssSelector("#appeals .appeal-status"));
         assertThat(status.getAttribute("data-status")).isEqualTo("OPEN");
         assertThat(status.getText()).isEqualTo("处理中");
@@ -209,6 +234,8 @@ class WebUiTest extends ApiTestSupport {
         String body = GreenCreditJson.mapper().writeValueAsString(new RatingRequest(mine, farm.carbonAccount(), farm.greenBehaviours(),
                 farm.credit(), farm.plots(), farm.loanRequest()));
         signIn("sme-a");
+        shown("rate");
+        browser.findElement(By.cssSelector("#advanced > summary")).click();
         WebElement textarea = shown("request-json");
         ((JavascriptExecutor) browser).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", textarea, body);
@@ -224,6 +251,11 @@ class WebUiTest extends ApiTestSupport {
         assertThat(browser.findElements(By.cssSelector("#ndvi-" + plotId + " circle.point"))).hasSize((int) clear);
         assertThat(browser.findElement(By.id("ndvi-" + plotId)).getAttribute("data-stage")).isEqualTo(plot.get("growthStage").asString());
         assertThat(browser.findElement(By.cssSelector("#ndvi-" + plotId + " figcaption")).getText()).contains(cropName);
+        // The stage found is marked on the curve; the outline has a scale in metres; the probability is a percentage.
+        assertThat(browser.findElements(By.cssSelector("#ndvi-" + plotId + " line.marker"))).hasSize(plot.hasNonNull("stageDate") ? 1 : 0);
+        assertThat(browser.findElement(By.cssSelector("#outline-" + plotId + " line.scale-bar")).getAttribute("data-metres")).matches("[125]0*");
+        assertThat(browser.findElement(By.id("probability-" + plotId)).getText())
+                .isEqualTo(Math.round(plot.get("probability").asDouble() * 100) + "%");
         screenshot("farm-plots");
     }
 
@@ -259,7 +291,13 @@ class WebUiTest extends ApiTestSupport {
         open.click();
         shown("override-form");
         assertThat(browser.findElement(By.id("rating-view")).getAttribute("data-rating-id")).isEqualTo(id);
-        assertThat(browser.findElement(By.id("warnings")).getText()).isNotBlank();
+        // A firm without a carbon account or credit data: what was not assessed, as advice to supply it, and the primary
+        // action takes it back to the data.
+        assertThat(browser.findElement(By.id("missing-data")).getText()).startsWith("以下内容未能评估");
+        assertThat(browser.findElement(By.id("primary-action")).getAttribute("data-target")).isEqualTo("guided");
+        // The queue line names the firm, its PD as a percentage and how long it has waited.
+        WebElement line = browser.findElement(By.cssSelector("#queue tr[data-id='" + id + "']"));
+        assertThat(line.getText()).contains("测试企业", "91330800WEBUI00001", "%");
         new Select(browser.findElement(By.id("override-outcome"))).selectByValue("APPROVE");
         browser.findElement(By.id("override-limit")).sendKeys("50000");
         browser.findElement(By.id("override-reason")).sendKeys("实地核查了纳税记录 verified the tax records on site");
@@ -278,9 +316,11 @@ class WebUiTest extends ApiTestSupport {
         String appealId = smeB.postJson("/api/v1/ratings/" + ratingId + "/appeals",
                 "{\"field\": \"green.colour\", \"claim\": \"we installed solar panels last year\"}").json().get("id").asString();
         signIn("officer");
-        WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-appeal='" + appealId + "']")));
-        appeal.findElement(By.className("appeal-answer")).sendKeys("请补充电费单据后重新申请 / send your electricity bills and apply again");
-        appeal.findElement(By.className("appeal-resolve")).click();
+        WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-appeals [data-appeal='" + appealId + "']")));
+        appeal.findElement(By.className("open-appeal")).click();
+        WebElement form = shown("appeal-answer-form");
+        form.findElement(By.className("appeal-answer")).sendKeys("请补充电费单据后重新申请 / send your electricity bills and apply again");
+        form.findElement(By.className("appeal-resolve")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-appeal='" + appealId + "']")));
         screenshot("officer-appeal");
         JsonNode answered = smeB.get("/api/v1/appeals/" + appealId).json();
@@ -322,7 +362,7 @@ class WebUiTest extends ApiTestSupport {
             assertThat(password.getAttribute("id")).isEqualTo("password");
             password.sendKeys(PASSWORD);
             password.sendKeys(org.openqa.selenium.Keys.ENTER);
-            shown("request-json");
+            shown("rate");
             browser.findElement(By.id("rate")).sendKeys(org.openqa.selenium.Keys.ENTER);
             shown("badge");
             Object overflow = ((JavascriptExecutor) browser).executeScript(
@@ -334,5 +374,195 @@ class WebUiTest extends ApiTestSupport {
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
         }
+    }
+
+    /** Latin upper-case codes (PD_REVIEW_BAND, PACKAGING), rule-id shapes (G-CO-YEL), camelCase names and request paths. */
+    private static final Pattern CODE = Pattern.compile(
+            "\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b[A-Z]{4,}\\b|\\b[A-Z]-[A-Z]{2,}(-[A-Z0-9]+)*\\b|\\b[a-z]+[A-Z][A-Za-z]*\\b|\\b[a-z]+\\.[a-z]+[A-Za-z]*\\b");
+    /** Acronyms a Chinese reader meets as they are (file formats, metrics, cited bodies and standards). */
+    private static final Set<String> ACRONYMS = Set.of("NDVI", "JSON", "AUC", "CSV", "UTF", "GBK", "PSI", "IPCC", "NAICS", "ISO", "GreenCredit", "Brier");
+
+    /**
+     * What a Chinese page shows that is not Chinese: every code-like word in the rendered text of main, all disclosures
+     * opened; left out are identifiers shown as such (code elements: rule ids and versions, beside their words) and
+     * citations (cite elements: a rule's source as its authors cite it, a standard or a regulation).
+     */
+    private List<String> untranslatedCodes() {
+        String text = (String) ((JavascriptExecutor) browser).executeScript("""
+                document.querySelectorAll('details').forEach(d => d.open = true);
+                const copy = document.body.cloneNode(true);
+                copy.querySelectorAll("code, cite, script, textarea, option:not(:checked)").forEach(n => n.remove());
+                document.body.append(copy);
+                const seen = copy.innerText;
+                copy.remove();
+                return seen;""");
+        List<String> codes = new java.util.ArrayList<>();
+        Matcher m = CODE.matcher(text);
+        while (m.find()) {
+            if (!ACRONYMS.contains(m.group())) {
+                int from = Math.max(0, m.start() - 30);
+                codes.add(m.group() + " in «" + text.substring(from, Math.min(text.length(), m.end() + 30)).replace('\n', ' ') + "»");
+            }
+        }
+        return codes;
+    }
+
+    private void useLanguage(String lang) {
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('gc-lang', arguments[0])", lang);
+        browser.navigate().refresh();
+    }
+
+    /**
+     * Each page, in each language and at a desk's and a phone's width: drawn without sideways spill, every code in
+     * words on the Chinese pages, and a screenshot of each for review. Also the empty states a new firm and an empty
+     * search meet.
+     */
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({"zh, 1400", "zh, 390", "en, 1400", "en, 390"})
+    void everyPageReadsInItsLanguageAtBothWidths(String lang, int width) {
+        String smeId = "91330800MA2BW" + lang.toUpperCase(java.util.Locale.ROOT) + width;
+        String user = "sme-" + lang + width;
+        accounts.putUser(user, PASSWORD, Role.SME, smeId);
+        String referred = api.postJson("/api/v1/ratings", AccessApiTest.requestFor("91330800WEBUIP" + lang.toUpperCase(java.util.Locale.ROOT) + width))
+                .json().get("id").asString();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 600 ? 844 : 1000));
+        String tag = lang + "-" + width;
+        try {
+            useLanguage(lang);
+            shown("username");
+            screenshot("login-" + tag);
+            signIn(user);
+            // A new firm: its history says so instead of an empty table.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#history tr.empty"),
+                    lang.equals("zh") ? "还没有评级" : "No rating yet"));
+            screenshot("sme-form-" + tag);
+            assertCodesInWords(lang, "sme form");
+            browser.findElement(By.id("rate")).click();
+            shown("headline");
+            shown("what-if-view");
+            assertThat(browser.findElement(By.id("primary-action")).getText()).isNotBlank();
+            screenshot("sme-result-" + tag);
+            assertCodesInWords(lang, "sme result");
+            assertNoSidewaysSpill();
+            // The smallest text of the charts: 11 px or more on any width.
+            Number smallest = (Number) ((JavascriptExecutor) browser).executeScript("""
+                    let min = 1e9;
+                    document.querySelectorAll('figure text, figure .bar-label, figure .tick').forEach(n => {
+                      const box = n.getBoundingClientRect();
+                      if (box.height > 0) min = Math.min(min, n.tagName === 'text' ? box.height : parseFloat(getComputedStyle(n).fontSize));
+                    });
+                    return min;""");
+            assertThat(smallest.doubleValue()).as("smallest chart text, px").isGreaterThanOrEqualTo(11.0);
+
+            browser.findElement(By.id("sign-out")).click();
+            signIn("officer");
+            WebElement open = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.open-rating[data-id='" + referred + "']")));
+            open.click();
+            shown("override-form");
+            screenshot("officer-" + tag);
+            assertCodesInWords(lang, "officer console");
+            assertNoSidewaysSpill();
+            WebElement search = browser.findElement(By.id("filter-firm"));
+            search.sendKeys("没有这家企业 no such firm");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#queue tr.empty"),
+                    lang.equals("zh") ? "没有待审核的评级" : "Nothing waits for review"));
+
+            browser.get("http://localhost:" + port + "/app/#/filing");
+            shown("filing-identity");
+            assertThat(browser.findElement(By.id("filing-number")).getText())
+                    .isEqualTo(lang.equals("zh") ? "尚未填写（由部署本系统的银行提供）" : "not yet filled in (given by the bank that runs this service)");
+            assertThat(browser.findElements(By.cssSelector("#filing-models .model-words"))).isNotEmpty();
+            screenshot("filing-" + tag);
+            assertCodesInWords(lang, "filing");
+            assertNoSidewaysSpill();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        }
+    }
+
+    private void assertCodesInWords(String lang, String page) {
+        if (lang.equals("zh")) {
+            assertThat(untranslatedCodes()).as("codes shown untranslated on the Chinese " + page).isEmpty();
+        } else {
+            // The English pages name codes in words too; the scan's patterns would flag ordinary English, so only the codes.
+            assertThat(untranslatedCodes()).as("codes on the English " + page).noneMatch(c -> c.matches("^[A-Z][A-Z0-9]*_[A-Z0-9_]+ in .*"));
+        }
+    }
+
+    private void assertNoSidewaysSpill() {
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    /** A session that ended elsewhere: the next call lands on the sign-in page, which says why. */
+    @Test
+    void aSessionThatExpiredSendsBackToSignInSayingWhy() {
+        signIn("sme-a");
+        shown("rate");
+        String token = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('gc-session')");
+        assertThat(anonymous.with("Authorization", "Bearer " + token).delete("/api/v1/sessions/current").status()).isEqualTo(204);
+        browser.findElement(By.id("rate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "登录已过期，请重新登录。"));
+        assertThat(browser.getCurrentUrl()).endsWith("#/login");
+    }
+
+    /** Offline: a banner says so, and Rate answers in words instead of failing silently; back online the banner goes. */
+    @Test
+    void offlineTheBannerShowsAndRateSaysWhy() {
+        signIn("sme-a");
+        shown("rate");
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            WebElement banner = shown("offline");
+            assertThat(banner.getText()).startsWith("网络已断开");
+            browser.findElement(By.id("rate")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-error"), "网络已断开"));
+            screenshot("sme-offline");
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
+    }
+
+    /** A bad request's errors in words by their code: the field named as a firm knows it, no JSON path, no English. */
+    @Test
+    void errorsAreShownInWordsByTheirCode() {
+        signIn("sme-a");
+        shown("rate");
+        browser.findElement(By.id("quick-region")).clear();
+        browser.findElement(By.id("quick-region")).sendKeys("990000");
+        browser.findElement(By.id("rate")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-error")));
+        wait.until(d -> !error.getText().isBlank());
+        assertThat(error.getText()).isEqualTo("行政区划代码：不是可识别的代码或单位");
+    }
+
+    /** An officer corrects an appealed size class with a picker for that field, and the firm is rated again with it. */
+    @Test
+    void anOfficerCorrectsAnAppealWithAFormForTheContestedField() {
+        String ratingId = smeB.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_B)).json().get("id").asString();
+        String appealId = smeB.postJson("/api/v1/ratings/" + ratingId + "/appeals",
+                "{\"field\": \"sme.sizeClass\", \"claim\": \"40 名员工，应为小型企业\"}").json().get("id").asString();
+        signIn("officer");
+        WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-appeals [data-appeal='" + appealId + "']")));
+        assertThat(appeal.getText()).contains("企业规模").doesNotContain("sme.sizeClass");
+        appeal.findElement(By.className("open-appeal")).click();
+        shown("appeal-answer-form");
+        new Select(browser.findElement(By.id("appeal-decision"))).selectByValue("CORRECTED");
+        Select size = new Select(shown("appeal-corrected"));
+        assertThat(size.getFirstSelectedOption().getAttribute("value")).isEqualTo("MICRO");
+        size.selectByValue("SMALL");
+        browser.findElement(By.id("appeal-answer")).sendKeys("社保名单核实 40 人");
+        browser.findElement(By.cssSelector("#appeal-answer-form .appeal-resolve")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#open-appeals [data-appeal='" + appealId + "']")));
+        screenshot("officer-appeal-corrected");
+        JsonNode resolved = smeB.get("/api/v1/appeals/" + appealId).json();
+        assertThat(resolved.get("status").asString()).isEqualTo("CORRECTED");
+        JsonNode corrected = smeB.get("/api/v1/ratings/" + resolved.get("correctedRatingId").asString() + "/request").json();
+        assertThat(corrected.at("/sme/sizeClass").asString()).isEqualTo("SMALL");
+        assertThat(corrected.at("/sme/name").asString()).isEqualTo("测试企业");
     }
 }
