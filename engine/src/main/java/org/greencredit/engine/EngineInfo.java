@@ -14,6 +14,7 @@ import org.greencredit.core.request.Crop;
 import org.greencredit.datasets.io.GreenCreditJson;
 import org.greencredit.datasets.reference.EfficiencyLevel;
 import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.datasets.reference.ReferenceTable;
 import org.greencredit.engine.reports.FairnessReport;
 import org.greencredit.models.cards.ModelCard;
 import org.greencredit.models.credit.Scorecard;
@@ -40,16 +41,21 @@ public final class EngineInfo {
      * Names by code of what a rating and its request use, so that pages show words: the credit features (contributions),
      * the crops, the carbon-efficiency levels (1 best to 5, carbon_efficiency_levels.csv), the GB/T 2260 provinces (the
      * first two digits of a region code), the GB/T 4754-2017 divisions (section letter and division, e.g. C13, the start
-     * of an industry code), the spend categories of purchased goods, and the reasons a rating is referred or declined.
+     * of an industry code), the spend categories of purchased goods, the reasons a rating is referred or declined, and
+     * the sources the shipped rules cite, keyed by the source as a rule gives it ({@code engine/rule_sources.csv}; a
+     * bank's own rule citing another source has none and is shown as written).
      */
     public record Vocabulary(Map<String, Name> features, Map<String, Name> crops, Map<String, Name> efficiencyLevels,
                              Map<String, Name> provinces, Map<String, Name> industries, Map<String, Name> spendCategories,
-                             Map<String, Name> reasons) {
+                             Map<String, Name> reasons, Map<String, Name> ruleSources) {
     }
 
     /** One live rule with its id, titles and the source its threshold or points come from. */
     public record Rule(String id, String titleZh, String titleEn, String source) {
     }
+
+    /** The Chinese wording of the sources the shipped rules cite, by the source as written. */
+    private static final String RULE_SOURCES = "/engine/rule_sources.csv";
 
     private final Supplier<Versions> versions;
     private final Supplier<List<String>> models;
@@ -61,6 +67,7 @@ public final class EngineInfo {
     private final Map<String, Name> industries;
     private final Map<String, Name> spendCategories;
     private final Map<String, Name> reasons;
+    private final Map<String, Name> ruleSources;
     /** The vocabulary of the credit models it was made for: rebuilt only when they change. */
     private volatile CachedVocabulary vocabulary;
 
@@ -97,6 +104,11 @@ public final class EngineInfo {
         reference.spendCategoryNames().forEach(c -> spendNames.put(c.code(), new Name(c.nameZh(), c.nameEn())));
         this.spendCategories = Map.copyOf(spendNames);
         this.reasons = reasonTexts.names();
+        Map<String, Name> sources = new TreeMap<>();
+        for (ReferenceTable.Row r : ReferenceTable.fromClasspath(RULE_SOURCES, "zh").rows()) {
+            sources.put(r.text("source"), new Name(r.text("zh"), r.text("source")));
+        }
+        this.ruleSources = Map.copyOf(sources);
     }
 
     /** The versions a rating made now would report (the ruleset may change on reload). */
@@ -149,7 +161,7 @@ public final class EngineInfo {
                 scorecard.features().forEach((code, info) -> features.put(code, new Name(info.nameZh(), info.nameEn())));
             }
             cached = new CachedVocabulary(in, new Vocabulary(Map.copyOf(features), crops, efficiencyLevels, provinces, industries,
-                    spendCategories, reasons));
+                    spendCategories, reasons, ruleSources));
             vocabulary = cached;
         }
         return cached.vocabulary();

@@ -26,6 +26,15 @@ class VocabularyTest {
         assertThat(VOCABULARY.spendCategories().get("PACKAGING")).isEqualTo(new Name("包装材料", "Packaging"));
     }
 
+    /** A new or reworded rule source fails here until rule_sources.csv words it in Chinese too. */
+    @Test
+    void everyShippedRulesSourceIsWordedInChinese() {
+        assertThat(TestFirms.ENGINE.info().rules()).isNotEmpty().allSatisfy(rule -> assertThat(VOCABULARY.ruleSources())
+                .as("the source of rule %s", rule.id()).containsKey(rule.source()));
+        assertThat(VOCABULARY.ruleSources().get("Quzhou carbon account 三维四色 colours (DB3308/T 095-2021)"))
+                .isEqualTo(new Name("衢州碳账户“三维四色”定色（DB3308/T 095-2021）", "Quzhou carbon account 三维四色 colours (DB3308/T 095-2021)"));
+    }
+
     @Test
     void everyReferralReasonIsNamed() {
         assertThat(VOCABULARY.reasons().get("PD_REVIEW_BAND"))
