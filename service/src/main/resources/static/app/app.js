@@ -221,13 +221,17 @@ function ndviOf(o) {
 
 const pct = (v, digits = 1) => v === null || v === undefined ? '—' : fmt(v * 100, digits) + '%';
 
-/** The colour in words with its efficiency level on the scale: 黄 · 碳效 4 级/5 级，低于行业平均. */
-function colourInWords(green) {
+/** The carbon-efficiency level on its scale, in words: 碳效 4 级/5 级，较低效; empty without a level. */
+function levelInWords(green) {
   const levels = (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
   const level = green.carbonEfficiencyLevel;
-  const levelText = level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level)
+  return level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level)
     .replace('{of}', Object.keys(levels).length).replace('{label}', pick(levels[level].zh, levels[level].en));
-  return [t('colour')[green.colour], levelText].filter(x => x).join(' · ');
+}
+
+/** The colour in words with its efficiency level on the scale: 黄 · 碳效 4 级/5 级，较低效. */
+function colourInWords(green) {
+  return [t('colour')[green.colour], levelInWords(green)].filter(x => x).join(' · ');
 }
 
 function headlineText(rating) {
@@ -236,8 +240,8 @@ function headlineText(rating) {
 
 /** A rule's id as an identifier (kept for auditors), beside its title in words. */
 const ruleId = id => h('code', { class: 'id' }, id);
-/** A rule's source as its authors cite it (a standard, a regulation, a paper), marked as a citation. */
-const citation = text => h('cite', { class: 'source' }, text);
+/** A rule's source, a standard, a regulation or a paper, in the page's language where the vocabulary words it, else as cited. */
+const citation = text => h('cite', { class: 'source' }, named((state.vocabulary && state.vocabulary.ruleSources) || {}, text));
 
 /** What a rule saw, "carbonEfficiencyK=1.3998, level=4", in words: 碳效值 K（相对行业基准） 1.40；碳效等级 4. */
 function evidenceWords(evidence) {
@@ -282,7 +286,7 @@ function renderRating(rating, request, { detailsOpen = false } = {}) {
   out.append(h('div', { id: 'headline', class: 'headline ' + g.colour + '-edge' },
     h('p', { id: 'headline-decision', class: 'headline-decision', tabindex: '-1', text: headlineText(rating) }),
     h('p', {}, h('span', { id: 'badge', class: 'badge ' + g.colour, 'data-colour': g.colour, text: t('colour')[g.colour] }), ' ',
-      h('span', { id: 'headline-colour', text: colourInWords(g) })),
+      h('span', { id: 'headline-colour', text: levelInWords(g) })),
     h('p', { id: 'headline-score', text: t('scoreOutOf').replace('{score}', fmt(g.score, 0)) }),
     action));
 
@@ -338,7 +342,7 @@ function renderRating(rating, request, { detailsOpen = false } = {}) {
       table('schedule', [t('month'), t('principal')], d.repaymentSchedule.map(i => [i.dueMonth, fmt(i.principalCny, 2)])));
   }
   details.append(h('p', { class: 'card', id: 'versions' }, `${t('versions')}: `,
-    ...[x.versions.engine, x.versions.ruleset, x.versions.models, x.versions.factors].map(v => h('code', { class: 'id' }, v, ' '))));
+    ...[x.versions.engine, x.versions.ruleset, x.versions.models, x.versions.factors].flatMap((v, i) => [i ? ' · ' : '', h('code', { class: 'id' }, v)])));
   if (rating.crop) out.append(renderPlots(rating.crop.plots, request));
   out.append(details);
   return out;
@@ -977,7 +981,7 @@ async function filingPage() {
       h('dt', { text: t('filingNumber') }), h('dd', { id: 'filing-number', text: f.filingNumber || t('notFilled') }),
       h('dt', { text: t('contact') }), h('dd', { id: 'filing-contact', text: f.contact || t('notFilled') }),
       h('dt', { text: t('versions') }), h('dd', {}, ...[f.versions.engine, f.versions.ruleset, f.versions.models, f.versions.factors]
-        .map(v => h('code', { class: 'id' }, v)))),
+        .flatMap((v, i) => [i ? ' · ' : '', h('code', { class: 'id' }, v)]))),
     h('p', { text: pick(f.purpose.zh, f.purpose.en) }),
     h('h3', { text: t('howToAppeal') }), h('p', { id: 'filing-appeal', text: pick(f.appeal.zh, f.appeal.en) }),
     h('h3', { text: t('principles') }), list('filing-principles', f.principles),
@@ -995,8 +999,22 @@ async function filingPage() {
 /** A model's card in sentences: what it is, what it was trained and tested on and how well it did, overall and by segment. */
 function modelInWords(m) {
   const c = m.card;
+  const kind = c && (t('modelKind')[c.kind] || t('modelKinds')[c.kind]);
   const box = h('div', { class: 'card model', 'data-model': m.version },
-    h('h4', {}, (c && t('modelKind')[c.kind]) || t('models'), ' ', h('code', { class: 'id' }, m.version)));
+    h('h4', {}, kind || t('models'), ' ', h('code', { class: 'id' }, m.version)));
+  // Each card in the sentences its figures allow: the full-season and early-season crop models report differently.
+  const test = (c && c.test) || {};
+  if (c && c.kind === 'series-classifier' && typeof test.accuracy === 'number') box.append(h('p', { class: 'model-words', text: t('cropInWords')(c) }));
+  if (c && c.kind === 'series-classifier' && test.accuracyByCutDay) {
+    const days = Object.keys(test.accuracyByCutDay).map(Number).sort((a, b) => a - b);
+    box.append(h('p', { class: 'model-words', text: t('earlyCropInWords')(c, days.map(d => [d, test.accuracyByCutDay[d]])) }));
+  }
+  if (c && c.kind === 'yield-regression' && typeof test.mape === 'number') box.append(h('p', { class: 'model-words', text: t('yieldInWords')(c) }));
+  const settings = c ? Object.entries(t('cardSettings')).filter(([key]) => typeof c[key] === 'number') : [];
+  if (settings.length) {
+    box.append(h('dl', { class: 'facts model-settings' }, settings.flatMap(([key, name]) => [h('dt', { text: name }), h('dd', { text: fmt(c[key], 2) })]),
+      c.library ? [h('dt', { text: t('library') }), h('dd', {}, h('code', { class: 'id' }, c.library))] : []));
+  }
   if (c && c.test && c.trainCount) {
     box.append(h('p', { class: 'model-words', text: t('modelInWords')(c) }));
     if (c.test.calibration) {

@@ -86,6 +86,13 @@ export const TEXTS = {
     yes: '是', no: '否', noCarbonAccount: '无碳账户',
     purposes: { WORKING_CAPITAL: '流动资金', EQUIPMENT: '购置设备', GREEN_UPGRADE: '绿色改造', AGRICULTURAL_INPUTS: '农资投入', OTHER: '其他' },
     roles: { SME: '企业', OFFICER: '信贷员', ADMIN: '管理员' }, signedInAs: (name, role) => `${name}（${role}）`,
+    library: '软件库',
+    modelKinds: { 'series-classifier': '作物识别（卫星 NDVI 时间序列分类）', 'yield-regression': '产量估计（回归）', 'one-class-svm': '碳数据异常检测（单类支持向量机）' },
+    cardSettings: { rounds: '提升轮数', eta: '学习率', maxDepth: '树的最大深度', seriesLength: '序列长度（观测期数）', classes: '可识别的作物种类',
+      mismatchMinProbability: '判定申报不符所需的最低识别概率' },
+    cropInWords: c => `在 ${c.training.series} 条合成 NDVI 序列上训练，在另外 ${c.test.series} 条上测试：识别准确率 ${(c.test.accuracy * 100).toFixed(1)}%（各作物平均 F1 ${c.test.macroF1.toFixed(2)}）。`,
+    earlyCropInWords: (c, byDay) => `生长季中途识别：在 ${c.training.series} 条截至不同日期的合成序列上训练，在另外 ${c.test.series} 条上测试，识别准确率随观测天数上升：${byDay.map(([d, a]) => `第 ${d} 天 ${(a * 100).toFixed(1)}%`).join('，')}。`,
+    yieldInWords: c => `在 ${c.training.plots} 块合成地块上训练，在另外 ${c.test.plots} 块上测试：平均绝对百分比误差 ${(c.test.mape * 100).toFixed(1)}%（按作物平均单产估计为 ${(c.test.baselineMape * 100).toFixed(1)}%）。`,
     versions: '版本', loading: '加载中…', failed: '请求失败', scopeName: s => '范围' + s
   },
   en: {
@@ -177,6 +184,13 @@ export const TEXTS = {
     yes: 'yes', no: 'no', noCarbonAccount: 'no carbon account',
     purposes: { WORKING_CAPITAL: 'working capital', EQUIPMENT: 'equipment', GREEN_UPGRADE: 'green upgrade', AGRICULTURAL_INPUTS: 'farm inputs', OTHER: 'other' },
     roles: { SME: 'firm', OFFICER: 'loan officer', ADMIN: 'administrator' }, signedInAs: (name, role) => `${name} (${role})`,
+    library: 'Library',
+    modelKinds: { 'series-classifier': 'Crop recognition (classifying satellite NDVI series)', 'yield-regression': 'Yield estimate (regression)', 'one-class-svm': 'Carbon data anomaly detection (one-class SVM)' },
+    cardSettings: { rounds: 'boosting rounds', eta: 'learning rate', maxDepth: 'largest tree depth', seriesLength: 'series length (observations)', classes: 'crops it tells apart',
+      mismatchMinProbability: 'lowest recognition probability that flags a declaration as a mismatch' },
+    cropInWords: c => `Trained on ${c.training.series} synthetic NDVI series and tested on another ${c.test.series}: ${(c.test.accuracy * 100).toFixed(1)}% recognised correctly (mean F1 over crops ${c.test.macroF1.toFixed(2)}).`,
+    earlyCropInWords: (c, byDay) => `Early in the season: trained on ${c.training.series} synthetic series cut at different days and tested on another ${c.test.series}; accuracy grows with the days observed: ${byDay.map(([d, a]) => `day ${d} ${(a * 100).toFixed(1)}%`).join(', ')}.`,
+    yieldInWords: c => `Trained on ${c.training.plots} synthetic plots and tested on another ${c.test.plots}: mean absolute percentage error ${(c.test.mape * 100).toFixed(1)}% (${(c.test.baselineMape * 100).toFixed(1)}% from each crop's average yield).`,
     versions: 'Versions', loading: 'Loading…', failed: 'Request failed', scopeName: s => 'Scope ' + s
   }
 };

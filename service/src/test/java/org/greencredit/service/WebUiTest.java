@@ -149,8 +149,10 @@ class WebUiTest extends ApiTestSupport {
         WebElement badge = shown("badge");
         // Focus moves to the answer; the live region holds only its short summary.
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("headline-decision");
+        String level = browser.findElement(By.id("headline-colour")).getText();
+        assertThat(level).matches("碳效 [1-5] 级/5 级，.+");
         assertThat(browser.findElement(By.id("result-summary")).getAttribute("textContent"))
-                .isEqualTo(browser.findElement(By.id("headline-decision")).getText() + "; " + browser.findElement(By.id("headline-colour")).getText());
+                .isEqualTo(browser.findElement(By.id("headline-decision")).getText() + "; " + badge.getText() + " · " + level);
         assertThat(browser.findElement(By.id("toast")).getText()).isEqualTo("评级已完成并保存。");
         String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
         JsonNode rating = officer.get("/api/v1/ratings/" + ratingId).json();
@@ -384,17 +386,18 @@ class WebUiTest extends ApiTestSupport {
 
     /**
      * What a Chinese page shows that is not Chinese: every code-like word in the rendered text of main, all disclosures
-     * opened; left out are identifiers shown as such (code elements: rule ids and versions, beside their words) and
-     * citations (cite elements: a rule's source as its authors cite it, a standard or a regulation).
+     * opened; left out are identifiers shown as such (code elements: rule ids and versions, beside their words).
      */
     private List<String> untranslatedCodes() {
         String text = (String) ((JavascriptExecutor) browser).executeScript("""
-                document.querySelectorAll('details').forEach(d => d.open = true);
+                const closed = [...document.querySelectorAll('details:not([open])')];
+                closed.forEach(d => d.open = true);
                 const copy = document.body.cloneNode(true);
-                copy.querySelectorAll("code, cite, script, textarea, option:not(:checked)").forEach(n => n.remove());
+                copy.querySelectorAll("code, script, textarea, option:not(:checked)").forEach(n => n.remove());
                 document.body.append(copy);
                 const seen = copy.innerText;
                 copy.remove();
+                closed.forEach(d => d.open = false);
                 return seen;""");
         List<String> codes = new java.util.ArrayList<>();
         Matcher m = CODE.matcher(text);
@@ -431,19 +434,41 @@ class WebUiTest extends ApiTestSupport {
             useLanguage(lang);
             shown("username");
             screenshot("login-" + tag);
+            // The skip link is the first thing the keyboard reaches, shows itself when focused, and moves focus to the content.
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.querySelector("
+                    + "'a[href], button:not(.hidden), input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').id")).isEqualTo("skip-link");
+            WebElement skip = browser.findElement(By.id("skip-link"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", skip);
+            assertThat(skip.getRect().getY()).isGreaterThanOrEqualTo(0);
+            assertThat(skip.getText()).isEqualTo(lang.equals("zh") ? "跳到主要内容" : "Skip to main content");
+            skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
             signIn(user);
             // A new firm: its history says so instead of an empty table.
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#history tr.empty"),
                     lang.equals("zh") ? "还没有评级" : "No rating yet"));
             screenshot("sme-form-" + tag);
             assertCodesInWords(lang, "sme form");
-            browser.findElement(By.id("rate")).click();
+            // While the answer is on its way (each request held 1.5 s), Rate says so and cannot be pressed again.
+            org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            slow.setLatency(Duration.ofMillis(1500));
+            browser.setNetworkConditions(slow);
+            try {
+                browser.findElement(By.id("rate")).click();
+                WebElement busy = browser.findElement(By.id("rate"));
+                assertThat(busy.isEnabled()).isFalse();
+                assertThat(busy.getAttribute("aria-busy")).isEqualTo("true");
+                assertThat(busy.getText()).isEqualTo(lang.equals("zh") ? "加载中…" : "Loading…");
+            } finally {
+                browser.deleteNetworkConditions();
+            }
             shown("headline");
             shown("what-if-view");
             assertThat(browser.findElement(By.id("primary-action")).getText()).isNotBlank();
             screenshot("sme-result-" + tag);
             assertCodesInWords(lang, "sme result");
             assertNoSidewaysSpill();
+            assertBadgesReadAtAaContrast();
             // The smallest text of the charts: 11 px or more on any width.
             Number smallest = (Number) ((JavascriptExecutor) browser).executeScript("""
                     let min = 1e9;
@@ -489,27 +514,97 @@ class WebUiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * WCAG 2.1 AA: white text on each colour badge at 4.5:1 or more, by the relative luminance formula of WCAG
+     * (sRGB channels linearised, L = 0.2126 R + 0.7152 G + 0.0722 B, ratio (L1 + 0.05) / (L2 + 0.05)).
+     */
+    private void assertBadgesReadAtAaContrast() {
+        @SuppressWarnings("unchecked")
+        List<String> backgrounds = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return ['DEEP_GREEN', 'LIGHT_GREEN', 'YELLOW', 'RED'].map(c => {
+                  const probe = document.createElement('span');
+                  probe.className = 'badge ' + c;
+                  document.body.append(probe);
+                  const colour = getComputedStyle(probe).backgroundColor + ' on ' + getComputedStyle(probe).color;
+                  probe.remove();
+                  return colour;
+                });""");
+        assertThat(backgrounds).hasSize(4).allSatisfy(pair -> {
+            String[] parts = pair.split(" on ");
+            assertThat(contrast(parts[0], parts[1])).as(pair).isGreaterThanOrEqualTo(4.5);
+        });
+    }
+
+    private static double contrast(String rgbA, String rgbB) {
+        double a = luminance(rgbA), b = luminance(rgbB);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String rgb) {
+        String[] c = rgb.replaceAll("[^0-9,]", "").split(",");
+        double[] lin = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(c[i]) / 255.0;
+            lin[i] = v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
+    }
+
     private void assertNoSidewaysSpill() {
+        // What sticks out, outside the tables' own scrolling boxes, named so that a failure says where to look.
+        Object spilling = ((JavascriptExecutor) browser).executeScript("""
+                const width = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                  .filter(n => n.getBoundingClientRect().right > width + 1 && !n.closest('.table-wrap') && n.children.length === 0)
+                  .slice(0, 5).map(n => n.tagName + '#' + n.id + '.' + n.className + ' «' + (n.textContent || '').slice(0, 40) + '»');""");
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue()).as("page wider than the window; sticking out: %s", spilling).isLessThanOrEqualTo(0);
+    }
+
+    /**
+     * A state's journey in one language at one width, then its screenshot named after both (none when null: the journey
+     * takes its own); the window is put back after.
+     */
+    private void shownAs(String lang, int width, String screenshot, Runnable journey) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 600 ? 844 : 1000));
+        try {
+            useLanguage(lang);
+            journey.run();
+            if (screenshot != null) {
+                screenshot(screenshot + "-" + lang + "-" + width);
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1800));
+        }
     }
 
     /** A session that ended elsewhere: the next call lands on the sign-in page, which says why. */
-    @Test
-    void aSessionThatExpiredSendsBackToSignInSayingWhy() {
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({"zh, 1400, 登录已过期，请重新登录。", "zh, 390, 登录已过期，请重新登录。",
+            "en, 1400, Your session has expired; please sign in again.", "en, 390, Your session has expired; please sign in again."})
+    void aSessionThatExpiredSendsBackToSignInSayingWhy(String lang, int width, String expected) {
+        shownAs(lang, width, "session-expired", () -> sessionExpires(expected));
+    }
+
+    private void sessionExpires(String expected) {
         signIn("sme-a");
         shown("rate");
         String token = (String) ((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('gc-session')");
         assertThat(anonymous.with("Authorization", "Bearer " + token).delete("/api/v1/sessions/current").status()).isEqualTo(204);
         browser.findElement(By.id("rate")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "登录已过期，请重新登录。"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), expected));
         assertThat(browser.getCurrentUrl()).endsWith("#/login");
     }
 
     /** Offline: a banner says so, and Rate answers in words instead of failing silently; back online the banner goes. */
-    @Test
-    void offlineTheBannerShowsAndRateSaysWhy() {
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({"zh, 1400, 网络已断开", "zh, 390, 网络已断开", "en, 1400, You are offline", "en, 390, You are offline"})
+    void offlineTheBannerShowsAndRateSaysWhy(String lang, int width, String expected) {
+        shownAs(lang, width, null, () -> offline(expected, "sme-offline-" + lang + "-" + width));
+    }
+
+    private void offline(String expected, String screenshot) {
         signIn("sme-a");
         shown("rate");
         org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
@@ -517,19 +612,26 @@ class WebUiTest extends ApiTestSupport {
         browser.setNetworkConditions(offline);
         try {
             WebElement banner = shown("offline");
-            assertThat(banner.getText()).startsWith("网络已断开");
+            assertThat(banner.getText()).startsWith(expected);
             browser.findElement(By.id("rate")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-error"), "网络已断开"));
-            screenshot("sme-offline");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-error"), expected));
+            screenshot(screenshot);
         } finally {
             browser.deleteNetworkConditions();
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
     }
 
-    /** A bad request's errors in words by their code: the field named as a firm knows it, no JSON path, no English. */
-    @Test
-    void errorsAreShownInWordsByTheirCode() {
+    /** A bad request's errors in the page's language by their code: the field named as a firm knows it, no JSON path. */
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource(delimiter = '|', value = {"zh| 1400| 行政区划代码：不是可识别的代码或单位", "zh| 390| 行政区划代码：不是可识别的代码或单位",
+            "en| 1400| Region code is not a known code or unit (unknown GB/T 2260 region code '990000': its province part '99' is not a province of China)",
+            "en| 390| Region code is not a known code or unit (unknown GB/T 2260 region code '990000': its province part '99' is not a province of China)"})
+    void errorsAreShownInWordsByTheirCode(String lang, int width, String expected) {
+        shownAs(lang, width, "sme-error", () -> regionRefused(expected));
+    }
+
+    private void regionRefused(String expected) {
         signIn("sme-a");
         shown("rate");
         browser.findElement(By.id("quick-region")).clear();
@@ -537,7 +639,7 @@ class WebUiTest extends ApiTestSupport {
         browser.findElement(By.id("rate")).click();
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rate-error")));
         wait.until(d -> !error.getText().isBlank());
-        assertThat(error.getText()).isEqualTo("行政区划代码：不是可识别的代码或单位");
+        assertThat(error.getText()).isEqualTo(expected);
     }
 
     /** An officer corrects an appealed size class with a picker for that field, and the firm is rated again with it. */
