@@ -595,7 +595,7 @@ function guidedForm(textarea) {
   const monthsBox = h('div', { class: 'cards' });
   let months = [];
   // The province sets the region code's first two digits; a finer code the firm typed is kept while it is in that province.
-  province.addEventListener('change', () => {
+  province.addEventListener('input', () => {
     if (!region.value.startsWith(province.value)) region.value = province.value + '0000';
   });
   region.addEventListener('input', () => {
@@ -653,6 +653,14 @@ function guidedForm(textarea) {
       field('quick-size', t('sizeClass'), size),
       field('quick-revenue', t('revenue'), revenue)),
     h('fieldset', {}, h('legend', { text: t('electricityDu') }), monthsBox));
+  // The advanced editor follows the fields as they change, so that either view shows the request that will be sent.
+  node.addEventListener('input', () => {
+    try {
+      apply(JSON.parse(textarea.value));
+    } catch (e) {
+      // Broken JSON in the advanced editor: left as typed; Rate says what is wrong.
+    }
+  });
   return { node, refresh, apply };
 }
 
@@ -751,7 +759,7 @@ async function officerPage() {
       h('td', { text: pct(s.pd, 2) }),
       h('td', { text: s.requestedCny == null ? '—' : fmt(s.requestedCny, 0) }),
       h('td', { class: 'nowrap', text: age(s.ratedAt), title: when(s.ratedAt) }),
-      h('td', { text: (s.referralReasons || []).map(reasonName).join('；') }),
+      h('td', { text: (s.referralReasons || []).map(reasonName).join(state.lang === 'zh' ? '；' : '; ') }),
       h('td', {}, s.pendingOverride ? h('span', { class: 'tag pending-tag', text: t('pendingTag') }) : ''),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-rating', 'data-id': s.id, text: t('open'), onclick: () => openRating(s.id) })))));
   }
@@ -1029,18 +1037,13 @@ function modelInWords(m) {
     const rows = [];
     for (const [dimension, groups] of Object.entries(segments)) {
       for (const [group, r] of Object.entries(groups)) {
-        rows.push([`${dims[dimension] || t('segment')} · ${segmentName(dimension, group)}`, String(r.n), String(r.positives), r.auc == null ? '—' : r.auc.toFixed(2)]);
+        rows.push([`${dims[dimension] || t('segment')} · ${groupName(dimension, group)}`, String(r.n), String(r.positives), r.auc == null ? '—' : r.auc.toFixed(2)]);
       }
     }
     box.append(h('details', {}, h('summary', { text: t('segments') }),
       table('segments-' + m.version, [t('segment'), t('firms'), t('observedDefault'), 'AUC'], rows)));
   }
   return box;
-}
-
-/** A segment's group in words: sizes and yes/no groups by their names, others as the report gives them. */
-function segmentName(dimension, group) {
-  return groupName(dimension, group);
 }
 
 // What resolved appeals touched, counts only, for the periodic rule and model review.

@@ -145,6 +145,9 @@ class WebUiTest extends ApiTestSupport {
         WebElement january = browser.findElement(By.id("quick-kwh-0"));
         january.clear();
         january.sendKeys("20000");
+        // The advanced editor shows the request the fields make, as they change.
+        browser.findElement(By.cssSelector("#advanced > summary")).click();
+        assertThat(shown("request-json").getAttribute("value")).contains("\"sizeClass\": \"SMALL\"", "\"quantity\": 20000");
         browser.findElement(By.id("rate")).click();
         WebElement badge = shown("badge");
         // Focus moves to the answer; the live region holds only its short summary.
