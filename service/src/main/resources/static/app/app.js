@@ -278,11 +278,14 @@ function evidenceValue(name, raw) {
   return raw;
 }
 
-/** The answer first (decision, colour, score, one action), the reasons and what is missing; the basis behind a disclosure. */
-function renderRating(rating, request, { detailsOpen = false } = {}) {
+/**
+ * The answer first (decision, colour, score, and for the firm itself one next step), the reasons and what is missing; the
+ * basis behind a disclosure, open for officers.
+ */
+function renderRating(rating, request, { forOfficer = false } = {}) {
   const g = rating.green, d = rating.decision, x = rating.explanation, c = rating.carbon;
   const out = h('div', { id: 'rating-view', 'data-rating-id': rating.id });
-  const action = primaryAction(rating);
+  const action = forOfficer ? null : primaryAction(rating);
   out.append(h('div', { id: 'headline', class: 'headline ' + g.colour + '-edge' },
     h('p', { id: 'headline-decision', class: 'headline-decision', tabindex: '-1', text: headlineText(rating) }),
     h('p', {}, h('span', { id: 'badge', class: 'badge ' + g.colour, 'data-colour': g.colour, text: t('colour')[g.colour] }), ' ',
@@ -300,7 +303,7 @@ function renderRating(rating, request, { detailsOpen = false } = {}) {
       h('ul', { class: 'plain' }, missing.map(m => h('li', { text: m })))));
   }
 
-  const details = h('details', { id: 'details', open: detailsOpen }, h('summary', { text: t('showDetails') }));
+  const details = h('details', { id: 'details', open: forOfficer }, h('summary', { text: t('showDetails') }));
   details.append(h('div', { class: 'cards' },
     card('green-score', t('greenScore'), fmt(g.score, 0)),
     card('green-grade', t('greenGrade'), g.grade),
@@ -840,7 +843,7 @@ async function officerPage() {
     const name = (request && request.sme && request.sme.name) || rating.smeId;
     detail.replaceChildren(h('h2', { id: 'detail-heading', tabindex: '-1', text: `${t('detail')}: ${name}` }),
       appeal ? appealAnswerForm(appeal, request, async () => { detail.replaceChildren(); await Promise.all([loadAppeals(), loadQueue()]); }) : '',
-      renderRating(rating, request, { detailsOpen: true }), form);
+      renderRating(rating, request, { forOfficer: true }), form);
     document.getElementById('detail-heading').focus();
   }
 

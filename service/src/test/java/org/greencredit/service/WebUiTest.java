@@ -296,10 +296,10 @@ class WebUiTest extends ApiTestSupport {
         open.click();
         shown("override-form");
         assertThat(browser.findElement(By.id("rating-view")).getAttribute("data-rating-id")).isEqualTo(id);
-        // A firm without a carbon account or credit data: what was not assessed, as advice to supply it, and the primary
-        // action takes it back to the data.
+        // A firm without a carbon account or credit data: what was not assessed is listed; the firm's next step is not the
+        // officer's, so no primary action here.
         assertThat(browser.findElement(By.id("missing-data")).getText()).startsWith("以下内容未能评估");
-        assertThat(browser.findElement(By.id("primary-action")).getAttribute("data-target")).isEqualTo("guided");
+        assertThat(browser.findElements(By.id("primary-action"))).isEmpty();
         // The queue line names the firm, its PD as a percentage and how long it has waited.
         WebElement line = browser.findElement(By.cssSelector("#queue tr[data-id='" + id + "']"));
         assertThat(line.getText()).contains("测试企业", "91330800WEBUI00001", "%");
@@ -467,7 +467,12 @@ class WebUiTest extends ApiTestSupport {
             }
             shown("headline");
             shown("what-if-view");
-            assertThat(browser.findElement(By.id("primary-action")).getText()).isNotBlank();
+            // The example firm is approved with a schedule: the one next step opens the basis at its repayment schedule.
+            WebElement action = browser.findElement(By.id("primary-action"));
+            assertThat(action.getAttribute("data-target")).isEqualTo("schedule-heading");
+            action.click();
+            assertThat(browser.findElement(By.id("schedule")).isDisplayed()).isTrue();
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('details').open = false");
             screenshot("sme-result-" + tag);
             assertCodesInWords(lang, "sme result");
             assertNoSidewaysSpill();
