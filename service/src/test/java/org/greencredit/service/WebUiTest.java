@@ -315,15 +315,26 @@ class WebUiTest extends ApiTestSupport {
         assertThat(overrides.get(0).get("limitCny").asDouble()).isEqualTo(50_000.0);
     }
 
-    @Test
-    void anOfficerAnswersAnAppealAndTheSmeReadsTheAnswer() {
+    /**
+     * SME B rates itself and contests a field; an officer signs in and opens the appeal from the list, beside its rating.
+     * Returns the appeal's id; the list line must name the field in words.
+     */
+    private String appealOpenedByAnOfficer(String field, String claim, String fieldInWords) {
         String ratingId = smeB.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_B)).json().get("id").asString();
         String appealId = smeB.postJson("/api/v1/ratings/" + ratingId + "/appeals",
-                "{\"field\": \"green.colour\", \"claim\": \"we installed solar panels last year\"}").json().get("id").asString();
+                "{\"field\": \"" + field + "\", \"claim\": \"" + claim + "\"}").json().get("id").asString();
         signIn("officer");
         WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-appeals [data-appeal='" + appealId + "']")));
+        assertThat(appeal.getText()).contains(fieldInWords).doesNotContain(field);
         appeal.findElement(By.className("open-appeal")).click();
-        WebElement form = shown("appeal-answer-form");
+        shown("appeal-answer-form");
+        return appealId;
+    }
+
+    @Test
+    void anOfficerAnswersAnAppealAndTheSmeReadsTheAnswer() {
+        String appealId = appealOpenedByAnOfficer("green.colour", "we installed solar panels last year", "绿色评级 · 颜色");
+        WebElement form = browser.findElement(By.id("appeal-answer-form"));
         form.findElement(By.className("appeal-answer")).sendKeys("请补充电费单据后重新申请 / send your electricity bills and apply again");
         form.findElement(By.className("appeal-resolve")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-appeal='" + appealId + "']")));
@@ -653,14 +664,7 @@ class WebUiTest extends ApiTestSupport {
     /** An officer corrects an appealed size class with a picker for that field, and the firm is rated again with it. */
     @Test
     void anOfficerCorrectsAnAppealWithAFormForTheContestedField() {
-        String ratingId = smeB.postJson("/api/v1/ratings", AccessApiTest.requestFor(SME_B)).json().get("id").asString();
-        String appealId = smeB.postJson("/api/v1/ratings/" + ratingId + "/appeals",
-                "{\"field\": \"sme.sizeClass\", \"claim\": \"40 名员工，应为小型企业\"}").json().get("id").asString();
-        signIn("officer");
-        WebElement appeal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-appeals [data-appeal='" + appealId + "']")));
-        assertThat(appeal.getText()).contains("企业规模").doesNotContain("sme.sizeClass");
-        appeal.findElement(By.className("open-appeal")).click();
-        shown("appeal-answer-form");
+        String appealId = appealOpenedByAnOfficer("sme.sizeClass", "40 名员工，应为小型企业", "企业规模");
         new Select(browser.findElement(By.id("appeal-decision"))).selectByValue("CORRECTED");
         Select size = new Select(shown("appeal-corrected"));
         assertThat(size.getFirstSelectedOption().getAttribute("value")).isEqualTo("MICRO");
