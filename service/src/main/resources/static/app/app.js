@@ -584,6 +584,12 @@ async function whatIfView(rating, request) {
   return section;
 }
 
+/** 2025-01 as the page's language writes a month: 2025年1月, Jan 2025. */
+function monthName(yearMonth) {
+  const [y, m] = yearMonth.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(state.lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+}
+
 /** The firm's main facts as plain fields over the request: pickers from the vocabulary, electricity in 度 (kWh) by month. */
 function guidedForm(textarea) {
   const vocabulary = state.vocabulary || {};
@@ -622,7 +628,7 @@ function guidedForm(textarea) {
     months = [...new Set(lines.map(l => l.month))].sort().slice(-12);
     monthsBox.replaceChildren(...months.map((m, i) => {
       const line = lines.find(l => l.month === m && l.activity === 'ELECTRICITY');
-      return field('quick-kwh-' + i, m, h('input', { id: 'quick-kwh-' + i, type: 'number', min: '0', step: 'any', value: line ? line.quantity : '' }));
+      return field('quick-kwh-' + i, monthName(m), h('input', { id: 'quick-kwh-' + i, type: 'number', min: '0', step: 'any', value: line ? line.quantity : '' }));
     }));
   }
 
@@ -756,13 +762,14 @@ async function officerPage() {
       queueBody.replaceChildren(h('tr', { class: 'empty' }, h('td', { colspan: '8', text: t('emptyQueue') })));
       return;
     }
+    // Each cell names its column too: on a phone the rows stack as cards without the header.
     queueBody.replaceChildren(...shown.map(s => h('tr', { 'data-id': s.id },
       h('td', {}, h('strong', { text: s.smeName || s.smeId }), h('br'), h('small', { text: s.smeId })),
-      h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
-      h('td', { text: pct(s.pd, 2) }),
-      h('td', { text: s.requestedCny == null ? '—' : fmt(s.requestedCny, 0) }),
-      h('td', { class: 'nowrap', text: age(s.ratedAt), title: when(s.ratedAt) }),
-      h('td', { text: (s.referralReasons || []).map(reasonName).join(state.lang === 'zh' ? '；' : '; ') }),
+      h('td', { 'data-label': t('colourLabel') }, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
+      h('td', { 'data-label': t('pd'), text: pct(s.pd, 2) }),
+      h('td', { 'data-label': t('requested'), text: s.requestedCny == null ? '—' : fmt(s.requestedCny, 0) }),
+      h('td', { 'data-label': t('age'), class: 'nowrap', text: age(s.ratedAt), title: when(s.ratedAt) }),
+      h('td', { 'data-label': t('reasonsCol'), text: (s.referralReasons || []).map(reasonName).join(state.lang === 'zh' ? '；' : '; ') }),
       h('td', {}, s.pendingOverride ? h('span', { class: 'tag pending-tag', text: t('pendingTag') }) : ''),
       h('td', {}, h('button', { type: 'button', class: 'secondary open-rating', 'data-id': s.id, text: t('open'), onclick: () => openRating(s.id) })))));
   }
