@@ -389,9 +389,11 @@ public final class MonthlySheet {
             if (flows.isEmpty()) {
                 return List.of();
             }
-            for (Map.Entry<YearMonth, Integer> month : monthRows.entrySet()) {
-                if (month.getKey().isAfter(flows.firstKey()) && month.getKey().isBefore(flows.lastKey()) && !flows.containsKey(month.getKey())) {
-                    errors.add(new FieldError(where(month.getValue(), column.zh), "missing for " + month.getKey()
+            // Every month between the first and the last flow, whether the sheet has a row for it or not: the list has no months.
+            for (YearMonth month = flows.firstKey(); month.isBefore(flows.lastKey()); month = month.plusMonths(1)) {
+                if (!flows.containsKey(month)) {
+                    Integer row = monthRows.containsKey(month) ? monthRows.get(month) : monthRows.get(flows.higherKey(month));
+                    errors.add(new FieldError(where(row, column.zh), "missing for " + month
                             + " while the months around it have it: flows are read month by month without gaps", FieldError.REQUIRED));
                 }
             }

@@ -124,6 +124,14 @@ class MonthlySheetTest {
                 tuple("csv:2:成立日期", FieldError.FORMAT));
     }
 
+    /** Flows are a list without months: a month left out of the sheet between two flows would shift every later one. */
+    @Test
+    void aMonthMissingBetweenTwoFlowsIsReportedAtTheNextMonthsRow() {
+        byte[] csv = sheet("S1,甲,330802,C1391,微型,,,,,,,,,2025-01,,,,,,,,100,",
+                ",,,,,,,,,,,,,2025-03,,,,,,,,300,");
+        assertThat(errorsOf(csv)).extracting(FieldError::field, FieldError::code).containsExactly(tuple("csv:3:经营流入（元）", FieldError.REQUIRED));
+    }
+
     @Test
     void anEmptySheetIsRefused() {
         assertThatThrownBy(() -> MonthlySheet.read(new byte[0], "empty")).isInstanceOf(InvalidRequestException.class);
