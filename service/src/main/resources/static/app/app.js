@@ -440,7 +440,7 @@ async function smePage() {
   const message = h('p', { id: 'rate-error', class: 'error', role: 'alert' });
   const summary = h('p', { id: 'result-summary', class: 'sr-only', 'aria-live': 'polite' });
   const result = h('section', { id: 'result' });
-  const upload = h('input', { id: 'upload-csv', type: 'file', accept: '.csv,text/csv' });
+  const upload = h('input', { id: 'upload-csv', class: 'file-input', type: 'file', accept: '.csv,text/csv' });
   const textarea = h('textarea', { id: 'request-json', spellcheck: 'false' });
   textarea.value = state.exampleRequest;
   const form = guidedForm(textarea);
@@ -539,7 +539,8 @@ async function smePage() {
     h('section', { id: 'upload-section' }, h('h2', { text: t('orUpload') }),
       h('p', {}, h('a', { id: 'download-template', href: '/api/v1/templates/rating-request.csv', download: 'rating-request.csv', text: t('downloadTemplate') })),
       h('p', { class: 'hint', text: t('templateHint') }),
-      h('label', { for: 'upload-csv', text: t('uploadCsv') }), upload),
+      // The browser's own file button speaks the browser's language: hidden (still focusable), a label in the page's words instead.
+      upload, h('label', { for: 'upload-csv', class: 'file-button', text: t('uploadCsv') })),
     summary,
     result,
     h('section', {}, h('h2', { text: t('history') }),

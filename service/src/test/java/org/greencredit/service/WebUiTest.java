@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -678,5 +679,20 @@ class WebUiTest extends ApiTestSupport {
         JsonNode corrected = smeB.get("/api/v1/ratings/" + resolved.get("correctedRatingId").asString() + "/request").json();
         assertThat(corrected.at("/sme/sizeClass").asString()).isEqualTo("SMALL");
         assertThat(corrected.at("/sme/name").asString()).isEqualTo("测试企业");
+    }
+
+    /** The sheet as Excel on Chinese Windows saves it (GBK, no BOM), uploaded through the page's own button: the name kept. */
+    @Test
+    void aSheetSavedAsGbkUploadsThroughThePageAndKeepsTheFirmsName(@TempDir Path dir) throws IOException {
+        String sheet = anonymous.get("/api/v1/templates/rating-request.csv").body().substring(1).replace("91330800MA2B000001", SME_A);
+        Path file = dir.resolve("企业资料.csv");
+        Files.write(file, sheet.getBytes(java.nio.charset.Charset.forName("GBK")));
+        signIn("sme-a");
+        shown("rate");
+        assertThat(browser.findElement(By.cssSelector("label[for='upload-csv']")).getText()).isEqualTo("上传填好的表格（CSV）并评级");
+        browser.findElement(By.id("upload-csv")).sendKeys(file.toAbsolutePath().toString());
+        shown("headline");
+        String ratingId = browser.findElement(By.id("rating-view")).getAttribute("data-rating-id");
+        assertThat(smeA.get("/api/v1/ratings/" + ratingId + "/request").json().at("/sme/name").asString()).isEqualTo("衢州绿源食品有限公司");
     }
 }
