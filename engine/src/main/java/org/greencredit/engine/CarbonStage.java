@@ -50,7 +50,7 @@ final class CarbonStage {
         if (request.carbonAccount() == null || request.carbonAccount().lines().isEmpty()) {
             notAssessed.add(NotAssessed.of("carbon", texts.get("carbon.none")));
             CarbonAssessment empty = new CarbonAssessment(0, 0, 0, 0, null, null, 0, null, null, null, null, List.of(), List.of(), 0, 0);
-            return new Result(empty, null, null, new Dimensions(null, null, null), new double[0]);
+            return new Result(empty, null, null, Dimensions.NONE, new double[0]);
         }
         Industry industry = reference.industry(request.sme().industryDivision());
         double electricityShare = reference.electricityShare(industry.section());
@@ -63,20 +63,23 @@ final class CarbonStage {
         }
         Double k = null;
         Integer level = null;
-        Double regional = null;
+        Double regionalK = null;
         if (carbon.intensityKgPer10kCny() == null) {
             notAssessed.add(NotAssessed.of("green.carbonEfficiencyLevel", texts.get("carbon.noRevenue")));
         } else {
             k = Rounding.ratio(carbon.intensityKgPer10kCny() / industry.benchmarkKgPer10kCny());
             level = reference.efficiencyLevelOf(k);
-            regional = advancement(carbon.intensityKgPer10kCny()
-                    / regionalBenchmark(request, industry, electricityShare, latestYear(carbon)));
+            regionalK = carbon.intensityKgPer10kCny() / regionalBenchmark(request, industry, electricityShare, latestYear(carbon));
         }
-        if (carbon.yoyChange() == null) {
+        Double yoy = carbon.yoyChange();
+        if (yoy == null) {
             notAssessed.add(NotAssessed.of("green.dimensions.historicalDecline", texts.get("carbon.noYoy")));
         }
-        Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), regional,
-                carbon.yoyChange() == null ? null : decline(carbon.yoyChange()));
+        // The firm's own previous twelve months are the third reference: this year's over last year's is a ratio like K,
+        // graded on the same bands (a fall of more than 20% is level 2 or better, a rise of more than 20% level 4 or worse).
+        Double historicalK = yoy == null ? null : 1 + yoy;
+        Dimensions dimensions = new Dimensions(k == null ? null : advancement(k), regionalK == null ? null : advancement(regionalK),
+                yoy == null ? null : decline(yoy), levelOf(regionalK), levelOf(historicalK), null);
         return new Result(carbon, level, k, dimensions, features);
     }
 
@@ -107,6 +110,11 @@ final class CarbonStage {
         double best = levels.get(0).kMax();
         double worst = levels.get(levels.size() - 2).kMax();
         return Rounding.ratio(100.0 * Math.max(0, Math.min(1, (worst - k) / (worst - best))));
+    }
+
+    /** A ratio's level, rounded first as K is. */
+    private Integer levelOf(Double ratio) {
+        return ratio == null ? null : reference.efficiencyLevelOf(Rounding.ratio(ratio));
     }
 
     private double decline(double yoy) {

@@ -457,7 +457,8 @@ public final class RatingEngine implements AutoCloseable {
         Explanation explanation = explain(carbon, green, creditStage, scored, policy, decision.outcome(), notAssessed,
                 versions(rules, creditStage));
         return new Rating(id, request.sme().id(), ratedAt,
-                new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(), carbon.dimensions(),
+                new GreenAssessment(green.score(), green.grade(), Colour.valueOf(green.colour()), carbon.level(), carbon.k(),
+                        carbon.dimensions().withCombinedLevel(green.dimensionLevel()),
                         request.carbonAccount() == null ? GreenPath.MERCHANT : GreenPath.CARBON_ACCOUNT, behaviours.assessments()),
                 carbon.assessment(),
                 new CreditAssessment(credit.pd(), credit.score(), credit.grade(), scored.scorecard().version(), scored.challenger()),
@@ -484,7 +485,7 @@ public final class RatingEngine implements AutoCloseable {
             notAssessed.add(NotAssessed.of("greenBehaviours", texts.get("green.noBehaviours")));
         }
         return new GreenFacts(request.sme().industryDivision(), carbon.level(), carbon.k(), carbon.assessment().yoyChange(),
-                carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(), behaviours.evidenced(), behaviours.declared(),
+                carbon.dimensions().regionalLevel(), carbon.dimensions().historicalLevel(), carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(), behaviours.evidenced(), behaviours.declared(),
                 request.carbonAccount() != null, b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
     }
 

@@ -55,6 +55,42 @@ class CarbonStageTest {
         // section_energy_mix.csv; national 2022 factor 0.5366); 61.836 / 77.3008 = 0.79994, advancement 100 x (2.0 - 0.79994) / 1.4.
         CarbonStage.Result r = STAGE.assess(shop(1_000_000.0, 12), new ArrayList<>());
         assertThat(r.dimensions().regionalContribution()).isCloseTo(85.718, within(0.01));
+        assertThat(r.dimensions().regionalLevel()).as("0.7999 <= 0.8").isEqualTo(2);
+    }
+
+    /** 1,000 kWh a month through 2021 (Zhejiang 0.5422 kg/kWh), then {@code kwh2022} a month through 2022 (0.5153). */
+    private static RatingRequest twoYears(double kwh2022) {
+        List<ActivityLine> lines = new ArrayList<>();
+        for (int m = 0; m < 24; m++) {
+            lines.add(new ActivityLine(YearMonth.of(2021, 1).plusMonths(m), Activity.ELECTRICITY, m < 12 ? 1000.0 : kwh2022, "kWh",
+                    null, null, null));
+        }
+        return new RatingRequest(SHOP, new CarbonAccount(1_000_000.0, null, lines, List.of()), null, null, null, null);
+    }
+
+    @Test
+    void eachDimensionIsGradedOnTheEfficiencyBands() {
+        // 2022 at 1,300 kWh: year on year 1,300 x 0.5153 / (1,000 x 0.5422) - 1 = 0.2355, a ratio of 1.2355 (> 1.2: level 4).
+        // Intensity (6,506.4 + 8,038.68 kg) / 2 years / 100 = 72.725 kg per 10k CNY: K = 0.9091 (level 3), and on Zhejiang's
+        // grid 72.725 / 77.3008 = 0.9408 (level 3).
+        CarbonStage.Result r = STAGE.assess(twoYears(1300), new ArrayList<>());
+        assertThat(r.assessment().yoyChange()).isEqualTo(0.2355);
+        assertThat(r.k()).isEqualTo(0.9091);
+        assertThat(r.level()).isEqualTo(3);
+        assertThat(r.dimensions().regionalLevel()).isEqualTo(3);
+        assertThat(r.dimensions().historicalLevel()).isEqualTo(4);
+        assertThat(r.dimensions().combinedLevel()).as("the green rules combine them").isNull();
+    }
+
+    @Test
+    void aFallOfMoreThanFortyPercentIsTheBestHistoricalLevel() {
+        // 600 kWh: 600 x 0.5153 / 542.2 - 1 = -0.4298, a ratio of 0.5702 (<= 0.6: level 1); intensity 51.083, K = 0.6385 (level 2),
+        // regional 51.083 / 77.3008 = 0.6608 (level 2).
+        CarbonStage.Result r = STAGE.assess(twoYears(600), new ArrayList<>());
+        assertThat(r.assessment().yoyChange()).isEqualTo(-0.4298);
+        assertThat(r.level()).isEqualTo(2);
+        assertThat(r.dimensions().regionalLevel()).isEqualTo(2);
+        assertThat(r.dimensions().historicalLevel()).isEqualTo(1);
     }
 
     @Test
@@ -62,6 +98,7 @@ class CarbonStageTest {
         List<NotAssessed> notAssessed = new ArrayList<>();
         CarbonStage.Result r = STAGE.assess(shop(1_000_000.0, 12), notAssessed);
         assertThat(r.dimensions().historicalDecline()).isNull();
+        assertThat(r.dimensions().historicalLevel()).isNull();
         assertThat(notAssessed).extracting(NotAssessed::section).containsExactly("green.dimensions.historicalDecline");
     }
 

@@ -63,7 +63,7 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
             }
         }
         Path properties = dir.resolve("ruleset.properties");
-        Files.writeString(properties, Files.readString(properties).replace("version=2026.12-1", "version=" + version));
+        Files.writeString(properties, Files.readString(properties).replaceFirst("version=.*", "version=" + version));
         Files.writeString(dir.resolve("policy.drl"), Files.readString(dir.resolve("policy.drl"), StandardCharsets.UTF_8) + extraPolicy,
                 StandardCharsets.UTF_8);
     }

@@ -22,7 +22,7 @@ import org.greencredit.rules.facts.PolicyFacts;
  * outcome, limit, discount; an empty expectation is not checked). Lists are separated by {@code ;}.
  */
 public final class RuleCases {
-    public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "physicalShare", "anomalies", "eInvoice",
+    public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "regionalLevel", "historicalLevel", "physicalShare", "anomalies", "eInvoice",
             "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties", "basis");
     public static final List<String> EXPECTATIONS = List.of("expect.fired", "expect.notFired", "expect.score", "expect.grade",
             "expect.colour", "expect.outcome", "expect.limit", "expect.discount");
@@ -142,7 +142,8 @@ public final class RuleCases {
                 decimal(c, "greenProducts"), decimal(c, "renewable"), Boolean.parseBoolean(c.get("equipment")),
                 Set.copyOf(list(c.get("certifications"))));
         boolean declared = "DECLARED".equalsIgnoreCase(c.get("basis"));
-        return new GreenFacts(c.get("division"), integer(c, "level"), decimal(c, "k"), decimal(c, "yoy"), decimal(c, "physicalShare"),
+        return new GreenFacts(c.get("division"), integer(c, "level"), decimal(c, "k"), decimal(c, "yoy"), integer(c, "regionalLevel"),
+                integer(c, "historicalLevel"), decimal(c, "physicalShare"),
                 intOr(c, "anomalies", 0), declared ? GreenFacts.Behaviours.NONE : behaviours, declared ? behaviours : GreenFacts.Behaviours.NONE,
                 !"false".equalsIgnoreCase(c.get("carbonAccount")), intOr(c, "penalties", 0));
     }

@@ -50,7 +50,8 @@ public final class RuleEvaluator {
         return ruleset;
     }
 
-    public record GreenResult(int score, String grade, String colour, boolean excluded, List<RuleHit> hits) {
+    /** @param dimensionLevel the level the three-dimension rule combined, null when none fired (no carbon-efficiency level) */
+    public record GreenResult(int score, String grade, String colour, boolean excluded, Integer dimensionLevel, List<RuleHit> hits) {
     }
 
     public record PolicyResult(String outcome, double limitCny, int rateDiscountBp, List<String> referralReasons, List<RuleHit> hits) {
@@ -67,7 +68,7 @@ public final class RuleEvaluator {
         if (tally.getColour() == null || tally.getGrade() == null) {
             throw new IllegalStateException("ruleset " + ruleset.version() + " left the colour or grade unset; fired: " + fired);
         }
-        return new GreenResult(tally.getScore(), tally.getGrade(), tally.getColour(), tally.isExcluded(), hits);
+        return new GreenResult(tally.getScore(), tally.getGrade(), tally.getColour(), tally.isExcluded(), tally.getDimensionLevel(), hits);
     }
 
     public PolicyResult evaluatePolicy(PolicyFacts facts) {

@@ -28,6 +28,8 @@ public final class GreenFacts {
     private final Integer carbonEfficiencyLevel;
     private final Double carbonEfficiencyK;
     private final Double intensityYoyChange;
+    private final Integer regionalLevel;
+    private final Integer historicalLevel;
     private final Double physicalDataShare;
     private final int anomalyCount;
     private final Double electronicInvoiceShare;
@@ -44,22 +46,26 @@ public final class GreenFacts {
                       Double physicalDataShare, int anomalyCount, Double electronicInvoiceShare, Double paperlessReceiptShare,
                       Double greenProductShare, Double renewableElectricityShare, boolean energySavingEquipment,
                       Set<String> certifications, boolean carbonAccountPresent, int environmentalPenalties) {
-        this(industryDivision, carbonEfficiencyLevel, carbonEfficiencyK, intensityYoyChange, physicalDataShare, anomalyCount,
+        this(industryDivision, carbonEfficiencyLevel, carbonEfficiencyK, intensityYoyChange, null, null, physicalDataShare, anomalyCount,
                 new Behaviours(electronicInvoiceShare, paperlessReceiptShare, greenProductShare, renewableElectricityShare,
                         energySavingEquipment, certifications), Behaviours.NONE, carbonAccountPresent, environmentalPenalties);
     }
 
     /**
-     * @param evidenced behaviours shown by records (a ledger, receipts, certificates checked by the bank)
-     * @param declared  behaviours the firm stated and nothing shows
+     * @param regionalLevel   the regional-contribution dimension's level, null when not assessed
+     * @param historicalLevel the historical-decline dimension's level, null when not assessed
+     * @param evidenced       behaviours shown by records (a ledger, receipts, certificates checked by the bank)
+     * @param declared        behaviours the firm stated and nothing shows
      */
     public GreenFacts(String industryDivision, Integer carbonEfficiencyLevel, Double carbonEfficiencyK, Double intensityYoyChange,
-                      Double physicalDataShare, int anomalyCount, Behaviours evidenced, Behaviours declared, boolean carbonAccountPresent,
-                      int environmentalPenalties) {
+                      Integer regionalLevel, Integer historicalLevel, Double physicalDataShare, int anomalyCount, Behaviours evidenced,
+                      Behaviours declared, boolean carbonAccountPresent, int environmentalPenalties) {
         this.industryDivision = industryDivision;
         this.carbonEfficiencyLevel = carbonEfficiencyLevel;
         this.carbonEfficiencyK = carbonEfficiencyK;
         this.intensityYoyChange = intensityYoyChange;
+        this.regionalLevel = regionalLevel;
+        this.historicalLevel = historicalLevel;
         this.physicalDataShare = physicalDataShare;
         this.anomalyCount = anomalyCount;
         this.electronicInvoiceShare = evidenced.electronicInvoiceShare();
@@ -118,6 +124,14 @@ public final class GreenFacts {
         return intensityYoyChange;
     }
 
+    public Integer getRegionalLevel() {
+        return regionalLevel;
+    }
+
+    public Integer getHistoricalLevel() {
+        return historicalLevel;
+    }
+
     public Double getPhysicalDataShare() {
         return physicalDataShare;
     }
@@ -165,6 +179,8 @@ public final class GreenFacts {
             case "carbonEfficiencyLevel" -> carbonEfficiencyLevel;
             case "carbonEfficiencyK" -> carbonEfficiencyK;
             case "intensityYoyChange" -> intensityYoyChange;
+            case "regionalLevel" -> regionalLevel;
+            case "historicalLevel" -> historicalLevel;
             case "physicalDataShare" -> physicalDataShare;
             case "anomalyCount" -> anomalyCount;
             case "electronicInvoiceShare" -> electronicInvoiceShare;

@@ -15,6 +15,7 @@ public final class GreenTally {
     private String grade;
     private boolean excluded;
     private boolean deepGreenAllowed = true;
+    private Integer dimensionLevel;
 
     /** @param facts the facts being evaluated, so that decision-table rows can name the evidence they used */
     public GreenTally(GreenFacts facts) {
@@ -89,6 +90,15 @@ public final class GreenTally {
 
     public void setGrade(String grade) {
         this.grade = grade;
+    }
+
+    /** The level the carbon-account colour reads, once the three-dimension rule has combined them; null before or without one. */
+    public Integer getDimensionLevel() {
+        return dimensionLevel;
+    }
+
+    public void setDimensionLevel(Integer dimensionLevel) {
+        this.dimensionLevel = dimensionLevel;
     }
 
     public boolean isDeepGreenAllowed() {

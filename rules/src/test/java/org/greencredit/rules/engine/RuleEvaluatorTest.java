@@ -166,7 +166,7 @@ class RuleEvaluatorTest {
 
     @Test
     void versionCarriesTheContentHash() {
-        assertThat(RULES.ruleset().version()).matches("2026\\.12-1\\+[0-9a-f]{12}");
+        assertThat(RULES.ruleset().version()).matches("2026\\.12-2\\+[0-9a-f]{12}");
         List<String> ids = RULES.ruleset().rules().stream().map(RuleInfo::id).toList();
         assertThat(ids).doesNotHaveDuplicates().hasSizeGreaterThan(30);
     }
