@@ -221,12 +221,39 @@ function ndviOf(o) {
 
 const pct = (v, digits = 1) => v === null || v === undefined ? '—' : fmt(v * 100, digits) + '%';
 
-/** The carbon-efficiency level on its scale, in words: 碳效 4 级/5 级，较低效; empty without a level. */
+const efficiencyLevels = () => (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
+
+/**
+ * The level the colour reads, on its scale in words: 碳效 4 级/5 级，较低效, or when the three dimensions combine to another
+ * level, 三维综合 3 级/5 级，平均水平（碳效 4 级）; empty without a level.
+ */
 function levelInWords(green) {
-  const levels = (state.vocabulary && state.vocabulary.efficiencyLevels) || {};
-  const level = green.carbonEfficiencyLevel;
-  return level == null || !levels[level] ? '' : t('levelOnScale').replace('{level}', level)
+  const levels = efficiencyLevels();
+  const own = green.carbonEfficiencyLevel;
+  const combined = green.dimensions && green.dimensions.combinedLevel;
+  const level = combined == null ? own : combined;
+  if (level == null || !levels[level]) return '';
+  return t(level === own ? 'levelOnScale' : 'combinedOnScale').replace('{level}', level).replace('{own}', own)
     .replace('{of}', Object.keys(levels).length).replace('{label}', pick(levels[level].zh, levels[level].en));
+}
+
+/** 3 级，平均水平; 未评估 when the dimension could not be assessed. */
+function levelLabel(level) {
+  const levels = efficiencyLevels();
+  return level == null ? t('notAssessedShort')
+    : t('levelLabel').replace('{level}', level).replace('{label}', levels[level] ? pick(levels[level].zh, levels[level].en) : '');
+}
+
+/** The three dimensions the colour reads, each with its level and score, and the level they combine to. */
+function dimensionsView(green) {
+  const d = green.dimensions, names = t('dimensionNames');
+  const score = v => v == null ? '—' : fmt(v, 0);
+  return [h('h3', { text: t('dimensionsTitle') }),
+    table('dimensions', [t('dimension'), t('dimensionLevel'), t('dimensionScore')], [
+      [names.industry, levelLabel(green.carbonEfficiencyLevel), score(d.industryAdvancement)],
+      [names.regional, levelLabel(d.regionalLevel), score(d.regionalContribution)],
+      [names.historical, levelLabel(d.historicalLevel), score(d.historicalDecline)],
+      [names.combined, levelLabel(d.combinedLevel), '']])];
 }
 
 /** The colour in words with its efficiency level on the scale: 黄 · 碳效 4 级/5 级，较低效. */
@@ -322,6 +349,7 @@ function renderRating(rating, request, { forOfficer = false } = {}) {
     details.append(h('h3', { text: t('reasons') }),
       h('ol', { id: 'all-reasons' }, x.reasons.map(r => h('li', { 'data-code': r.code, text: pick(r.zh, r.en) }))));
   }
+  if (g.dimensions && g.dimensions.combinedLevel != null) details.append(...dimensionsView(g));
   if (c.anomalies.length) {
     details.append(h('h3', { text: t('warnings') }), h('ul', { id: 'warnings', class: 'plain' },
       c.anomalies.map(a => h('li', { class: 'notice', text: pick(a.zh, a.en) + (a.evidence ? ` (${a.evidence})` : '') }))));
@@ -440,6 +468,9 @@ async function smePage() {
   const message = h('p', { id: 'rate-error', class: 'error', role: 'alert' });
   const summary = h('p', { id: 'result-summary', class: 'sr-only', 'aria-live': 'polite' });
   const result = h('section', { id: 'result' });
+  const trial = h('section', { id: 'trial' });
+  // The newest stored rating of this firm: a trial is compared with it.
+  let latestStored = null;
   const upload = h('input', { id: 'upload-csv', class: 'file-input', type: 'file', accept: '.csv,text/csv' });
   const textarea = h('textarea', { id: 'request-json', spellcheck: 'false' });
   textarea.value = state.exampleRequest;
@@ -480,22 +511,49 @@ async function smePage() {
     await showRating(reply, reply.ok ? (await api(`/api/v1/ratings/${reply.json.id}/request`)).json : null);
   });
 
-  const rate = h('button', { id: 'rate', type: 'submit', text: t('rate') });
-  const formElement = h('form', { id: 'sme-data', novalidate: true }, h('h2', { text: t('guided') }), form.node,
-    h('details', { id: 'advanced' }, h('summary', { text: t('advanced') }),
-      h('label', { for: 'request-json', text: t('requestJson') }), textarea),
-    rate, message);
-  formElement.addEventListener('submit', async event => {
-    event.preventDefault();
-    if (rate.disabled) return;
-    let request;
+  /** The request the form and the advanced editor make, or null (and the error shown) when the JSON does not parse. */
+  const readRequest = () => {
     try {
-      request = form.apply(JSON.parse(textarea.value));
+      return form.apply(JSON.parse(textarea.value));
     } catch (e) {
       message.textContent = `${t('fieldNames').$}：${t('errorCodes').type}`;
       document.getElementById('advanced').open = true;
-      return;
+      return null;
     }
+  };
+  const rate = h('button', { id: 'rate', type: 'submit', text: t('rate') });
+  // The sandbox: the same data rated and compared with the stored rating, nothing stored, audited or counted.
+  const tryIt = h('button', { id: 'try', type: 'button', class: 'secondary', text: t('tryIt'), onclick: async () => {
+    const request = readRequest();
+    if (!request || tryIt.disabled) return;
+    tryIt.disabled = true;
+    tryIt.setAttribute('aria-busy', 'true');
+    try {
+      const against = latestStored;
+      const reply = await api('/api/v1/ratings:simulate' + (against ? '?against=' + encodeURIComponent(against.id) : ''),
+        { method: 'POST', body: JSON.stringify(request) });
+      if (!reply.ok) {
+        message.textContent = problemText(reply);
+        return;
+      }
+      message.textContent = '';
+      trial.replaceChildren(...trialView(reply.json, against));
+      document.getElementById('trial-headline').focus();
+    } finally {
+      tryIt.disabled = false;
+      tryIt.removeAttribute('aria-busy');
+    }
+  } });
+  const formElement = h('form', { id: 'sme-data', novalidate: true }, h('h2', { text: t('guided') }), form.node,
+    h('details', { id: 'advanced' }, h('summary', { text: t('advanced') }),
+      h('label', { for: 'request-json', text: t('requestJson') }), textarea),
+    rate, ' ', tryIt, message);
+  formElement.addEventListener('submit', async event => {
+    event.preventDefault();
+    if (rate.disabled) return;
+    const request = readRequest();
+    if (!request) return;
+    trial.replaceChildren();
     rate.disabled = true;
     rate.setAttribute('aria-busy', 'true');
     rate.textContent = t('loading');
@@ -518,6 +576,7 @@ async function smePage() {
       historyBody.replaceChildren(emptyRow(5, problemText(reply)));
       return;
     }
+    latestStored = reply.json.length ? reply.json[0] : null;
     historyBody.replaceChildren(...(reply.json.length ? reply.json.map(s => h('tr', {},
       h('td', { text: when(s.ratedAt) }), h('td', {}, h('span', { class: 'badge ' + s.colour, text: t('colour')[s.colour] })),
       h('td', { text: t('outcome')[s.outcome] }), h('td', { text: fmt(s.limitCny, 0) }),
@@ -542,6 +601,7 @@ async function smePage() {
       // The browser's own file button speaks the browser's language: hidden (still focusable), a label in the page's words instead.
       upload, h('label', { for: 'upload-csv', class: 'file-button', text: t('uploadCsv') })),
     summary,
+    trial,
     result,
     h('section', {}, h('h2', { text: t('history') }),
       h('div', { class: 'table-wrap' }, h('table', { id: 'history' }, h('thead', {}, h('tr', {},
@@ -556,6 +616,35 @@ async function smePage() {
     container.replaceChildren(h('h2', { text: t('rating') }), renderRating(rating, request), await whatIfView(rating, request),
       behavioursView(rating.green), appealForm(rating, loadHistory));
   }
+}
+
+/** A trial rating: its answer, and what differs from the stored rating it was compared with (or that it is the first). */
+function trialView(simulation, against) {
+  const r = simulation.rating;
+  const parts = [h('h2', { text: t('trialTitle') }),
+    h('p', { id: 'trial-headline', class: 'headline-decision', tabindex: '-1',
+      text: `${headlineText(r)}; ${colourInWords(r.green)}; ${t('scoreOutOf').replace('{score}', fmt(r.green.score, 0))}` })];
+  if (!against) {
+    parts.push(h('p', { id: 'trial-first', text: t('trialFirst') }));
+  } else if (!simulation.changes.length) {
+    parts.push(h('p', { id: 'trial-same', text: t('trialSame') }));
+  } else {
+    const colon = state.lang === 'zh' ? '：' : ': ';
+    parts.push(h('p', { text: t('trialAgainst').replace('{when}', when(against.ratedAt)) }),
+      h('ul', { id: 'trial-changes', class: 'plain' }, simulation.changes.map(c => h('li', { 'data-field': c.field,
+        text: `${t('changeNames')[c.field] || c.field}${colon}${changeValue(c.field, c.before)} → ${changeValue(c.field, c.after)}` }))));
+  }
+  return parts;
+}
+
+/** A compared figure in words: colours and outcomes by name, PD as a percentage, referral reasons by name. */
+function changeValue(field, value) {
+  if (value === null || value === undefined) return '—';
+  if (field === 'green.colour') return t('colour')[value];
+  if (field === 'decision.outcome') return t('outcome')[value];
+  if (field === 'credit.pd') return pct(value, 2);
+  if (field === 'decision.referralReasons') return value.length ? value.map(reasonName).join(state.lang === 'zh' ? '；' : '; ') : t('none');
+  return typeof value === 'number' ? fmt(value, 2) : String(value);
 }
 
 /** Each green behaviour the rating counted, with what it rests on: records (evidenced) or the firm's word (declared, half points). */

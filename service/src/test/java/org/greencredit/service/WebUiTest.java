@@ -132,6 +132,49 @@ class WebUiTest extends ApiTestSupport {
         assertThat(officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size()).isEqualTo(before + 1);
     }
 
+    /**
+     * Try it rates the form's data in the sandbox: the answer and, field by field, what differs from the firm's newest stored
+     * rating (the API's own changes), and nothing is stored: the history and the audit chain keep their length.
+     */
+    @Test
+    void tryingChangedDataShowsWhatWouldChangeAndStoresNothing() {
+        signIn("sme-a");
+        shown("rate").click();
+        shown("rating-view");
+        wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(By.id("rate")).isEnabled());
+        JsonNode history = officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json();
+        long entries = officer.get("/api/v1/audit/verify").json().get("entries").asLong();
+        // A tenth of the electricity in every month: emissions fall, so green figures move.
+        for (WebElement kwh : browser.findElements(By.cssSelector("input[id^='quick-kwh-']"))) {
+            if (kwh.getAttribute("value").isBlank()) {
+                continue;
+            }
+            double quantity = number(kwh.getAttribute("value"));
+            kwh.clear();
+            kwh.sendKeys(String.valueOf(quantity / 10));
+        }
+        browser.findElement(By.cssSelector("#advanced > summary")).click();
+        String request = shown("request-json").getAttribute("value");
+        browser.findElement(By.id("try")).click();
+        WebElement headline = shown("trial-headline");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(headline);
+
+        JsonNode simulation = smeA.postJson("/api/v1/ratings:simulate?against=" + history.get(0).get("id").asString(), request).json();
+        List<String> fields = simulation.get("changes").valueStream().map(c -> c.get("field").asString()).toList();
+        assertThat(fields).as("less electricity changes the green assessment").contains("green.score");
+        assertThat(browser.findElements(By.cssSelector("#trial-changes li")).stream().map(li -> li.getAttribute("data-field")).toList())
+                .isEqualTo(fields);
+        JsonNode score = simulation.get("changes").valueStream().filter(c -> c.get("field").asString().equals("green.score")).findFirst()
+                .orElseThrow();
+        assertThat(browser.findElement(By.cssSelector("#trial-changes li[data-field='green.score']")).getText())
+                .isEqualTo("绿色得分：" + score.get("before").asInt() + " → " + score.get("after").asInt());
+        assertThat(headline.getText()).endsWith("绿色得分 " + simulation.at("/rating/green/score").asInt() + "/100");
+
+        assertThat(officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size()).isEqualTo(history.size());
+        assertThat(officer.get("/api/v1/audit/verify").json().get("entries").asLong()).isEqualTo(entries);
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(history.size());
+    }
+
     @Test
     void anSmeRatesItsFirmSeesTheExplanationAndContestsIt() {
         signIn("sme-a");
@@ -154,7 +197,7 @@ class WebUiTest extends ApiTestSupport {
         // Focus moves to the answer; the live region holds only its short summary.
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("headline-decision");
         String level = browser.findElement(By.id("headline-colour")).getText();
-        assertThat(level).matches("碳效 [1-5] 级/5 级，.+");
+        assertThat(level).matches("(碳效|三维综合) [1-5] 级/5 级，.+");
         assertThat(browser.findElement(By.id("result-summary")).getAttribute("textContent"))
                 .isEqualTo(browser.findElement(By.id("headline-decision")).getText() + "; " + badge.getText() + " · " + level);
         assertThat(browser.findElement(By.id("toast")).getText()).isEqualTo("评级已完成并保存。");
@@ -170,7 +213,22 @@ class WebUiTest extends ApiTestSupport {
                 .filter(l -> l.get("activity").asString().equals("ELECTRICITY") && l.get("month").asString().equals("2025-01"))
                 .map(l -> l.get("quantity").asDouble() + " " + l.get("unit").asString()).toList()).containsExactly("20000.0 度");
 
-        // What is shown is the API's own rating.
+        // What is shown is the API's own rating: the level the colour reads (the three dimensions' middle one) on the scale, and the
+        // carbon-efficiency level beside it when they differ.
+        int own = rating.at("/green/carbonEfficiencyLevel").asInt();
+        int combined = rating.at("/green/dimensions/combinedLevel").asInt();
+        assertThat(level).startsWith(combined == own ? "碳效 " + own + " 级/5 级，" : "三维综合 " + combined + " 级/5 级，");
+        if (combined != own) {
+            assertThat(level).endsWith("（碳效 " + own + " 级）");
+        }
+        browser.findElement(By.cssSelector("#details > summary")).click();
+        List<List<String>> dimensions = browser.findElements(By.cssSelector("#dimensions tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).limit(2).toList()).toList();
+        assertThat(dimensions).extracting(row -> row.get(0))
+                .containsExactly("行业先进性：对比行业基准", "区域贡献：对比本省电网下的行业基准", "历史下降：对比企业自身前 12 个月", "三维综合（定色依据）");
+        assertThat(dimensions.get(0).get(1)).startsWith(own + " 级，");
+        assertThat(dimensions.get(3).get(1)).startsWith(combined + " 级，");
+        browser.findElement(By.cssSelector("#details > summary")).click();
         String colour = rating.at("/green/colour").asString();
         assertThat(badge.getAttribute("data-colour")).isEqualTo(colour);
         assertThat(badge.getText()).isEqualTo(switch (colour) {

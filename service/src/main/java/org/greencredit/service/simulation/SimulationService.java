@@ -31,6 +31,7 @@ public class SimulationService {
             new Compared("green.score", r -> r.green().score()),
             new Compared("green.grade", r -> r.green().grade()),
             new Compared("green.carbonEfficiencyLevel", r -> r.green().carbonEfficiencyLevel()),
+            new Compared("green.dimensions.combinedLevel", r -> r.green().dimensions().combinedLevel()),
             new Compared("credit.pd", r -> r.credit().pd()),
             new Compared("credit.score", r -> r.credit().score()),
             new Compared("credit.grade", r -> r.credit().grade()),
