@@ -28,6 +28,27 @@ final class BehaviourEvidence {
     /** The evidenced and declared behaviours for the green rules, what the rating shows, and how many declarations were contradicted. */
     record Result(GreenFacts.Behaviours evidenced, GreenFacts.Behaviours declared, List<BehaviourAssessment> assessments,
                   int contradicted) {
+
+        /**
+         * The firm's behaviours with each share at the figure the rating counted: the records' where they measure it, else the
+         * firm's own; null when neither gives any. The credit scorecard reads these, so a declaration the records contradict
+         * earns no credit points either.
+         */
+        GreenBehaviours counted(GreenBehaviours stated) {
+            if (stated == null && assessments.isEmpty()) {
+                return null;
+            }
+            GreenBehaviours base = stated == null ? new GreenBehaviours(null, null, null, null, null, List.of()) : stated;
+            return new GreenBehaviours(share("eInvoiceShare", base.eInvoiceShare()),
+                    share("paperlessReceiptShare", base.paperlessReceiptShare()), share("greenProductShare", base.greenProductShare()),
+                    share("renewableElectricityShare", base.renewableElectricityShare()), base.energySavingEquipment(),
+                    base.certifications(), base.environmentalPenalties(), base.basis());
+        }
+
+        private Double share(String behaviour, Double stated) {
+            return assessments.stream().filter(a -> a.behaviour().equals(behaviour)).map(BehaviourAssessment::value).findFirst()
+                    .orElse(stated);
+        }
     }
 
     private final double tolerance;

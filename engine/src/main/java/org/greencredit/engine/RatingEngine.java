@@ -442,7 +442,8 @@ public final class RatingEngine implements AutoCloseable {
         BehaviourEvidence.Result behaviours = behaviourEvidence.assess(request.greenBehaviours(), ledger,
                 certifiedGreenShare(carbon.assessment()));
         RuleEvaluator.GreenResult green = rules.evaluateGreen(greenFacts(request, carbon, behaviours, notAssessed));
-        CreditStage.Scored scored = creditStage.assess(request, carbon, ledger, notAssessed);
+        CreditStage.Scored scored = creditStage.assess(request.withGreenBehaviours(behaviours.counted(request.greenBehaviours())), carbon,
+                ledger, notAssessed);
         ScorecardResult credit = scored.result();
         List<PlotAssessment> plots = crops.plots();
         notAssessed.addAll(crops.notAssessed());
@@ -485,7 +486,8 @@ public final class RatingEngine implements AutoCloseable {
             notAssessed.add(NotAssessed.of("greenBehaviours", texts.get("green.noBehaviours")));
         }
         return new GreenFacts(request.sme().industryDivision(), carbon.level(), carbon.k(), carbon.assessment().yoyChange(),
-                carbon.dimensions().regionalLevel(), carbon.dimensions().historicalLevel(), carbon.assessment().physicalDataShare(), carbon.assessment().anomalies().size(), behaviours.evidenced(), behaviours.declared(),
+                carbon.dimensions().regionalLevel(), carbon.dimensions().historicalLevel(), carbon.assessment().physicalDataShare(),
+                carbon.assessment().anomalies().size(), behaviours.evidenced(), behaviours.declared(),
                 request.carbonAccount() != null, b == null || b.environmentalPenalties() == null ? 0 : b.environmentalPenalties());
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.greencredit.core.rating.BehaviourAssessment;
 import org.greencredit.core.rating.Colour;
+import org.greencredit.core.rating.Contribution;
 import org.greencredit.core.rating.GreenPath;
 import org.greencredit.core.rating.Outcome;
 import org.greencredit.core.rating.Rating;
@@ -101,6 +102,27 @@ class MerchantPathRatingTest {
         assertThat(r.explanation().ruleHits()).extracting(RuleHit::id).contains("P-OUT-9").doesNotContain("G-BH-1", "G-BD-1");
         assertThat(r.decision().outcome()).isEqualTo(Outcome.REFER);
         assertThat(r.decision().referralReasons()).contains("BEHAVIOUR_CONTRADICTED");
+    }
+
+    /**
+     * The credit scorecard reads the share the rating counted: scorecard-v1's eInvoiceShare bins give 6 points from 0.9262 and
+     * -4 below 0.2901 (scorecard.csv), so the declared 95% earns 6 points alone and -4 against a ledger showing 25%.
+     */
+    @Test
+    void aDeclarationTheInvoicesContradictEarnsNoCreditPointsEither() {
+        GreenBehaviours declared = new GreenBehaviours(0.95, null, null, null, null, List.of());
+
+        Contribution alone = eInvoiceContribution(rate(declared, null));
+        Contribution againstLedger = eInvoiceContribution(rate(declared, ledger(false)));
+
+        assertThat(alone.value()).isEqualTo(0.95);
+        assertThat(alone.points()).isEqualTo(6);
+        assertThat(againstLedger.value()).isEqualTo(0.25);
+        assertThat(againstLedger.points()).isEqualTo(-4);
+    }
+
+    private static Contribution eInvoiceContribution(Rating r) {
+        return r.explanation().contributions().stream().filter(c -> c.feature().equals("eInvoiceShare")).findFirst().orElseThrow();
     }
 
     @Test
