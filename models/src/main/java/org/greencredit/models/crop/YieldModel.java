@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.Random;
 import org.greencredit.core.request.Crop;
 import org.greencredit.datasets.reference.ReferenceData;
+import org.greencredit.models.trees.TribuoTrees;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -71,11 +72,14 @@ public final class YieldModel {
     }
 
     private final Model<Regressor> model;
+    /** The model's trees walked in Java, or null when it is not one booster of trees (then Tribuo predicts). */
+    private final TribuoTrees trees;
     private final Map<Crop, Calibration> calibration;
     private final Properties properties;
 
     private YieldModel(Model<Regressor> model, Map<Crop, Calibration> calibration, Properties properties) {
         this.model = model;
+        this.trees = TribuoTrees.of(model);
         this.calibration = calibration;
         this.properties = properties;
     }
@@ -190,10 +194,12 @@ public final class YieldModel {
         if (crops.isEmpty()) {
             return out;
         }
-        List<Prediction<Regressor>> predictions = model.predict(examples(crops, seasons, reference));
+        List<Example<Regressor>> examples = examples(crops, seasons, reference);
+        // A farm's few plots come one call at a time, and one native matrix per call cost more than walking the trees.
+        double[] shared = trees == null ? model.predict(examples).stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray()
+                : trees.values(examples);
         for (int i = 0; i < out.length; i++) {
-            double shared = predictions.get(i).getOutput().getValues()[0];
-            double ratio = calibration.getOrDefault(crops.get(i), Calibration.NONE).apply(shared);
+            double ratio = calibration.getOrDefault(crops.get(i), Calibration.NONE).apply(shared[i]);
             out[i] = Math.max(0, ratio) * reference.crop(crops.get(i)).yieldKgPerMu();
         }
         return out;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
+import org.greencredit.models.trees.TribuoTrees;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -71,6 +72,8 @@ public final class SeriesClassifier {
     }
 
     private final Model<Label> model;
+    /** The model's trees walked in Java, or null when it is not one booster of trees (then Tribuo predicts). */
+    private final TribuoTrees trees;
     private final int length;
     /** The random-kernel transform the model reads, or null for the phenology features. */
     private final MiniRocket rocket;
@@ -83,6 +86,7 @@ public final class SeriesClassifier {
 
     private SeriesClassifier(Model<Label> model, int length, MiniRocket rocket, String version, double temperature, Properties provenance) {
         this.model = model;
+        this.trees = TribuoTrees.of(model);
         this.length = length;
         this.rocket = rocket;
         this.names = featureNames(length, rocket);
@@ -331,6 +335,10 @@ public final class SeriesClassifier {
         for (double[] s : series) {
             double[] v = s.length == length ? s : SeriesReader.resample(s, length);
             examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, featuresOf(v)));
+        }
+        if (trees != null) {
+            // One native matrix per call cost more than walking the trees: a farm's few plots come one call at a time.
+            return trees.classProbabilities(examples);
         }
         List<Map<String, Double>> out = new ArrayList<>(series.size());
         for (Prediction<Label> p : model.predict(examples)) {

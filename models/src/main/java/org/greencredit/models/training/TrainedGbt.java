@@ -22,6 +22,7 @@ import org.greencredit.datasets.csv.CsvReader;
 import org.greencredit.datasets.csv.CsvWriter;
 import org.greencredit.models.credit.Scorecard;
 import org.greencredit.models.tabular.TabularReader;
+import org.greencredit.models.trees.BoosterTrees;
 import org.tribuo.Model;
 import org.tribuo.VariableIDInfo;
 import org.tribuo.VariableInfo;
@@ -209,7 +210,7 @@ public final class TrainedGbt {
         if (trees != null) {
             double[] p = new double[rows.size()];
             for (int r = 0; r < p.length; r++) {
-                p[r] = trees.predict(Arrays.copyOfRange(dense, r * columns, (r + 1) * columns));
+                p[r] = trees.probability(Arrays.copyOfRange(dense, r * columns, (r + 1) * columns));
             }
             return p;
         }
