@@ -623,7 +623,8 @@ function trialView(simulation, against) {
   const r = simulation.rating;
   const parts = [h('h2', { text: t('trialTitle') }),
     h('p', { id: 'trial-headline', class: 'headline-decision', tabindex: '-1',
-      text: `${headlineText(r)}; ${colourInWords(r.green)}; ${t('scoreOutOf').replace('{score}', fmt(r.green.score, 0))}` })];
+      text: [headlineText(r), colourInWords(r.green), t('scoreOutOf').replace('{score}', fmt(r.green.score, 0))]
+        .join(state.lang === 'zh' ? '；' : '; ') })];
   if (!against) {
     parts.push(h('p', { id: 'trial-first', text: t('trialFirst') }));
   } else if (!simulation.changes.length) {

@@ -173,6 +173,7 @@ class WebUiTest extends ApiTestSupport {
         assertThat(officer.get("/api/v1/smes/" + SME_A + "/ratings?limit=500").json().size()).isEqualTo(history.size());
         assertThat(officer.get("/api/v1/audit/verify").json().get("entries").asLong()).isEqualTo(entries);
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(history.size());
+        screenshot("sme-trial");
     }
 
     @Test
@@ -228,6 +229,8 @@ class WebUiTest extends ApiTestSupport {
                 .containsExactly("行业先进性：对比行业基准", "区域贡献：对比本省电网下的行业基准", "历史下降：对比企业自身前 12 个月", "三维综合（定色依据）");
         assertThat(dimensions.get(0).get(1)).startsWith(own + " 级，");
         assertThat(dimensions.get(3).get(1)).startsWith(combined + " 级，");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('dimensions').closest('.table-wrap').previousElementSibling.scrollIntoView()");
+        screenshot("sme-dimensions");
         browser.findElement(By.cssSelector("#details > summary")).click();
         String colour = rating.at("/green/colour").asString();
         assertThat(badge.getAttribute("data-colour")).isEqualTo(colour);
