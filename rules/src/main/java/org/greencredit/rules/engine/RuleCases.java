@@ -22,8 +22,9 @@ import org.greencredit.rules.facts.PolicyFacts;
  * outcome, limit, discount; an empty expectation is not checked). Lists are separated by {@code ;}.
  */
 public final class RuleCases {
-    public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "regionalLevel", "historicalLevel", "physicalShare", "anomalies", "eInvoice",
-            "paperless", "greenProducts", "renewable", "equipment", "certifications", "carbonAccount", "penalties", "basis");
+    public static final List<String> GREEN_INPUTS = List.of("division", "level", "k", "yoy", "regionalLevel", "historicalLevel",
+            "physicalShare", "anomalies", "eInvoice", "paperless", "greenProducts", "renewable", "equipment", "certifications",
+            "carbonAccount", "penalties", "basis");
     public static final List<String> EXPECTATIONS = List.of("expect.fired", "expect.notFired", "expect.score", "expect.grade",
             "expect.colour", "expect.outcome", "expect.limit", "expect.discount");
     public static final List<String> POLICY_INPUTS = List.of("pd", "colour", "greenScore", "excluded", "anomalies", "creditData",
