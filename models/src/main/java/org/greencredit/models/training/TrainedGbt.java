@@ -208,11 +208,11 @@ public final class TrainedGbt {
             }
         }
         if (trees != null) {
-            double[] p = new double[rows.size()];
-            for (int r = 0; r < p.length; r++) {
-                p[r] = trees.probability(Arrays.copyOfRange(dense, r * columns, (r + 1) * columns));
+            float[][] split = new float[rows.size()][];
+            for (int r = 0; r < split.length; r++) {
+                split[r] = Arrays.copyOfRange(dense, r * columns, (r + 1) * columns);
             }
-            return p;
+            return trees.probabilities(split);
         }
         return predictDense(dense, rows.size());
     }

@@ -22,7 +22,7 @@ public final class BoosterTrees {
     public enum Link {
         /** binary:logistic: one margin, the probability of the positive class is its sigmoid. */
         LOGISTIC,
-        /** multi:softprob and multi:softmax: one margin per class, probabilities by softmax. */
+        /** multi:softprob: one margin per class, probabilities by softmax. */
         SOFTMAX,
         /** Regression objectives with an identity link: the margin is the prediction. */
         IDENTITY
@@ -68,8 +68,8 @@ public final class BoosterTrees {
         JsonNode learner = model.path("learner");
         Link link = switch (learner.path("objective").path("name").asString("")) {
             case "binary:logistic" -> Link.LOGISTIC;
-            case "multi:softprob", "multi:softmax" -> Link.SOFTMAX;
-            case "reg:squarederror", "reg:linear", "reg:pseudohubererror", "reg:absoluteerror" -> Link.IDENTITY;
+            case "multi:softprob" -> Link.SOFTMAX;
+            case "reg:squarederror", "reg:linear", "reg:pseudohubererror" -> Link.IDENTITY;
             default -> null;
         };
         if (link == null || !"gbtree".equals(learner.path("gradient_booster").path("name").asString(""))) {
@@ -173,10 +173,15 @@ public final class BoosterTrees {
         return margins;
     }
 
-    /** The probability of the positive class of a binary-logistic model for one row. */
-    public double probability(float[] row) {
+    /** The probability of the positive class of a binary-logistic model for each row. */
+    public double[] probabilities(float[][] rows) {
         requireLink(Link.LOGISTIC);
-        return 1 / (1 + Math.exp(-margins(new float[][] {row})[0][0]));
+        float[][] margins = margins(rows);
+        double[] out = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            out[r] = 1 / (1 + Math.exp(-margins[r][0]));
+        }
+        return out;
     }
 
     /**
