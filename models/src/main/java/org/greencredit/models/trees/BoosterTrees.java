@@ -176,12 +176,11 @@ public final class BoosterTrees {
     /** The probability of the positive class of a binary-logistic model for each row. */
     public double[] probabilities(float[][] rows) {
         requireLink(Link.LOGISTIC);
-        float[][] margins = margins(rows);
-        double[] out = new double[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            out[r] = 1 / (1 + Math.exp(-margins[r][0]));
+        double[] p = singleMargins(rows);
+        for (int r = 0; r < p.length; r++) {
+            p[r] = 1 / (1 + Math.exp(-p[r]));
         }
-        return out;
+        return p;
     }
 
     /**
@@ -209,10 +208,15 @@ public final class BoosterTrees {
     }
 
     /** The predictions of a regression model for each row. */
-    public float[] values(float[][] rows) {
+    public double[] values(float[][] rows) {
         requireLink(Link.IDENTITY);
+        return singleMargins(rows);
+    }
+
+    /** The one margin of each row of a model with a single output group. */
+    private double[] singleMargins(float[][] rows) {
         float[][] margins = margins(rows);
-        float[] out = new float[rows.length];
+        double[] out = new double[rows.length];
         for (int r = 0; r < rows.length; r++) {
             out[r] = margins[r][0];
         }

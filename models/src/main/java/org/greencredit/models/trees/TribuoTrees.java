@@ -101,11 +101,6 @@ public final class TribuoTrees {
 
     /** A regression model's prediction for each example. */
     public double[] values(List<? extends Example<?>> examples) {
-        float[] values = trees.values(rows(examples));
-        double[] out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return trees.values(rows(examples));
     }
 }
