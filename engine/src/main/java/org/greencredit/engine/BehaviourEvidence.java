@@ -39,15 +39,16 @@ final class BehaviourEvidence {
                 return null;
             }
             GreenBehaviours base = stated == null ? new GreenBehaviours(null, null, null, null, null, List.of()) : stated;
-            return new GreenBehaviours(share("eInvoiceShare", base.eInvoiceShare()),
-                    share("paperlessReceiptShare", base.paperlessReceiptShare()), share("greenProductShare", base.greenProductShare()),
-                    share("renewableElectricityShare", base.renewableElectricityShare()), base.energySavingEquipment(),
+            // Each share is held by exactly one basis, or by neither when nothing gives it.
+            return new GreenBehaviours(either(evidenced.electronicInvoiceShare(), declared.electronicInvoiceShare()),
+                    either(evidenced.paperlessReceiptShare(), declared.paperlessReceiptShare()),
+                    either(evidenced.greenProductShare(), declared.greenProductShare()),
+                    either(evidenced.renewableElectricityShare(), declared.renewableElectricityShare()), base.energySavingEquipment(),
                     base.certifications(), base.environmentalPenalties(), base.basis());
         }
 
-        private Double share(String behaviour, Double stated) {
-            return assessments.stream().filter(a -> a.behaviour().equals(behaviour)).map(BehaviourAssessment::value).findFirst()
-                    .orElse(stated);
+        private static Double either(Double evidencedShare, Double declaredShare) {
+            return evidencedShare != null ? evidencedShare : declaredShare;
         }
     }
 
