@@ -10,6 +10,7 @@ import org.greencredit.core.text.BilingualText;
 import org.greencredit.datasets.reference.ReferenceTable;
 import org.greencredit.models.credit.Bin;
 import org.greencredit.models.credit.FeatureInfo;
+import org.greencredit.models.registry.EngineFeatures;
 
 /**
  * A credit feature's reason in the firm's own terms: its value and the band that earns the feature's most points,
@@ -19,15 +20,13 @@ import org.greencredit.models.credit.FeatureInfo;
  * percentage or yes/no, its decimals and units) is in {@code feature_texts.csv}.
  */
 final class FeatureValueTexts {
-    private static final String FILE = "/models/credit/feature_texts.csv";
-
     private record Format(String kind, int decimals, String unitZh, String unitEn) {
     }
 
     private final Map<String, Format> formats = new HashMap<>();
 
     FeatureValueTexts() {
-        for (ReferenceTable.Row r : ReferenceTable.fromClasspath(FILE, "feature", "format", "decimals", "unit_zh", "unit_en").rows()) {
+        for (ReferenceTable.Row r : EngineFeatures.textRows()) {
             String kind = r.text("format");
             if (!List.of("number", "percent", "flag").contains(kind)) {
                 throw new IllegalStateException(r.where("format") + ": format must be number, percent or flag, got '" + kind + "'");

@@ -18,8 +18,13 @@ import org.greencredit.models.credit.Scorecard;
  * {@code model train} speaks to the firm with these texts rather than its column names.
  */
 public final class EngineFeatures {
-    static final String TEXTS = "/models/credit/feature_texts.csv";
     private static final Set<String> NAMES = names();
+    /**
+     * One row per feature: its names, actionability and reason texts, and how its value is written in a reason (format,
+     * decimals, units). Read once, here, for the scorecards' texts and for the engine's value texts alike.
+     */
+    private static final ReferenceTable TEXTS = ReferenceTable.fromClasspath("/models/credit/feature_texts.csv", "feature", "name_zh",
+            "name_en", "actionable", "reason_code", "reason_zh", "reason_en", "format", "decimals", "unit_zh", "unit_en");
 
     private EngineFeatures() {
     }
@@ -54,8 +59,7 @@ public final class EngineFeatures {
      */
     public static Map<String, FeatureInfo> texts(Scorecard scorecard) {
         Map<String, ReferenceTable.Row> rows = new LinkedHashMap<>();
-        for (ReferenceTable.Row r : ReferenceTable.fromClasspath(TEXTS, "feature", "name_zh", "name_en", "actionable", "reason_code",
-                "reason_zh", "reason_en").rows()) {
+        for (ReferenceTable.Row r : TEXTS.rows()) {
             rows.put(r.text("feature"), r);
         }
         Map<String, FeatureInfo> texts = new LinkedHashMap<>();
@@ -68,5 +72,10 @@ public final class EngineFeatures {
                     f.higherIsBetter(), r.text("reason_code"), r.text("reason_zh"), r.text("reason_en")));
         }
         return texts;
+    }
+
+    /** The rows of {@code feature_texts.csv}, one per feature, with every column named above. */
+    public static List<ReferenceTable.Row> textRows() {
+        return TEXTS.rows();
     }
 }
