@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "greencredit")
-public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull RateLimit rateLimit,
-                              @Valid @NotNull Override override, @Valid @NotNull Admin admin, @Valid @NotNull Demo demo,
+public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull Passwords passwords,
+                              @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Override override, @Valid @NotNull Admin admin,
+                              @Valid @NotNull Demo demo,
                               @Valid @NotNull Rules rules, @Valid @NotNull Models models, @Valid @NotNull Batch batch,
                               @Valid @NotNull Audit audit, @Valid @NotNull Filing filing) {
 
@@ -36,6 +37,13 @@ public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session s
 
     /** @param hours how long a web sign-in lasts */
     public record Session(@Min(1) @Max(24 * 30) long hours) {
+    }
+
+    /**
+     * @param bcryptCost BCrypt's cost (the base-2 logarithm of its rounds) for passwords set from now on; a stored hash
+     *                   keeps the cost it was made with. 4 to 31 is BCrypt's own range.
+     */
+    public record Passwords(@Min(4) @Max(31) int bcryptCost) {
     }
 
     /**

@@ -2,6 +2,7 @@ package org.greencredit.service.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.greencredit.service.audit.AuditLog;
 import org.greencredit.service.audit.VersionAudit;
 import org.greencredit.service.config.ServiceSettings;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -37,9 +39,13 @@ public class SecurityConfiguration {
         return (request, response, e) -> problems.refusedPath(response, "the request's path was refused: " + e.getMessage());
     }
 
+    /**
+     * Spring Security's delegating format ("{bcrypt}$2a$10$...", as before), its BCrypt at the configured cost: every
+     * password this service stores is a BCrypt hash, and each is checked at the cost it was made with.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(ServiceSettings settings) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(settings.passwords().bcryptCost())));
     }
 
     @Bean

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AuditKeyTest {
     private static ServiceSettings settings(String key, Path file, List<String> previousKeys, List<String> previousKeyFiles) {
-        return new ServiceSettings(null, null, null, null, null, null, null, null, null,
+        return new ServiceSettings(null, null, null, null, null, null, null, null, null, null,
                 new ServiceSettings.Audit(key, file.toString(), previousKeys, previousKeyFiles), null);
     }
 

@@ -37,6 +37,7 @@ class ServiceSettingsTest {
             ServiceSettings s = context.getBean(ServiceSettings.class);
             assertThat(s.api().maxBodyBytes()).isEqualTo(2_097_152);
             assertThat(s.session().hours()).isEqualTo(8);
+            assertThat(s.passwords().bcryptCost()).isEqualTo(10);
             assertThat(s.rateLimit().smePerMinute()).isEqualTo(60);
             assertThat(s.rateLimit().anonymousPerMinute()).isEqualTo(30);
             assertThat(s.rateLimit().signInFailuresPerAddress()).isEqualTo(20);
@@ -58,6 +59,14 @@ class ServiceSettingsTest {
         runner().withPropertyValues("greencredit.session.hours=0").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("greencredit.session.hours");
+        });
+    }
+
+    @Test
+    void aBcryptCostBelowBcryptsRangeStopsStartUpNamingTheProperty() {
+        runner().withPropertyValues("greencredit.passwords.bcrypt-cost=3").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("greencredit.passwords.bcryptCost");
         });
     }
 
