@@ -180,6 +180,7 @@ public final class RequestValidator implements AutoCloseable {
                 }
             }
         }
+        // A missing or non-finite amount has its own error; the month's total is compared only when every amount is a number.
         Map<YearMonth, Double> bought = new HashMap<>();
         for (GreenPowerPurchase p : account.greenPower()) {
             if (p != null && p.month() != null && p.kwh() != null) {
@@ -188,7 +189,7 @@ public final class RequestValidator implements AutoCloseable {
         }
         for (int i = 0; i < account.greenPower().size(); i++) {
             GreenPowerPurchase p = account.greenPower().get(i);
-            if (p == null || p.month() == null || p.kwh() == null) {
+            if (p == null || p.month() == null || p.kwh() == null || !Double.isFinite(bought.get(p.month()))) {
                 continue;
             }
             double electricity = used.getOrDefault(p.month(), 0.0);
