@@ -8,8 +8,11 @@ import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.CreditFeatures;
 import org.greencredit.core.request.EnergyMeasure;
 import org.greencredit.core.request.GreenBehaviours;
+import org.greencredit.core.request.GreenPowerPurchase;
 import org.greencredit.core.request.Limits;
 import org.greencredit.core.request.LoanRequest;
+import org.greencredit.core.request.Plot;
+import org.greencredit.core.request.PolygonGeometry;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.Sme;
 
@@ -17,7 +20,7 @@ import org.greencredit.core.request.Sme;
  * A conservative test that a request satisfies every constraint annotated on it (apart from the long
  * lists, which {@link LongListChecks} checks): true only when Bean Validation would surely find
  * nothing, so that the reflective validation, which costs more than rating, runs only for requests
- * that may be invalid and its messages stay the ones users see. Anything it is unsure of (plots, an invoice ledger,
+ * that may be invalid and its messages stay the ones users see. Anything it is unsure of (an invoice ledger,
  * edge values such as -0.0, a founding date near today) answers false and goes to Bean Validation;
  * {@code RequestValidatorTest} holds the two to the same answers.
  */
@@ -32,7 +35,7 @@ final class SurelyValid {
     static boolean request(RatingRequest r) {
         return sme(r.sme()) && (r.carbonAccount() == null || account(r.carbonAccount()))
                 && (r.greenBehaviours() == null || behaviours(r.greenBehaviours())) && (r.credit() == null || credit(r.credit()))
-                && (r.plots() == null || r.plots().isEmpty()) && (r.loanRequest() == null || loan(r.loanRequest()))
+                && (r.plots() == null || plots(r.plots())) && (r.loanRequest() == null || loan(r.loanRequest()))
                 && r.invoices() == null;
     }
 
@@ -45,11 +48,59 @@ final class SurelyValid {
     }
 
     private static boolean account(CarbonAccount a) {
-        if (!money(a.revenueCny()) || !money(a.valueAddedCny()) || a.measures().size() > Limits.MAX_MEASURES || !a.greenPower().isEmpty()) {
+        if (!money(a.revenueCny()) || !money(a.valueAddedCny()) || a.measures().size() > Limits.MAX_MEASURES
+                || a.greenPower().size() > Limits.MAX_MONTHS) {
             return false;
         }
         for (EnergyMeasure m : a.measures()) {
             if (m == null || m.month() == null || !text(m.description(), Limits.MAX_TEXT)) {
+                return false;
+            }
+        }
+        for (GreenPowerPurchase g : a.greenPower()) {
+            if (g == null || g.month() == null || g.kwh() == null || !(Double.isFinite(g.kwh()) && g.kwh() > 0)
+                    || PlausibleValidator.problem(Plausible.Kind.QUANTITY, g.kwh()) != null
+                    || (g.certificateId() != null && g.certificateId().length() > 64)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Plots and their outlines; the NDVI readings are {@link LongListChecks}'. */
+    private static boolean plots(List<Plot> plots) {
+        if (plots.size() > Limits.MAX_PLOTS) {
+            return false;
+        }
+        for (Plot p : plots) {
+            if (p == null || !text(p.id(), 64) || (p.declaredAreaMu() != null && !(Double.isFinite(p.declaredAreaMu()) && p.declaredAreaMu() > 0))
+                    || (p.geometry() != null && !polygon(p.geometry()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean polygon(PolygonGeometry g) {
+        List<List<List<Double>>> rings = g.coordinates();
+        if (!"Polygon".equals(g.type()) || rings == null || rings.isEmpty() || rings.size() > 20) {
+            return false;
+        }
+        for (List<List<Double>> ring : rings) {
+            if (ring == null || ring.size() > Limits.MAX_POLYGON_VERTICES) {
+                return false;
+            }
+            for (List<Double> position : ring) {
+                if (position == null || position.size() < 2 || position.size() > 3) {
+                    return false;
+                }
+                for (Double c : position) {
+                    if (c == null || !Double.isFinite(c)) {
+                        return false;
+                    }
+                }
+            }
+            if (RingValidator.problemOf(ring) != null) {
                 return false;
             }
         }

@@ -18,6 +18,7 @@ import org.greencredit.core.request.ActivityLine;
 import org.greencredit.core.request.CarbonAccount;
 import org.greencredit.core.request.Certification;
 import org.greencredit.core.request.CreditFeatures;
+import org.greencredit.core.request.Crop;
 import org.greencredit.core.request.EnergyMeasure;
 import org.greencredit.core.request.Evidence;
 import org.greencredit.core.request.GreenBehaviours;
@@ -26,6 +27,7 @@ import org.greencredit.core.request.LoanPurpose;
 import org.greencredit.core.request.LoanRequest;
 import org.greencredit.core.request.NdviObservation;
 import org.greencredit.core.request.Plot;
+import org.greencredit.core.request.PolygonGeometry;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.core.request.SizeClass;
 import org.greencredit.core.request.Sme;
@@ -89,6 +91,17 @@ class RequestValidatorTest {
                 new FieldError("carbonAccount.greenPower[2].kwh",
                         "10 kWh of green power bought in 2025-04 is more than the 0 kWh of electricity the lines show for that month",
                         FieldError.INCONSISTENT));
+    }
+
+    @Test
+    void anInfiniteAmountOfGreenPowerIsReportedAsNotANumberRatherThanComparedWithTheMonthsElectricity() {
+        YearMonth month = YearMonth.of(2025, 3);
+        CarbonAccount account = new CarbonAccount(1_000_000.0, null,
+                List.of(new ActivityLine(month, Activity.ELECTRICITY, 4.0, "MWh", null, null, Evidence.METER)), List.of(),
+                List.of(new GreenPowerPurchase(month, Double.POSITIVE_INFINITY, "GEC-1"), new GreenPowerPurchase(month, 1_000.0, null)));
+
+        assertThat(VALIDATOR.problems(new RatingRequest(SME, account, null, null, null, null))).containsExactly(
+                new FieldError("carbonAccount.greenPower[0].kwh", "must be a finite number (not NaN or infinity)", FieldError.NUMBER));
     }
 
     @Test
@@ -219,7 +232,7 @@ class RequestValidatorTest {
         }
         CarbonAccount account = random.nextInt(10) == 0 ? null : new CarbonAccount(sometimes(random, 1_000_000.0, number(random)),
                 sometimes(random, null, number(random)), List.of(new ActivityLine(YearMonth.of(2025, 1), Activity.ELECTRICITY, 100.0, "kWh", null, null,
-                null)), measures);
+                null)), measures, greenPower(random));
         GreenBehaviours behaviours = random.nextInt(4) == 0 ? null : new GreenBehaviours(
                 sometimes(random, 0.5, shares), sometimes(random, 0.2, shares), sometimes(random, null, shares),
                 sometimes(random, 0.1, shares),
@@ -233,7 +246,61 @@ class RequestValidatorTest {
         Integer[] terms = {0, 1, 120, 121, null};
         LoanRequest loan = random.nextInt(6) == 0 ? null : new LoanRequest(sometimes(random, 100_000.0, amounts),
                 sometimes(random, 12, terms), LoanPurpose.WORKING_CAPITAL);
-        return new RatingRequest(sme, account, behaviours, credit, null, loan);
+        return new RatingRequest(sme, account, behaviours, credit, plots(random), loan);
+    }
+
+    /** None, or green power bought with a plausible amount, or now and then a month, amount or certificate id that is not. */
+    private static List<GreenPowerPurchase> greenPower(Random random) {
+        if (random.nextInt(3) != 0) {
+            return List.of();
+        }
+        Double[] kwh = {null, 0.0, -0.0, -5.0, Double.NaN, Double.POSITIVE_INFINITY, 1e-320, 1e13};
+        List<GreenPowerPurchase> bought = new java.util.ArrayList<>();
+        for (int i = random.nextInt(1, 4); i > 0; i--) {
+            bought.add(sometimes(random, new GreenPowerPurchase(sometimes(random, YearMonth.of(2025, i), (YearMonth) null),
+                    sometimes(random, 500.0 * i, kwh), sometimes(random, "GEC-" + i, null, "", "c".repeat(65))), (GreenPowerPurchase) null));
+        }
+        return bought;
+    }
+
+    /**
+     * Null, or farm plots with a closed square outline, or now and then a plot, outline, ring or position that breaks one
+     * of the constraints on them (open, crossing itself, out of range, not a number, the wrong shape).
+     */
+    private static List<Plot> plots(Random random) {
+        if (random.nextInt(3) != 0) {
+            return null;
+        }
+        List<List<Double>> square = List.of(List.of(120.0, 30.0), List.of(120.01, 30.0), List.of(120.01, 30.01), List.of(120.0, 30.01),
+                List.of(120.0, 30.0));
+        List<List<Double>> withHeight = square.stream().map(p -> List.of(p.get(0), p.get(1), 12.5)).toList();
+        List<List<Double>> open = square.subList(0, 4);
+        List<List<Double>> bowTie = List.of(List.of(120.0, 30.0), List.of(120.01, 30.01), List.of(120.01, 30.0), List.of(120.0, 30.01),
+                List.of(120.0, 30.0));
+        List<List<Double>> farEast = List.of(List.of(190.0, 30.0), List.of(190.01, 30.0), List.of(190.01, 30.01), List.of(190.0, 30.0));
+        List<List<Double>> notANumber = List.of(List.of(120.0, 30.0), List.of(Double.NaN, 30.0), List.of(120.01, 30.01), List.of(120.0, 30.0));
+        List<List<Double>> shortPosition = List.of(List.of(120.0, 30.0), List.of(120.01), List.of(120.01, 30.01), List.of(120.0, 30.0));
+        List<List<Double>> longPosition = List.of(List.of(120.0, 30.0, 1.0, 2.0), List.of(120.01, 30.0), List.of(120.01, 30.01),
+                List.of(120.0, 30.0, 1.0, 2.0));
+        List<List<Double>> nullPosition = Arrays.asList(List.of(120.0, 30.0), null, List.of(120.01, 30.01), List.of(120.0, 30.0));
+        List<List<Double>> nullCoordinate = List.of(List.of(120.0, 30.0), Arrays.asList(120.01, null), List.of(120.01, 30.01),
+                List.of(120.0, 30.0));
+        List<List<List<Double>>> oddRings = Arrays.asList(open, bowTie, farEast, notANumber, shortPosition, longPosition,
+                nullPosition, nullCoordinate, null);
+        List<Plot> plots = new java.util.ArrayList<>();
+        for (int p = random.nextInt(0, 3); p > 0; p--) {
+            List<List<Double>> outline = random.nextInt(8) == 0 ? oddRings.get(random.nextInt(oddRings.size()))
+                    : random.nextBoolean() ? square : withHeight;
+            // A hole after the outline, now and then: every ring is checked, not only the first.
+            List<List<List<Double>>> rings = random.nextInt(10) == 0 ? Arrays.asList(square, outline) : Arrays.asList(outline);
+            PolygonGeometry geometry = sometimes(random, new PolygonGeometry("Polygon", rings), null, new PolygonGeometry("polygon", rings),
+                    new PolygonGeometry(null, rings), new PolygonGeometry("Polygon", List.of()), new PolygonGeometry("Polygon", null),
+                    new PolygonGeometry("Polygon", java.util.Collections.nCopies(21, square)));
+            plots.add(sometimes(random, new Plot(sometimes(random, "P" + p, null, "", " ", "p".repeat(65)), Crop.RICE,
+                    sometimes(random, 3.5, null, 0.0, -0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY), geometry,
+                    List.of(new NdviObservation(LocalDate.of(2025, 6, 1), 0.6, null, null, null))), (Plot) null));
+        }
+        return plots;
     }
 
     /**
