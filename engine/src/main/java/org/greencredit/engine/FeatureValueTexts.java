@@ -1,7 +1,5 @@
 package org.greencredit.engine;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +105,6 @@ final class FeatureValueTexts {
     /** The value as the firm reads it: a percentage times 100, to the feature's decimals, without trailing zeros. */
     private static String number(Format format, double value) {
         double shown = format.kind().equals("percent") ? value * 100 : value;
-        return new BigDecimal(shown).setScale(format.decimals(), RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return RoundedDecimal.halfUp(shown, format.decimals());
     }
 }

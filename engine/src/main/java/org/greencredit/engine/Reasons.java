@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.greencredit.core.rating.Anomaly;
 import org.greencredit.core.rating.Explanation;
@@ -53,38 +55,54 @@ final class Reasons {
     List<Reason> rank(Outcome outcome, List<String> policyReasons, List<Anomaly> anomalies, ScorecardResult credit,
                       Map<String, FeatureInfo> features, Map<String, List<Bin>> bins, Integer carbonLevel, boolean greenExcluded,
                       List<RuleHit> exclusions, int greenScore) {
-        Map<String, Reason> candidates = new LinkedHashMap<>();
+        // A credit feature's text (its value and best band, formatted) is written only if it ranks among the reasons
+        // given: most ratings lose points on a dozen features, and the texts cost more than the ranking.
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
         double tier = outcome == Outcome.DECLINE ? DECLINE_TIER : REFER_TIER;
         for (int i = 0; i < policyReasons.size(); i++) {
-            String code = policyReasons.get(i);
-            candidates.putIfAbsent(code, texts.reason(code, tier - i));
+            Reason r = texts.reason(policyReasons.get(i), tier - i);
+            candidates.putIfAbsent(r.code(), Candidate.of(r));
         }
         for (int i = 0; i < anomalies.size(); i++) {
             Anomaly a = anomalies.get(i);
-            candidates.putIfAbsent("ANOMALY_" + a.code(), new Reason("ANOMALY_" + a.code(), a.zh(), a.en(), ANOMALY_TIER - i));
+            candidates.putIfAbsent("ANOMALY_" + a.code(), Candidate.of(new Reason("ANOMALY_" + a.code(), a.zh(), a.en(), ANOMALY_TIER - i)));
         }
         for (Map.Entry<String, Integer> lost : credit.pointsBelowBest().entrySet()) {
             if (lost.getValue() <= 0) {
                 continue;
             }
-            FeatureInfo info = features.get(lost.getKey());
-            boolean missing = credit.missingFeatures().contains(lost.getKey());
+            String feature = lost.getKey();
+            FeatureInfo info = features.get(feature);
+            boolean missing = credit.missingFeatures().contains(feature);
             String code = missing ? info.reasonCode() + "-MISSING" : info.reasonCode();
-            Double value = credit.features().get(lost.getKey());
-            BilingualText text = missing ? missingFeature.with("feature", info.nameZh(), info.nameEn())
-                    : (value == null ? java.util.Optional.<BilingualText>empty() : values.describe(info, value, bins.get(lost.getKey())))
-                            .orElse(new BilingualText(info.reasonZh(), info.reasonEn()));
-            candidates.putIfAbsent(code, new Reason(code, text.zh(), text.en(), lost.getValue()));
+            candidates.putIfAbsent(code, new Candidate(code, lost.getValue(), () -> {
+                Double value = credit.features().get(feature);
+                BilingualText text = missing ? missingFeature.with("feature", info.nameZh(), info.nameEn())
+                        : (value == null ? Optional.<BilingualText>empty() : values.describe(info, value, bins.get(feature)))
+                                .orElse(new BilingualText(info.reasonZh(), info.reasonEn()));
+                return new Reason(code, text.zh(), text.en(), lost.getValue());
+            }));
         }
         double greenShortfall = (MAX_GREEN_SCORE - greenScore) * GREEN_WEIGHT;
         if (greenExcluded) {
-            candidates.putIfAbsent("GREEN_EXCLUDED", excluded(exclusions, greenShortfall));
+            candidates.putIfAbsent("GREEN_EXCLUDED", Candidate.of(excluded(exclusions, greenShortfall)));
         } else if (carbonLevel != null && carbonLevel >= LOW_EFFICIENCY_LEVEL) {
-            candidates.putIfAbsent("LOW_CARBON_EFFICIENCY", texts.reason("LOW_CARBON_EFFICIENCY", greenShortfall));
+            candidates.putIfAbsent("LOW_CARBON_EFFICIENCY", Candidate.of(texts.reason("LOW_CARBON_EFFICIENCY", greenShortfall)));
         }
-        List<Reason> ranked = new ArrayList<>(candidates.values());
-        ranked.sort(Comparator.comparingDouble(Reason::impact).reversed().thenComparing(Reason::code));
-        return List.copyOf(ranked.subList(0, Math.min(Explanation.MAX_REASONS, ranked.size())));
+        List<Candidate> ranked = new ArrayList<>(candidates.values());
+        ranked.sort(Comparator.comparingDouble(Candidate::impact).reversed().thenComparing(Candidate::code));
+        List<Reason> reasons = new ArrayList<>(Explanation.MAX_REASONS);
+        for (Candidate c : ranked.subList(0, Math.min(Explanation.MAX_REASONS, ranked.size()))) {
+            reasons.add(c.reason().get());
+        }
+        return List.copyOf(reasons);
+    }
+
+    /** A reason ranked by its code and impact before its text is written. */
+    private record Candidate(String code, double impact, Supplier<Reason> reason) {
+        static Candidate of(Reason written) {
+            return new Candidate(written.code(), written.impact(), () -> written);
+        }
     }
 
     /** "No green discount: " and the title of each rule that excluded the firm, which is what the firm can act on. */
