@@ -107,13 +107,12 @@ public final class AnomalyChecks {
             return;
         }
         double ratio = total * MONTHS_PER_YEAR / electricityKg.size() / expected;
-        String evidence = String.format(Locale.ROOT, "reported/expected electricity emissions = %.2f", ratio);
         if (ratio < thresholds.electricityRatioLow()) {
             BilingualText text = TEXTS.get("anomaly.electricityLow").with("percent", decimals(ratio * 100, 0));
-            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_LOW, text.zh(), text.en(), evidence));
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_LOW, text.zh(), text.en(), "reported/expected electricity emissions = " + decimals(ratio, 2)));
         } else if (ratio > thresholds.electricityRatioHigh()) {
             BilingualText text = TEXTS.get("anomaly.electricityHigh").with("times", decimals(ratio, 1));
-            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_HIGH, text.zh(), text.en(), evidence));
+            out.add(new Anomaly(ELECTRICITY_IMPLAUSIBLY_HIGH, text.zh(), text.en(), "reported/expected electricity emissions = " + decimals(ratio, 2)));
         }
     }
 
