@@ -1,5 +1,6 @@
 package org.greencredit.datasets.io;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,6 +19,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON configuration of the engine, the CLI and the service, so that the same rating
@@ -49,7 +51,8 @@ public final class GreenCreditJson {
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                .addMixIn(CreditAssessment.class, ChallengerOnlyWhenScored.class);
+                .addMixIn(CreditAssessment.class, ChallengerOnlyWhenScored.class)
+                .addModule(new SimpleModule("greencredit-months").addDeserializer(YearMonth.class, new IsoMonthDeserializer()));
     }
 
     /**
