@@ -3,7 +3,9 @@ package org.greencredit.engine.output;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +35,9 @@ final class RatingDigest {
     };
     /** Above this many, the thread's table of date texts starts again (the months of a rating repeat; dates vary). */
     private static final int MAX_TEMPORAL_TEXTS = 4_096;
+    /** Big-endian writes of whole ints and longs into the byte buffer, as the form orders their bytes. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** One per thread, kept between ratings: its buffer, text table and hash state are reused, not rebuilt. */
     private static final ThreadLocal<RatingDigest> PER_THREAD = ThreadLocal.withInitial(RatingDigest::new);
 
@@ -92,15 +97,15 @@ final class RatingDigest {
 
     private void nonText(Object value) {
         if (value instanceof Double d) {
-            bytes(Double.doubleToLongBits(d), 8);
+            long8(Double.doubleToLongBits(d));
         } else if (value instanceof Integer i) {
-            bytes(i, 4);
+            int4(i);
         } else if (value instanceof Long l) {
-            bytes(l, 8);
+            long8(l);
         } else if (value instanceof Boolean b) {
             write(b ? 1 : 0);
         } else if (value instanceof List<?> list) {
-            bytes(list.size(), 4);
+            int4(list.size());
             for (Object element : list) {
                 value(element);
             }
@@ -139,20 +144,18 @@ final class RatingDigest {
                 if (t == double.class) {
                     MethodHandle get = accessor.asType(MethodType.methodType(double.class, Record.class));
                     components[i] = (d, r) -> {
-                        d.write(1);
-                        d.bytes(Double.doubleToLongBits((double) get.invokeExact(r)), 8);
+                        d.present8(Double.doubleToLongBits((double) get.invokeExact(r)));
                     };
                 } else if (t == int.class) {
                     MethodHandle get = accessor.asType(MethodType.methodType(int.class, Record.class));
                     components[i] = (d, r) -> {
                         d.write(1);
-                        d.bytes((int) get.invokeExact(r), 4);
+                        d.int4((int) get.invokeExact(r));
                     };
                 } else if (t == long.class) {
                     MethodHandle get = accessor.asType(MethodType.methodType(long.class, Record.class));
                     components[i] = (d, r) -> {
-                        d.write(1);
-                        d.bytes((long) get.invokeExact(r), 8);
+                        d.present8((long) get.invokeExact(r));
                     };
                 } else if (t == boolean.class) {
                     MethodHandle get = accessor.asType(MethodType.methodType(boolean.class, Record.class));
@@ -201,19 +204,32 @@ final class RatingDigest {
     }
 
     private void text(String s) {
-        write(1);
         byte[] utf8 = utf8(s);
-        bytes(utf8.length, 4);
-        room(utf8.length);
-        System.arraycopy(utf8, 0, buffer, size, utf8.length);
-        size += utf8.length;
+        room(5 + utf8.length);
+        buffer[size++] = 1;
+        INT.set(buffer, size, utf8.length);
+        System.arraycopy(utf8, 0, buffer, size + 4, utf8.length);
+        size += 4 + utf8.length;
     }
 
-    private void bytes(long value, int count) {
-        room(count);
-        for (int i = 0; i < count; i++) {
-            buffer[size++] = (byte) (value >>> (8 * (count - 1 - i)));
-        }
+    private void int4(int value) {
+        room(4);
+        INT.set(buffer, size, value);
+        size += 4;
+    }
+
+    private void long8(long value) {
+        room(8);
+        LONG.set(buffer, size, value);
+        size += 8;
+    }
+
+    /** A value that is never null, of 8 bytes: its presence byte and the bytes in one step (most of a rating's values). */
+    private void present8(long value) {
+        room(9);
+        buffer[size] = 1;
+        LONG.set(buffer, size + 1, value);
+        size += 9;
     }
 
     private void write(int b) {
