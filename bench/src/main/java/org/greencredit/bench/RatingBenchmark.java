@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole rating (validation, carbon, green rules, scorecard, crops, policy, explanation) on a warm
@@ -23,6 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// A whole rating compiles more code than the other benchmarks: with five warm-ups of 5 s a fork was still getting
+// faster through its measured iterations (BENCHMARKS.md, fourth round of issue 15).
+@Warmup(iterations = 12, time = 5)
 public class RatingBenchmark extends EngineBenchmark {
     @Param("2000")
     public int count;
