@@ -5,11 +5,11 @@ import java.math.RoundingMode;
 
 /**
  * A double written to a number of decimals, half up, without trailing zeros, exactly as
- * {@code new BigDecimal(x).setScale(decimals, HALF_UP).stripTrailingZeros().toPlainString()} writes it. That form
- * rounds the double's exact binary value (2.675 is 2.67499..., written "2.67"); it stays the reference and the
- * fallback, because building a BigDecimal of a double's full expansion cost a tenth of a rating's explanation. The
- * fast path scales in double arithmetic, whose error below {@link #FAST_LIMIT} is under 2e-7 of a unit, and so decides
- * every value whose scaled fraction is not within {@link #TIE_MARGIN} of a half exactly as the reference does.
+ * {@code new BigDecimal(x).setScale(decimals, HALF_UP).stripTrailingZeros().toPlainString()} writes it: that form
+ * rounds the double's exact binary value (2.675 is 2.67499..., written "2.67"), and stays the fallback. Building a
+ * BigDecimal of a double's full expansion for every reason cost about a tenth of a rating, so the fast path scales in
+ * double arithmetic, whose error below {@link #FAST_LIMIT} is under 2e-7 of a unit, and decides every value whose scaled
+ * fraction is not within {@link #TIE_MARGIN} of a half exactly as the reference does.
  */
 final class RoundedDecimal {
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
