@@ -47,6 +47,16 @@ class DistortionChecksTest {
     }
 
     @Test
+    void aFlaggedElectricityRatioGivesTheRatioAsEvidence() {
+        CarbonAccount account = new CarbonAccount(1e6, null, twoYears(10_000, 1));
+        // 85,152 / 400,000 = 0.2129 and 85,152 / 20,000 = 4.2576, to two decimals.
+        assertThat(ACCOUNTANT.account("14", account, new AnomalyContext(400_000.0, 0.35, 1.4)).anomalies()).extracting(Anomaly::evidence)
+                .containsExactly("reported/expected electricity emissions = 0.21");
+        assertThat(ACCOUNTANT.account("14", account, new AnomalyContext(20_000.0, 0.35, 1.4)).anomalies()).extracting(Anomaly::evidence)
+                .containsExactly("reported/expected electricity emissions = 4.26");
+    }
+
+    @Test
     void aSuddenDropIsFlaggedUnlessAMeasureIsRecorded() {
         // The last three months at 40% of the same months a year earlier (< 50%).
         List<ActivityLine> lines = twoYears(10_000, 0.4);
