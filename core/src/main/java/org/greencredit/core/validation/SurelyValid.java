@@ -58,7 +58,7 @@ final class SurelyValid {
             }
         }
         for (GreenPowerPurchase g : a.greenPower()) {
-            if (g == null || g.month() == null || g.kwh() == null || !(Double.isFinite(g.kwh()) && g.kwh() > 0)
+            if (g == null || g.month() == null || g.kwh() == null || !positive(g.kwh())
                     || PlausibleValidator.problem(Plausible.Kind.QUANTITY, g.kwh()) != null
                     || (g.certificateId() != null && g.certificateId().length() > 64)) {
                 return false;
@@ -73,7 +73,7 @@ final class SurelyValid {
             return false;
         }
         for (Plot p : plots) {
-            if (p == null || !text(p.id(), 64) || (p.declaredAreaMu() != null && !(Double.isFinite(p.declaredAreaMu()) && p.declaredAreaMu() > 0))
+            if (p == null || !text(p.id(), 64) || (p.declaredAreaMu() != null && !positive(p.declaredAreaMu()))
                     || (p.geometry() != null && !polygon(p.geometry()))) {
                 return false;
             }
@@ -122,7 +122,7 @@ final class SurelyValid {
     }
 
     private static boolean loan(LoanRequest l) {
-        return (l.amountCny() == null || (Double.isFinite(l.amountCny()) && l.amountCny() > 0
+        return (l.amountCny() == null || (positive(l.amountCny())
                 && PlausibleValidator.problem(Plausible.Kind.LOAN_AMOUNT, l.amountCny()) == null))
                 && (l.termMonths() == null || (l.termMonths() >= 1 && l.termMonths() <= 120));
     }
@@ -144,6 +144,11 @@ final class SurelyValid {
     /** {@code @Finite} and 0 to 1; null passes. */
     private static boolean share(Double v) {
         return v == null || (positiveOrZero(v) && v <= 1);
+    }
+
+    /** {@code @Finite @Positive}: finite and above 0 (either zero is not). */
+    private static boolean positive(double v) {
+        return Double.isFinite(v) && v > 0;
     }
 
     /** Finite and at least 0, -0.0 left to Bean Validation. */
