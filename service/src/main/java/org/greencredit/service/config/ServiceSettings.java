@@ -22,9 +22,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "greencredit")
 public record ServiceSettings(@Valid @NotNull Api api, @Valid @NotNull Session session, @Valid @NotNull Passwords passwords,
                               @Valid @NotNull RateLimit rateLimit, @Valid @NotNull Override override, @Valid @NotNull Admin admin,
-                              @Valid @NotNull Demo demo,
-                              @Valid @NotNull Rules rules, @Valid @NotNull Models models, @Valid @NotNull Batch batch,
-                              @Valid @NotNull Audit audit, @Valid @NotNull Filing filing) {
+                              @Valid @NotNull Demo demo, @Valid @NotNull Rules rules, @Valid @NotNull Models models,
+                              @Valid @NotNull Batch batch, @Valid @NotNull Audit audit, @Valid @NotNull Filing filing) {
 
     /**
      * @param maxBodyBytes             largest request body of the JSON endpoints (the batch endpoint streams)
