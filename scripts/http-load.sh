@@ -7,7 +7,8 @@
 # With KILL_AFTER=N in the environment, the service is killed with SIGKILL N seconds into the rating run instead,
 # restarted on the same database, and the checks are that every 201 answered before the kill is stored, that the
 # chain verifies, and that no rating is outside it or in it twice.
-# Usage: [KILL_AFTER=N] scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
+# With SERVICE_JAR=path, that jar is measured instead of the one built from this tree (a before/after pair).
+# Usage: [KILL_AFTER=N] [SERVICE_JAR=jar] scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,8 +35,12 @@ install_missing() {
 command -v wrk >/dev/null || install_missing wrk
 
 # Run from a copy of the built jar, so that a rebuild meanwhile cannot pull it from under the service.
-"$ROOT/greencredit" --version >/dev/null
-cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
+if [ -n "${SERVICE_JAR:-}" ]; then
+  cp "$SERVICE_JAR" "$WORK/service.jar"
+else
+  "$ROOT/greencredit" --version >/dev/null
+  cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
+fi
 (cd "$WORK" && unzip -q -j service.jar 'BOOT-INF/lib/h2-*.jar' 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK/jdbc")
 
 PG_CTL=""
