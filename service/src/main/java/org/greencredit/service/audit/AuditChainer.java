@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
+import org.greencredit.service.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,12 +35,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Links waiting audit entries ({@code audit_pending}) into the chain, many per short transaction: group commit. An
- * action's transaction only inserts its waiting entry, so concurrent actions no longer queue on the chain's head
- * row; the chainer locks the head once per round for all the entries committed meanwhile. The thread that committed
- * an action then waits until its entry is chained (a round takes a few milliseconds), so that when a call returns its
- * entry is in the chain, as before; if the chainer cannot keep up within {@link #WAIT}, the call returns anyway and
- * the entry, which is already stored, is chained later. Entries left waiting by a crash are chained at the next start.
+ * Links audit entries into the chain, many per short transaction: group commit. Two kinds of action are chained:
+ * <ul>
+ * <li>An action that needs its own transaction (an appeal, an override) writes its entry to {@code audit_pending} in
+ * it; once that commits, the calling thread waits until a round has chained the entry (a few milliseconds). If the
+ * chainer cannot keep up within {@link #WAIT}, the call returns anyway and the entry, which is already stored, is
+ * chained later; entries left waiting by a crash are chained at the next start.</li>
+ * <li>An action outside any transaction (a rating) hands its rows and its entry to the next round, which writes the
+ * rows and links the entry in the round's one transaction, with every other action queued meanwhile: many ratings
+ * cost one commit, and a crash can leave none stored without its entry, since both are in one commit. The caller
+ * waits until the round has committed; a round not started within {@link #WAIT} gives its action back unwritten.</li>
+ * </ul>
+ * Rounds run on the chainer's thread, or on a caller's before the chainer starts and after it stops.
  *
  * <p>Several service instances on one database each run a chainer; the head row's lock orders their rounds, and a
  * round takes only entries committed before it began, so none is chained twice.
@@ -65,6 +76,8 @@ public class AuditChainer implements SmartLifecycle {
     private final AuditKeys keys;
     /** Callers on this instance waiting for their entries to be chained, by pending id, from their transaction on. */
     private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
+    /** Actions whose rows and entry the next round writes, in the order they came. */
+    private final ConcurrentLinkedQueue<Queued> queued = new ConcurrentLinkedQueue<>();
     private final Semaphore work = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
@@ -83,9 +96,27 @@ public class AuditChainer implements SmartLifecycle {
         this.keys = keys;
     }
 
-    /** An entry waiting to be chained, as its action wrote it. */
-    record Pending(long id, Instant at, String actor, String action, String subjectType, String subjectId, String inputHash,
-                   String outputHash, String versions, String details) {
+    /** What an entry records about its action, before it is linked into the chain. */
+    record Unchained(Instant at, String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
+                     String versions, String details) {
+    }
+
+    /** An entry waiting in {@code audit_pending}, as its action wrote it. */
+    private record Pending(long id, Unchained entry) {
+    }
+
+    /** An action queued for a round: its rows, its entry, and the caller waiting for both to be committed. */
+    private static final class Queued {
+        final AuditedWrite write;
+        final Unchained entry;
+        final CompletableFuture<Void> committed = new CompletableFuture<>();
+        /** Set by the round that takes the action, or by its caller giving up before any round did: whoever sets it decides. */
+        final AtomicBoolean claimed = new AtomicBoolean();
+
+        Queued(AuditedWrite write, Unchained entry) {
+            this.write = write;
+            this.entry = entry;
+        }
     }
 
     /** The chain's head: the latest entry's number and hash. */
@@ -96,16 +127,16 @@ public class AuditChainer implements SmartLifecycle {
      * Writes an entry to be chained, in the caller's transaction; once that commits, the calling thread waits until the
      * entry is chained. A rolled-back transaction leaves no entry.
      */
-    void enqueue(Instant at, String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
-                 String versions, String details) {
+    void enqueue(Unchained entry) {
         GeneratedKeyHolder generated = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into audit_pending (at, actor, action, subject_type, subject_id, input_hash, output_hash, versions, details)
                 values (:at, :actor, :action, :subjectType, :subjectId, :inputHash, :outputHash, :versions, :details)
                 """)
-                .param("at", Timestamp.from(at)).param("actor", actor).param("action", action).param("subjectType", subjectType)
-                .param("subjectId", subjectId).param("inputHash", inputHash).param("outputHash", outputHash).param("versions", versions)
-                .param("details", details).update(generated, "id");
+                .param("at", Timestamp.from(entry.at())).param("actor", entry.actor()).param("action", entry.action())
+                .param("subjectType", entry.subjectType()).param("subjectId", entry.subjectId()).param("inputHash", entry.inputHash())
+                .param("outputHash", entry.outputHash()).param("versions", entry.versions()).param("details", entry.details())
+                .update(generated, "id");
         long id = generated.getKeyAs(Number.class).longValue();
         Waiter waiter = new Waiter();
         waiting.put(id, waiter);
@@ -140,7 +171,7 @@ public class AuditChainer implements SmartLifecycle {
         try {
             if (!running) {
                 // Before the chainer starts (entries written during start-up) or after it stopped: chain here.
-                drainAfterCommit();
+                drainQuietly();
             }
             chained.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -154,8 +185,57 @@ public class AuditChainer implements SmartLifecycle {
         }
     }
 
-    /** The action committed already: a failure to chain now must not make its call fail; the entry waits for the next round. */
-    private void drainAfterCommit() {
+    /**
+     * Writes an action's rows and links its entry into the chain in the next round, with the other actions queued
+     * meanwhile; returns once that round has committed. Throws what writing the rows failed with (a key that is taken),
+     * and, when no round took the action within {@link #WAIT}, a 503 saying that nothing was stored.
+     */
+    void writeAndChain(AuditedWrite write, Unchained entry) {
+        Queued action = new Queued(write, entry);
+        queued.add(action);
+        if (running) {
+            work.release();
+        } else {
+            // Before the chainer starts (demo data written during start-up) or after it stopped: a round here takes it.
+            drainQuietly();
+        }
+        try {
+            action.committed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (action.claimed.compareAndSet(false, true)) {
+                queued.remove(action);
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", "nothing was stored: the audit chain did not take the "
+                        + entry.action() + " within " + WAIT.toSeconds() + " s; send the request again");
+            }
+            // A round has the action: its outcome is decided, and comes within the database's own time-outs.
+            try {
+                action.committed.join();
+            } catch (CompletionException failed) {
+                throw rethrown(failed.getCause());
+            }
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /**
+     * A caller's own round. A failure must not make the call fail: an action that committed already has its entry waiting for
+     * the next round, and a queued action's outcome comes through the action itself.
+     */
+    private void drainQuietly() {
         try {
             drain();
         } catch (RuntimeException e) {
@@ -164,62 +244,116 @@ public class AuditChainer implements SmartLifecycle {
     }
 
     /**
-     * Chains every entry waiting now, on the calling thread: what verify and checkpoints do first, so that they see every
-     * committed action. Returns how many entries were chained.
+     * Chains every entry waiting now and writes every queued action, on the calling thread: what verify and checkpoints
+     * do first, so that they see every committed action. Returns how many entries were chained.
      */
     public long drain() {
         long total = 0;
-        int chained;
+        Round round;
         do {
-            chained = round();
-            total += chained;
-        } while (chained == ROUND);
+            round = round();
+            total += round.pending() + round.queued();
+        } while (round.pending() == ROUND || round.queued() == ROUND);
         return total;
     }
 
-    /** One round: the oldest waiting entries, up to {@link #ROUND}, linked into the chain in one transaction. */
-    synchronized int round() {
-        List<Long> ids = transaction.execute(tx -> {
-            Head head = head(ownJdbc, " for update");
-            List<Pending> pending = ownJdbc.sql("""
-                    select id, at, actor, action, subject_type, subject_id, input_hash, output_hash, versions, details
-                    from audit_pending order by id limit :limit
-                    """).param("limit", ROUND)
-                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))).list();
-            if (pending.isEmpty()) {
-                return List.<Long>of();
+    /** How many waiting entries and queued actions one round chained. */
+    record Round(int pending, int queued) {
+    }
+
+    /**
+     * One round: the oldest waiting entries and the queued actions, up to {@link #ROUND} of each, written and linked into
+     * the chain in one transaction. When that fails and actions were in it, each action is tried again alone, so that
+     * one whose rows cannot be written fails alone.
+     */
+    synchronized Round round() {
+        List<Queued> taken = takeQueued();
+        List<Long> ids;
+        try {
+            ids = transaction.execute(tx -> chain(true, taken));
+        } catch (RuntimeException e) {
+            if (taken.isEmpty()) {
+                throw e;
             }
-            AuditKey key = keys.current();
-            List<Object[]> rows = new ArrayList<>(pending.size());
-            for (Pending p : pending) {
-                AuditEntry entry = link(head, key, p.at(), p.actor(), p.action(), p.subjectType(), p.subjectId(), p.inputHash(),
-                        p.outputHash(), p.versions(), p.details());
-                rows.add(row(entry));
-                head = new Head(entry.seq(), entry.hash());
+            for (Queued action : taken) {
+                try {
+                    transaction.execute(tx -> chain(false, List.of(action)));
+                    action.committed.complete(null);
+                } catch (RuntimeException alone) {
+                    action.committed.completeExceptionally(alone);
+                }
             }
-            ownBatch.batchUpdate(INSERT_ENTRY, rows);
-            ownBatch.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(p -> new Object[] {p.id()}).toList());
-            updateHead(ownJdbc, head);
-            return pending.stream().map(Pending::id).toList();
-        });
+            return new Round(0, taken.size());
+        }
         for (Long id : ids) {
             Waiter waiter = waiting.get(id);
             if (waiter != null) {
                 waiter.chained.complete(null);
             }
         }
-        return ids.size();
+        for (Queued action : taken) {
+            action.committed.complete(null);
+        }
+        return new Round(ids.size(), taken.size());
+    }
+
+    /** Actions queued and not yet taken by a round. */
+    int queuedActions() {
+        return queued.size();
+    }
+
+    private List<Queued> takeQueued() {
+        List<Queued> taken = new ArrayList<>();
+        Queued action;
+        while (taken.size() < ROUND && (action = queued.poll()) != null) {
+            if (action.claimed.compareAndSet(false, true)) {
+                taken.add(action);
+            }
+        }
+        return taken;
+    }
+
+    /** In the round's transaction: links the waiting entries (when asked), then writes each action's rows and links its entry. */
+    private List<Long> chain(boolean withPending, List<Queued> actions) {
+        Head head = head(ownJdbc, " for update");
+        List<Pending> pending = withPending ? ownJdbc.sql("""
+                select id, at, actor, action, subject_type, subject_id, input_hash, output_hash, versions, details
+                from audit_pending order by id limit :limit
+                """).param("limit", ROUND)
+                .query((rs, n) -> new Pending(rs.getLong(1), new Unchained(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)))).list()
+                : List.of();
+        if (pending.isEmpty() && actions.isEmpty()) {
+            return List.of();
+        }
+        AuditKey key = keys.current();
+        List<Object[]> rows = new ArrayList<>(pending.size() + actions.size());
+        for (Pending p : pending) {
+            AuditEntry entry = link(head, key, p.entry());
+            rows.add(row(entry));
+            head = new Head(entry.seq(), entry.hash());
+        }
+        for (Queued action : actions) {
+            action.write.writeTo(ownJdbc);
+            AuditEntry entry = link(head, key, action.entry);
+            rows.add(row(entry));
+            head = new Head(entry.seq(), entry.hash());
+        }
+        ownBatch.batchUpdate(INSERT_ENTRY, rows);
+        if (!pending.isEmpty()) {
+            ownBatch.batchUpdate("delete from audit_pending where id = ?", pending.stream().map(p -> new Object[] {p.id()}).toList());
+        }
+        updateHead(ownJdbc, head);
+        return pending.stream().map(Pending::id).toList();
     }
 
     /**
      * Links one entry into the chain at once, in the caller's transaction (which then holds the head row until it ends):
      * for the start-up entries that must come before anything chained with a new key.
      */
-    AuditEntry chainNow(Instant at, String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
-                        String versions, String details) {
+    AuditEntry chainNow(Unchained unchained) {
         Head head = head(jdbc, " for update");
-        AuditEntry entry = link(head, keys.current(), at, actor, action, subjectType, subjectId, inputHash, outputHash, versions, details);
+        AuditEntry entry = link(head, keys.current(), unchained);
         batch.update(INSERT_ENTRY, row(entry));
         updateHead(jdbc, new Head(entry.seq(), entry.hash()));
         return entry;
@@ -236,13 +370,12 @@ public class AuditChainer implements SmartLifecycle {
             e.versions(), e.details(), e.prevHash(), e.hash(), e.format(), e.outputHash(), e.keyId()};
     }
 
-    private static AuditEntry link(Head head, AuditKey key, Instant at, String actor, String action, String subjectType, String subjectId,
-                                   String inputHash, String outputHash, String versions, String details) {
+    private static AuditEntry link(Head head, AuditKey key, Unchained u) {
         long seq = head.seq() + 1;
-        String hash = key.hmac(AuditEntry.keyedCanonical(seq, at, actor, action, subjectType, subjectId, inputHash, outputHash, versions,
-                details, head.hash(), key.id()));
-        return new AuditEntry(seq, at, actor, action, subjectType, subjectId, inputHash, versions, details, head.hash(), hash,
-                AuditEntry.KEYED, outputHash, key.id());
+        String hash = key.hmac(AuditEntry.keyedCanonical(seq, u.at(), u.actor(), u.action(), u.subjectType(), u.subjectId(), u.inputHash(),
+                u.outputHash(), u.versions(), u.details(), head.hash(), key.id()));
+        return new AuditEntry(seq, u.at(), u.actor(), u.action(), u.subjectType(), u.subjectId(), u.inputHash(), u.versions(), u.details(),
+                head.hash(), hash, AuditEntry.KEYED, u.outputHash(), key.id());
     }
 
     /** The head as the caller's transaction sees it. */
@@ -333,6 +466,8 @@ public class AuditChainer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        // What was queued as the thread stopped, so that no caller waits for a round that would not come.
+        drainQuietly();
     }
 
     @PreDestroy

@@ -13,12 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only, hash-chained audit log. An entry is written in the transaction of the action it
  * records, so a rolled-back action leaves no entry, and linked into the one chain right after that
- * commits, with the entries of other concurrent actions, by the {@link AuditChainer}: actions do not
- * wait for each other on the chain's head row (entries of several service instances still form one chain).
+ * commits, with the entries of other concurrent actions, by the {@link AuditChainer}; a rating made outside
+ * any transaction is stored by the chainer itself, with its entry, in one commit for many ({@link #store}).
+ * Actions do not wait for each other on the chain's head row (entries of several service instances still form one chain).
  * Each hash is an HMAC with an audit key, which is not in the database, so an edit cannot be
  * covered by recomputing the chain (see {@link AuditKeys}; a rotation of the key is an entry of its own); a rating's entry holds the hashes of the stored request and of the
  * stored rating, so {@link #verify} also finds a rating altered in its table. A {@link Checkpoint}
@@ -58,7 +60,25 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String actor, String action, String subjectType, String subjectId, String inputHash, String outputHash,
                        String versions, String details) {
-        chainer.enqueue(now(), actor, action, subjectType, subjectId, inputHash, outputHash, versions, details);
+        chainer.enqueue(new AuditChainer.Unchained(now(), actor, action, subjectType, subjectId, inputHash, outputHash, versions, details));
+    }
+
+    /**
+     * Stores an action's rows and records it, both or neither. Inside a transaction (an appeal's correction) the rows are
+     * written in it and the entry is chained once it commits, as {@link #append} does. Outside one (every rating
+     * otherwise), the rows and the chained entry are committed by the chainer's next round together with other concurrent
+     * actions': one commit for many ratings, and none stored outside the chain. Returns once stored and chained.
+     */
+    public void store(AuditedWrite write, String actor, String action, String subjectType, String subjectId, String inputHash,
+                      String outputHash, String versions, String details) {
+        AuditChainer.Unchained entry = new AuditChainer.Unchained(now(), actor, action, subjectType, subjectId, inputHash, outputHash,
+                versions, details);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            write.writeTo(jdbc);
+            chainer.enqueue(entry);
+        } else {
+            chainer.writeAndChain(write, entry);
+        }
     }
 
     /** Stored and hashed to the millisecond, which every supported database keeps exactly. */
@@ -271,8 +291,8 @@ public class AuditLog {
         if (latest == null) {
             long plain = jdbc.sql("select count(*) from audit_entry where format = " + AuditEntry.PLAIN).query(Long.class).single();
             if (plain > 0) {
-                chainer.chainNow(now(), actor, "AUDIT_KEYED", "audit", "chain", null, null, null,
-                        plain + " entries before the keyed chain are bound by this one");
+                chainer.chainNow(new AuditChainer.Unchained(now(), actor, "AUDIT_KEYED", "audit", "chain", null, null, null,
+                        plain + " entries before the keyed chain are bound by this one"));
             }
         } else if (!latest.equals(current)) {
             if (keys.find(latest).isEmpty()) {
@@ -281,7 +301,7 @@ public class AuditLog {
                         + " previous-keys) to rotate, or restore it as the current key");
             }
             // Chained at once, ahead of entries still waiting from before the restart, which the new key hashes.
-            chainer.chainNow(now(), actor, KEY_ROTATED, "audit-key", current, null, null, null, rotationDetails(latest));
+            chainer.chainNow(new AuditChainer.Unchained(now(), actor, KEY_ROTATED, "audit-key", current, null, null, null, rotationDetails(latest)));
         }
     }
 

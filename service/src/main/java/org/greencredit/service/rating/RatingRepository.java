@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.audit.AuditedWrite;
 import org.greencredit.service.support.DeflatedText;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +23,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RatingRepository {
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    public RatingRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    public RatingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
-    public void insert(StoredRating r) {
+    /**
+     * The rows of a new rating, to be written with its audit entry ({@link AuditLog#store}); the request and the rating are
+     * deflated here, on the calling thread, so that the write itself is short.
+     */
+    public AuditedWrite insertion(StoredRating r) {
+        byte[] request = DeflatedText.deflate(r.requestJson());
+        byte[] rating = DeflatedText.deflate(r.ratingJson());
+        return database -> insert(database, r, request, rating);
+    }
+
+    private static void insert(JdbcClient database, StoredRating r, byte[] request, byte[] rating) {
         RatingSummary summary = r.summary();
-        jdbc.sql("""
+        database.sql("""
                 insert into rating (id, sme_id, rated_at, outcome, colour, pd, ruleset_version, models_version, factors_version,
                                     input_hash, request_deflated, rating_deflated, green_score, green_grade, carbon_efficiency_level,
                                     credit_grade, limit_cny, rate_discount_bp, credit_model, challenger_model, challenger_pd,
@@ -43,8 +52,8 @@ public class RatingRepository {
                 .param("id", summary.id()).param("smeId", summary.smeId()).param("ratedAt", Timestamp.from(summary.ratedAt()))
                 .param("outcome", summary.outcome()).param("colour", summary.colour()).param("pd", summary.pd())
                 .param("ruleset", r.rulesetVersion()).param("models", r.modelsVersion()).param("factors", r.factorsVersion())
-                .param("inputHash", r.inputHash()).param("request", DeflatedText.deflate(r.requestJson()))
-                .param("rating", DeflatedText.deflate(r.ratingJson())).param("greenScore", summary.greenScore())
+                .param("inputHash", r.inputHash()).param("request", request)
+                .param("rating", rating).param("greenScore", summary.greenScore())
                 .param("greenGrade", summary.greenGrade()).param("carbonLevel", summary.carbonEfficiencyLevel(), Types.INTEGER)
                 .param("creditGrade", summary.creditGrade()).param("limitCny", summary.limitCny())
                 .param("discountBp", summary.rateDiscountBp())
@@ -56,12 +65,9 @@ public class RatingRepository {
                 .param("smeName", summary.smeName(), Types.VARCHAR).param("requestedCny", summary.requestedCny(), Types.DOUBLE)
                 .update();
         List<String> reasons = summary.referralReasons();
-        if (!reasons.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(reasons.size());
-            for (int i = 0; i < reasons.size(); i++) {
-                rows.add(new Object[] {summary.id(), i, reasons.get(i)});
-            }
-            batch.batchUpdate("insert into rating_referral_reason (rating_id, ordinal, reason) values (?, ?, ?)", rows);
+        for (int i = 0; i < reasons.size(); i++) {
+            database.sql("insert into rating_referral_reason (rating_id, ordinal, reason) values (:rating, :ordinal, :reason)")
+                    .param("rating", summary.id()).param("ordinal", i).param("reason", reasons.get(i)).update();
         }
     }
 
@@ -152,8 +158,9 @@ public class RatingRepository {
     public record IdempotencyRecord(String requestHash, String ratingId) {
     }
 
-    public void insertIdempotencyKey(String principal, String key, String requestHash, String ratingId, Instant at) {
-        jdbc.sql("""
+    /** The row that ties an idempotency key to the rating made with it; written with the rating, so a taken key stores neither. */
+    public static AuditedWrite idempotencyKeyInsertion(String principal, String key, String requestHash, String ratingId, Instant at) {
+        return database -> database.sql("""
                 insert into idempotency_key (principal, idem_key, request_hash, rating_id, created_at)
                 values (:principal, :key, :hash, :rating, :at)
                 """)

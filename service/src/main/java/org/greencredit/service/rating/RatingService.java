@@ -7,6 +7,7 @@ import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.service.audit.AuditLog;
+import org.greencredit.service.audit.AuditedWrite;
 import org.greencredit.service.audit.VersionAudit;
 import org.greencredit.service.metrics.ServiceMetrics;
 import org.greencredit.service.security.Caller;
@@ -16,11 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rates a request and keeps the rating with its input and an audit entry, in one transaction; an
+ * Rates a request and keeps the rating with its input and an audit entry, committed together; an
  * invalid request is rejected before anything is stored. An SME caller may rate and read only its
  * own firm. With an idempotency key, a retried call returns the first call's rating.
  */
@@ -35,18 +35,16 @@ public class RatingService {
     private final RatingMapper mapper;
     private final JsonMapper json;
     private final AuditLog audit;
-    private final TransactionTemplate transaction;
     private final ServiceMetrics metrics;
     private final List<RatingStoredListener> listeners;
 
     public RatingService(RatingEngine engine, RatingRepository repository, RatingMapper mapper, JsonMapper json, AuditLog audit,
-                         TransactionTemplate transaction, ServiceMetrics metrics, List<RatingStoredListener> listeners) {
+                         ServiceMetrics metrics, List<RatingStoredListener> listeners) {
         this.engine = engine;
         this.repository = repository;
         this.mapper = mapper;
         this.json = json;
         this.audit = audit;
-        this.transaction = transaction;
         this.metrics = metrics;
         this.listeners = List.copyOf(listeners);
     }
@@ -82,12 +80,12 @@ public class RatingService {
     }
 
     /**
-     * Stores in its own transaction, or joins the caller's (an appeal's correction), and counts the
+     * Stores with the audit chainer's next round, or in the caller's transaction (an appeal's correction), and counts the
      * rating when the store returns: committed, unless a caller's transaction still rolls back.
      */
     private Result storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         long start = System.nanoTime();
-        Result result = transaction.execute(tx -> store(request, requestJson, inputHash, caller, idempotencyKey));
+        Result result = store(request, requestJson, inputHash, caller, idempotencyKey);
         metrics.rated(result.rating().decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
         for (RatingStoredListener listener : listeners) {
             // Monitoring must never turn a stored rating into an error for the caller.
@@ -103,11 +101,13 @@ public class RatingService {
     private Result store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
         String ratingJson = json.writeValueAsString(rating);
-        repository.insert(mapper.toStored(rating, request, inputHash, requestJson, ratingJson, FairnessGroupsColumn.of(request)));
+        AuditedWrite rows = repository.insertion(mapper.toStored(rating, request, inputHash, requestJson, ratingJson,
+                FairnessGroupsColumn.of(request)));
         if (idempotencyKey != null) {
-            repository.insertIdempotencyKey(caller.name(), idempotencyKey, inputHash, rating.id(), rating.ratedAt());
+            rows = rows.andThen(RatingRepository.idempotencyKeyInsertion(caller.name(), idempotencyKey, inputHash, rating.id(),
+                    rating.ratedAt()));
         }
-        audit.append(caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, Sha256.hex(ratingJson),
+        audit.store(rows, caller.name(), "RATING_CREATED", "rating", rating.id(), inputHash, Sha256.hex(ratingJson),
                 VersionAudit.describe(rating.explanation().versions()),
                 "sme=" + rating.smeId() + "; outcome=" + rating.decision().outcome() + "; limitCny=" + rating.decision().limitCny());
         return new Result(rating, ratingJson, false);

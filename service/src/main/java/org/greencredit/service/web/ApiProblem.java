@@ -24,7 +24,7 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 
-    HttpStatus status() {
+    public HttpStatus status() {
         return status;
     }
 

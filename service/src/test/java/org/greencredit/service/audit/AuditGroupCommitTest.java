@@ -1,6 +1,7 @@
 package org.greencredit.service.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,21 +11,32 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.greencredit.core.rating.Rating;
 import org.greencredit.core.request.RatingRequest;
 import org.greencredit.engine.RatingEngine;
+import org.greencredit.service.rating.FairnessGroupsColumn;
+import org.greencredit.service.rating.RatingMapper;
+import org.greencredit.service.rating.RatingRepository;
 import org.greencredit.service.rating.RatingService;
+import org.greencredit.service.rating.StoredRating;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.security.Role;
+import org.greencredit.service.support.Sha256;
+import org.greencredit.service.web.ApiProblem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Group commit of the audit chain: ratings no longer chain their entries under a lock each, yet every rating is in
@@ -83,7 +95,8 @@ class AuditGroupCommitTest {
             JdbcClient jdbc = service.getBean(JdbcClient.class);
             String subject = "00000000-0000-4000-8000-000000000003";
             new TransactionTemplate(service.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
-                chainer.enqueue(Instant.now(), "pipeline-test", "RATING_CREATED", "RATING", subject, "in", "out", "{}", "{}");
+                chainer.enqueue(new AuditChainer.Unchained(Instant.now(), "pipeline-test", "APPEAL_OPENED", "rating", subject, "in", "out",
+                        "{}", "{}"));
                 // The chainer's idle look for entries chained by others runs while this entry is not yet visible to it.
                 chainer.releaseChainedElsewhere();
             });
@@ -100,8 +113,8 @@ class AuditGroupCommitTest {
             RatingService ratings = service.getBean(RatingService.class);
             ratingId = ratings.rate(service.getBean(RatingEngine.class).syntheticRequests(5).get(0), PIPELINE, null).rating().id();
         }
-        // What a crash right after a rating's commit leaves: the rating and its waiting entry, committed together, no
-        // chain entry yet. Written with plain JDBC while no service runs, as the rating service's transaction writes them.
+        // What a crash right after an appeal's correction commits leaves (a rating made in the appeal's transaction): the
+        // rating and its waiting entry, committed together, no chain entry yet. Written with plain JDBC while no service runs.
         String crashedId = "00000000-0000-4000-8000-000000000001";
         try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(dir), "sa", "")) {
             db.setAutoCommit(false);
@@ -145,6 +158,113 @@ class AuditGroupCommitTest {
             AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
             assertThat(verification.intact()).isFalse();
             assertThat(verification.problem()).isEqualTo("the rating " + strayId + " is in the database but not in the audit chain");
+        }
+    }
+
+    @Test
+    void ratingsQueuedTogetherShareOneRoundAndARetryWithATakenKeyFailsAloneAndIsAnsweredFromTheFirst() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            RatingService ratings = service.getBean(RatingService.class);
+            AuditChainer chainer = service.getBean(AuditChainer.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            var population = service.getBean(RatingEngine.class).syntheticRequests(9);
+            long entriesBefore = count(jdbc, "select count(*) from audit_entry");
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            List<Future<RatingService.Result>> calls = new ArrayList<>();
+            // Holding the chainer's lock keeps every round waiting, so that the three calls are queued for one round: two
+            // retries with one key (each saw no earlier use of it), then another firm.
+            synchronized (chainer) {
+                calls.add(pool.submit(() -> ratings.rate(population.get(0), PIPELINE, "retried-key")));
+                awaitQueued(chainer, 1);
+                calls.add(pool.submit(() -> ratings.rate(population.get(0), PIPELINE, "retried-key")));
+                awaitQueued(chainer, 2);
+                calls.add(pool.submit(() -> ratings.rate(population.get(1), PIPELINE, null)));
+                awaitQueued(chainer, 3);
+            }
+            pool.shutdown();
+            RatingService.Result first = calls.get(0).get();
+            RatingService.Result retry = calls.get(1).get();
+            RatingService.Result other = calls.get(2).get();
+            // The round failed on the taken key; each action alone again: the retry's rows were not written, and it is
+            // answered with the first call's rating.
+            assertThat(first.replayed()).isFalse();
+            assertThat(retry.replayed()).isTrue();
+            assertThat(retry.rating().id()).isEqualTo(first.rating().id());
+            assertThat(other.replayed()).isFalse();
+            assertThat(count(jdbc, "select count(*) from rating")).isEqualTo(2);
+            assertThat(jdbc.sql("select subject_id from audit_entry where action = 'RATING_CREATED' order by seq").query(String.class).list())
+                    .containsExactly(first.rating().id(), other.rating().id());
+            assertThat(count(jdbc, "select count(*) from audit_entry")).isEqualTo(entriesBefore + 2);
+            assertThat(count(jdbc, "select count(*) from idempotency_key")).isEqualTo(1);
+            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
+            assertThat(verification.intact()).as(verification.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void aRatingWhoseRoundBreaksOffAfterItsRowsWereWrittenLeavesNeitherRowsNorEntry() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            AuditLog audit = service.getBean(AuditLog.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            JsonMapper json = service.getBean(JsonMapper.class);
+            long entriesBefore = count(jdbc, "select count(*) from audit_entry");
+            RatingRequest request = service.getBean(RatingEngine.class).syntheticRequests(9).get(3);
+            Rating rating = service.getBean(RatingEngine.class).rate(request);
+            String requestJson = json.writeValueAsString(request);
+            StoredRating stored = service.getBean(RatingMapper.class).toStored(rating, request, Sha256.hex(requestJson), requestJson,
+                    json.writeValueAsString(rating), FairnessGroupsColumn.of(request));
+            // The rating's rows are written, then the round breaks off before its commit, as a crash between the two would.
+            AuditedWrite broken = service.getBean(RatingRepository.class).insertion(stored).andThen(database -> {
+                assertThat(database.sql("select count(*) from rating where id = :id").param("id", rating.id()).query(Long.class).single())
+                        .isEqualTo(1);
+                throw new IllegalStateException("cut off after the rows");
+            });
+            assertThatThrownBy(() -> audit.store(broken, "pipeline-test", "RATING_CREATED", "rating", rating.id(), "in", "out", null, null))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("cut off after the rows");
+            assertThat(count(jdbc, "select count(*) from rating")).isZero();
+            assertThat(count(jdbc, "select count(*) from rating_referral_reason")).isZero();
+            assertThat(count(jdbc, "select count(*) from audit_entry")).isEqualTo(entriesBefore);
+            AuditLog.Verification verification = audit.verify();
+            assertThat(verification.intact()).as(verification.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void aRatingNoRoundTookWithinTheWaitIsRefusedAndNothingIsStored() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            RatingService ratings = service.getBean(RatingService.class);
+            AuditChainer chainer = service.getBean(AuditChainer.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            RatingRequest request = service.getBean(RatingEngine.class).syntheticRequests(9).get(2);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<RatingService.Result> call;
+            synchronized (chainer) {
+                call = pool.submit(() -> ratings.rate(request, PIPELINE, "never-stored"));
+                awaitQueued(chainer, 1);
+                // Holds every round for longer than a caller waits.
+                assertThatThrownBy(() -> call.get(AuditChainer.WAIT.toSeconds() + 30, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                            assertThat(problem.getMessage()).isEqualTo(
+                                    "nothing was stored: the audit chain did not take the RATING_CREATED within 10 s; send the request again");
+                            assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        });
+                assertThat(chainer.queuedActions()).isZero();
+            }
+            pool.shutdown();
+            assertThat(count(jdbc, "select count(*) from rating")).isZero();
+            assertThat(count(jdbc, "select count(*) from idempotency_key")).isZero();
+            assertThat(count(jdbc, "select count(*) from audit_entry where action = 'RATING_CREATED'")).isZero();
+            // The key was not used: the same call now stores its rating.
+            assertThat(ratings.rate(request, PIPELINE, "never-stored").replayed()).isFalse();
+            assertThat(count(jdbc, "select count(*) from rating")).isEqualTo(1);
+        }
+    }
+
+    private static void awaitQueued(AuditChainer chainer, int actions) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (chainer.queuedActions() < actions) {
+            assertThat(System.nanoTime()).as("%d actions queued within a minute", actions).isLessThan(deadline);
+            Thread.sleep(5);
         }
     }
 
