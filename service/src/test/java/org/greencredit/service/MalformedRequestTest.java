@@ -103,6 +103,17 @@ class MalformedRequestTest extends ApiTestSupport {
     }
 
     @Test
+    void aLoneSurrogateSpelledAsAnEscapeIsStoredAndAnsweredAsThatEscape() {
+        // Valid JSON, though not a valid character: the text keeps it as the escape it came as, not as '?'.
+        ApiClient.Reply rated = api.postJson("/api/v1/ratings", withSme("").replace("测试企业", "测试\\ud800企业"));
+        assertThat(rated.status()).isEqualTo(201);
+        String id = rated.json().get("id").asString();
+        assertThat(officer.get("/api/v1/ratings/" + id).body()).isEqualTo(rated.body());
+        assertThat(officer.get("/api/v1/ratings/" + id + "/request").body()).contains("\"name\":\"测试\\uD800企业\"");
+        assertThat(officer.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void oversizedBodyIs413ProblemJson() {
         byte[] body = withSme("\"padding\": \"" + "x".repeat(3 * 1024 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
         ApiClient.Reply reply = api.post("/api/v1/ratings", "application/json", body);

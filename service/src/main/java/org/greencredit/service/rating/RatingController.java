@@ -47,12 +47,12 @@ public class RatingController {
             + " (with Idempotent-Replayed: true); the same key with another body is a 409.")
     @ApiResponse(responseCode = "201", description = "The rating, as stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rating.class)))
-    public ResponseEntity<String> rate(@RequestBody RatingRequest request,
+    public ResponseEntity<byte[]> rate(@RequestBody RatingRequest request,
                                        @Parameter(description = "Caller-chosen key, unique per logical request")
                                        @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
                                        Authentication authentication) {
         RatingService.Result result = ratings.rate(request, Caller.of(authentication), idempotencyKey);
-        // The JSON the rating was stored as: serialised once, and byte for byte what GET answers.
+        // The JSON the rating was stored as: serialised and encoded once, and byte for byte what GET answers.
         return ResponseEntity.created(URI.create("/api/v1/ratings/" + result.rating().id()))
                 .header(REPLAYED, Boolean.toString(result.replayed())).contentType(MediaType.APPLICATION_JSON).body(result.json());
     }
@@ -76,7 +76,7 @@ public class RatingController {
     @Operation(summary = "Rate one request given as CSV: the header and one row of GET /api/v1/templates/rating-request.csv")
     @ApiResponse(responseCode = "201", description = "The rating, as stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Rating.class)))
-    public ResponseEntity<String> rateCsv(@RequestBody byte[] csv,
+    public ResponseEntity<byte[]> rateCsv(@RequestBody byte[] csv,
                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 1, max = 128) String idempotencyKey,
                                           Authentication authentication) {
         return rate(RequestTemplate.parseOne(csv), idempotencyKey, authentication);

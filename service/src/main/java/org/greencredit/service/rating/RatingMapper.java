@@ -32,5 +32,5 @@ public interface RatingMapper {
     @Mapping(target = "factorsVersion", source = "rating.explanation.versions.factors")
     @Mapping(target = "creditModel", source = "rating.credit.modelVersion")
     @Mapping(target = "challenger", source = "rating.credit.challenger")
-    StoredRating toStored(Rating rating, RatingRequest request, String inputHash, String requestJson, String ratingJson, String fairnessGroups);
+    StoredRating toStored(Rating rating, RatingRequest request, String inputHash, byte[] requestJson, byte[] ratingJson, String fairnessGroups);
 }

@@ -1,5 +1,6 @@
 package org.greencredit.service.rating;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,10 +51,10 @@ public class RatingService {
     }
 
     /**
-     * A rating, its JSON as stored (what the API answers, so that it is written once), and whether it was made by an
-     * earlier call with the same idempotency key.
+     * A rating, its JSON as stored (UTF-8: what the API answers, so that it is written and encoded once), and whether it
+     * was made by an earlier call with the same idempotency key.
      */
-    public record Result(Rating rating, String json, boolean replayed) {
+    public record Result(Rating rating, byte[] json, boolean replayed) {
     }
 
     /** @param idempotencyKey the caller's key for this request, or null */
@@ -62,7 +63,7 @@ public class RatingService {
             throw ApiProblem.forbidden("an SME account may rate only its own firm (" + caller.smeId() + ")");
         }
         caller.requireMayEvidence(request);
-        String requestJson = json.writeValueAsString(request);
+        byte[] requestJson = utf8Json(request);
         String inputHash = Sha256.hex(requestJson);
         if (idempotencyKey == null) {
             return shownTo(caller, storeCounted(request, requestJson, inputHash, caller, null));
@@ -83,7 +84,7 @@ public class RatingService {
      * Stores with the audit chainer's next round, or in the caller's transaction (an appeal's correction), and counts the
      * rating when the store returns: committed, unless a caller's transaction still rolls back.
      */
-    private Result storeCounted(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+    private Result storeCounted(RatingRequest request, byte[] requestJson, String inputHash, Caller caller, String idempotencyKey) {
         long start = System.nanoTime();
         Result result = store(request, requestJson, inputHash, caller, idempotencyKey);
         metrics.rated(result.rating().decision().outcome().name(), Duration.ofNanos(System.nanoTime() - start));
@@ -98,9 +99,9 @@ public class RatingService {
         return result;
     }
 
-    private Result store(RatingRequest request, String requestJson, String inputHash, Caller caller, String idempotencyKey) {
+    private Result store(RatingRequest request, byte[] requestJson, String inputHash, Caller caller, String idempotencyKey) {
         Rating rating = engine.rate(request);
-        String ratingJson = json.writeValueAsString(rating);
+        byte[] ratingJson = utf8Json(rating);
         AuditedWrite rows = repository.insertion(mapper.toStored(rating, request, inputHash, requestJson, ratingJson,
                 FairnessGroupsColumn.of(request)));
         if (idempotencyKey != null) {
@@ -119,7 +120,15 @@ public class RatingService {
             return result;
         }
         Rating firmView = result.rating().forRatedFirm();
-        return new Result(firmView, json.writeValueAsString(firmView), result.replayed());
+        return new Result(firmView, utf8Json(firmView), result.replayed());
+    }
+
+    /**
+     * The JSON text as UTF-8, written once for the hash, the stored copy and the answer. (A lone surrogate, which a request
+     * can spell as a JSON escape, stays an escape here; through a Java String it became '?'.)
+     */
+    private byte[] utf8Json(Object value) {
+        return json.writeValueAsBytes(value);
     }
 
     private Optional<Result> replay(Caller caller, String idempotencyKey, String inputHash) {
@@ -128,7 +137,7 @@ public class RatingService {
                 throw ApiProblem.conflict("Idempotency-Key '" + idempotencyKey + "' was used before with a different request body");
             }
             String stored = repository.findRatingJson(earlier.ratingId()).orElseThrow();
-            return new Result(parse(stored), stored, true);
+            return new Result(parse(stored), stored.getBytes(StandardCharsets.UTF_8), true);
         });
     }
 

@@ -3,6 +3,7 @@ package org.greencredit.service.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -210,9 +211,9 @@ class AuditGroupCommitTest {
             long entriesBefore = count(jdbc, "select count(*) from audit_entry");
             RatingRequest request = service.getBean(RatingEngine.class).syntheticRequests(9).get(3);
             Rating rating = service.getBean(RatingEngine.class).rate(request);
-            String requestJson = json.writeValueAsString(request);
+            byte[] requestJson = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             StoredRating stored = service.getBean(RatingMapper.class).toStored(rating, request, Sha256.hex(requestJson), requestJson,
-                    json.writeValueAsString(rating), FairnessGroupsColumn.of(request));
+                    json.writeValueAsString(rating).getBytes(StandardCharsets.UTF_8), FairnessGroupsColumn.of(request));
             // The rating's rows are written, then the round breaks off before its commit, as a crash between the two would.
             AuditedWrite broken = service.getBean(RatingRepository.class).insertion(stored).andThen(database -> {
                 assertThat(database.sql("select count(*) from rating where id = :id").param("id", rating.id()).query(Long.class).single())

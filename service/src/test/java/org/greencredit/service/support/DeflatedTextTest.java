@@ -3,8 +3,18 @@ package org.greencredit.service.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
 class DeflatedTextTest {
@@ -33,6 +43,37 @@ class DeflatedTextTest {
     }
 
     @Test
+    void aDeflaterUsedBeforeWritesWhatAFreshOneWrites() throws Exception {
+        // Long and short values one after another on four threads, so that spare deflaters are taken up again, each
+        // after values of other lengths: each must give the bytes of a deflater that never wrote anything.
+        List<String> texts = List.of(TEXT.repeat(700), "", TEXT, "\uD83C\uDF3F".repeat(5_000), TEXT.repeat(3) + "\u0000");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Boolean>> same = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String text = texts.get(i % texts.size());
+            same.add(pool.submit(() -> Arrays.equals(DeflatedText.deflate(text), freshLevel1(text.getBytes(StandardCharsets.UTF_8)))));
+        }
+        pool.shutdown();
+        for (Future<Boolean> f : same) {
+            assertThat(f.get()).isTrue();
+        }
+    }
+
+    /** What a new JDK deflater at zlib's fastest level writes. */
+    private static byte[] freshLevel1(byte[] input) throws IOException {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DeflaterOutputStream stream = new DeflaterOutputStream(bytes, deflater)) {
+                stream.write(input);
+            }
+            return bytes.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    @Test
     void aCutShortValueIsRefused() {
         byte[] stored = HexFormat.of().parseHex(PYTHON_LEVEL_1);
         assertThatThrownBy(() -> DeflatedText.inflate(Arrays.copyOf(stored, stored.length - 6)))
@@ -48,7 +89,7 @@ class DeflatedTextTest {
 
     @Test
     void textThatWasNeverDeflatedIsRefused() {
-        assertThatThrownBy(() -> DeflatedText.inflate("{\"id\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> DeflatedText.inflate("{\"id\":1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not valid zlib");
     }
 
