@@ -207,8 +207,8 @@ public class AuditChainer implements SmartLifecycle {
             }
             if (action.claimed.compareAndSet(false, true)) {
                 queued.remove(action);
-                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", "nothing was stored: the audit chain did not take the "
-                        + entry.action() + " within " + WAIT.toSeconds() + " s; send the request again");
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", "nothing was stored: the audit chain did"
+                        + " not take the " + entry.action() + " within " + WAIT.toSeconds() + " s; send the request again");
             }
             // A round has the action: its outcome is decided, and comes within the database's own time-outs.
             try {
@@ -264,14 +264,14 @@ public class AuditChainer implements SmartLifecycle {
     /**
      * One round: the oldest waiting entries and the queued actions, up to {@link #ROUND} of each, written and linked into
      * the chain in one transaction. When that fails and actions were in it, each action is tried again alone, so that
-     * one whose rows cannot be written fails alone.
+     * one whose rows cannot be written fails alone (an Error too: its caller gets it, and the chainer's thread goes on).
      */
     synchronized Round round() {
         List<Queued> taken = takeQueued();
         List<Long> ids;
         try {
             ids = transaction.execute(tx -> chain(true, taken));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (taken.isEmpty()) {
                 throw e;
             }
@@ -279,7 +279,8 @@ public class AuditChainer implements SmartLifecycle {
                 try {
                     transaction.execute(tx -> chain(false, List.of(action)));
                     action.committed.complete(null);
-                } catch (RuntimeException alone) {
+                } catch (RuntimeException | Error alone) {
+                    // The caller rethrows it; the round goes on with the next action.
                     action.committed.completeExceptionally(alone);
                 }
             }

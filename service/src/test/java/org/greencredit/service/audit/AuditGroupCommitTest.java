@@ -84,8 +84,7 @@ class AuditGroupCommitTest {
             assertThat(count(jdbc, "select count(*) from audit_entry where action = 'RATING_CREATED'")).isEqualTo(200);
             // One chain without gaps: numbers 1..n, each entry's previous hash the one before (verify checks the hashes).
             assertThat(count(jdbc, "select max(seq) - min(seq) + 1 - count(*) from audit_entry")).isZero();
-            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
-            assertThat(verification.intact()).as(verification.problem()).isTrue();
+            assertChainIntact(service.getBean(AuditLog.class));
         }
     }
 
@@ -134,8 +133,7 @@ class AuditGroupCommitTest {
         }
 
         try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
-            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
-            assertThat(verification.intact()).as(verification.problem()).isTrue();
+            assertChainIntact(service.getBean(AuditLog.class));
             JdbcClient jdbc = service.getBean(JdbcClient.class);
             assertThat(count(jdbc, "select count(*) from audit_pending")).isZero();
             assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = :id and action = 'RATING_CREATED'").param("id", crashedId)
@@ -193,12 +191,12 @@ class AuditGroupCommitTest {
             assertThat(retry.rating().id()).isEqualTo(first.rating().id());
             assertThat(other.replayed()).isFalse();
             assertThat(count(jdbc, "select count(*) from rating")).isEqualTo(2);
-            assertThat(jdbc.sql("select subject_id from audit_entry where action = 'RATING_CREATED' order by seq").query(String.class).list())
+            assertThat(jdbc.sql("select subject_id from audit_entry where action = 'RATING_CREATED' order by seq")
+                    .query(String.class).list())
                     .containsExactly(first.rating().id(), other.rating().id());
             assertThat(count(jdbc, "select count(*) from audit_entry")).isEqualTo(entriesBefore + 2);
             assertThat(count(jdbc, "select count(*) from idempotency_key")).isEqualTo(1);
-            AuditLog.Verification verification = service.getBean(AuditLog.class).verify();
-            assertThat(verification.intact()).as(verification.problem()).isTrue();
+            assertChainIntact(service.getBean(AuditLog.class));
         }
     }
 
@@ -225,8 +223,35 @@ class AuditGroupCommitTest {
             assertThat(count(jdbc, "select count(*) from rating")).isZero();
             assertThat(count(jdbc, "select count(*) from rating_referral_reason")).isZero();
             assertThat(count(jdbc, "select count(*) from audit_entry")).isEqualTo(entriesBefore);
-            AuditLog.Verification verification = audit.verify();
-            assertThat(verification.intact()).as(verification.problem()).isTrue();
+            assertChainIntact(audit);
+        }
+    }
+
+    @Test
+    void anErrorWhileWritingOneActionReachesItsCallerAndTheChainerGoesOn() throws Exception {
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir)) {
+            AuditLog audit = service.getBean(AuditLog.class);
+            JdbcClient jdbc = service.getBean(JdbcClient.class);
+            String subject = "00000000-0000-4000-8000-000000000005";
+            AuditedWrite failing = database -> {
+                throw new OutOfMemoryError("no heap left for the rows");
+            };
+            // On another thread, bounded: a round that lost the action would leave its caller waiting for good.
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> failed = pool.submit(() -> audit.store(failing, "pipeline-test", "RATING_CREATED", "rating", subject, "in", "out",
+                    null, null));
+            assertThatThrownBy(() -> failed.get(AuditChainer.WAIT.toSeconds() + 30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(OutOfMemoryError.class)
+                    .hasMessage("no heap left for the rows");
+            // The chainer's thread survived: the next rating is stored and chained as usual.
+            RatingRequest next = service.getBean(RatingEngine.class).syntheticRequests(9).get(4);
+            Future<String> rated = pool.submit(() -> service.getBean(RatingService.class).rate(next, PIPELINE, null).rating().id());
+            String id = rated.get(AuditChainer.WAIT.toSeconds() + 30, TimeUnit.SECONDS);
+            pool.shutdown();
+            assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = :id").param("id", id).query(Long.class).single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from audit_entry where subject_id = :id").param("id", subject).query(Long.class).single())
+                    .isZero();
         }
     }
 
@@ -245,8 +270,8 @@ class AuditGroupCommitTest {
                 // Holds every round for longer than a caller waits.
                 assertThatThrownBy(() -> call.get(AuditChainer.WAIT.toSeconds() + 30, TimeUnit.SECONDS))
                         .isInstanceOf(ExecutionException.class).cause().isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                            assertThat(problem.getMessage()).isEqualTo(
-                                    "nothing was stored: the audit chain did not take the RATING_CREATED within 10 s; send the request again");
+                            assertThat(problem.getMessage()).isEqualTo("nothing was stored: the audit chain did not take the"
+                                    + " RATING_CREATED within 10 s; send the request again");
                             assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         });
                 assertThat(chainer.queuedActions()).isZero();
@@ -259,6 +284,11 @@ class AuditGroupCommitTest {
             assertThat(ratings.rate(request, PIPELINE, "never-stored").replayed()).isFalse();
             assertThat(count(jdbc, "select count(*) from rating")).isEqualTo(1);
         }
+    }
+
+    private static void assertChainIntact(AuditLog audit) {
+        AuditLog.Verification verification = audit.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
     }
 
     private static void awaitQueued(AuditChainer chainer, int actions) throws InterruptedException {
