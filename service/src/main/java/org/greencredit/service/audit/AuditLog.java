@@ -301,7 +301,8 @@ public class AuditLog {
                         + " previous-keys) to rotate, or restore it as the current key");
             }
             // Chained at once, ahead of entries still waiting from before the restart, which the new key hashes.
-            chainer.chainNow(new AuditChainer.Unchained(now(), actor, KEY_ROTATED, "audit-key", current, null, null, null, rotationDetails(latest)));
+            chainer.chainNow(new AuditChainer.Unchained(now(), actor, KEY_ROTATED, "audit-key", current, null, null, null,
+                    rotationDetails(latest)));
         }
     }
 
