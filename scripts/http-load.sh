@@ -8,7 +8,7 @@
 # restarted on the same database, and the checks are that every 201 answered before the kill is stored, that the
 # chain verifies, and that no rating is outside it or in it twice.
 # With SERVICE_JAR=path, that jar is measured instead of the one built from this tree (a before/after pair).
-# The temporary directory (database, service log) is removed at the end, unless KEEP_WORK is set.
+# The temporary directory (database, service log) is removed at the end, unless the run failed or KEEP_WORK is set.
 # Usage: [KILL_AFTER=N] [SERVICE_JAR=jar] [KEEP_WORK=1] scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
 set -euo pipefail
 
@@ -86,10 +86,12 @@ stop_all() {
   fi
 }
 finish() {
+  local status=$?
   stop_all
   [ -z "$PG_CTL" ] || as_postgres "$PG_CTL" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1 || true
-  # The database of a few minutes' load takes gigabytes (13 GB of H2 file after 238,000 ratings): kept only when asked.
-  if [ -n "${KEEP_WORK:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
+  # The database of a few minutes' load takes gigabytes (13 GB of H2 file after 238,000 ratings): kept only when asked,
+  # or when the run failed, for its service log.
+  if [ -n "${KEEP_WORK:-}" ] || [ "$status" -ne 0 ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap finish EXIT
 start_service

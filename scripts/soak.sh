@@ -28,8 +28,9 @@ JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
   GREENCREDIT_DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
   exec java "${JVM_FLAGS[@]}" -jar "$WORK/service.jar" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!
-# The database of an hour's load takes gigabytes: removed with the service log at the end.
-trap 'kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# The database of an hour's load takes gigabytes: removed with the service log at the end, unless the soak failed.
+trap 'status=$?; kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true
+  if [ "$status" -eq 0 ]; then rm -rf "$WORK"; else echo "kept $WORK" >&2; fi' EXIT
 wait_for_service "$BASE" "$WORK/service.log" || exit 1
 
 KEY="${GREENCREDIT_DEMO_API_KEY:-demo-pipeline-key}"
