@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -207,8 +206,8 @@ public class AuditChainer implements SmartLifecycle {
             }
             if (action.claimed.compareAndSet(false, true)) {
                 queued.remove(action);
-                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", "nothing was stored: the audit chain did"
-                        + " not take the " + entry.action() + " within " + WAIT.toSeconds() + " s; send the request again");
+                throw ApiProblem.unavailable("nothing was stored: the audit chain did not take the " + entry.action() + " within "
+                        + WAIT.toSeconds() + " s; send the request again");
             }
             // A round has the action: its outcome is decided, and comes within the database's own time-outs.
             try {

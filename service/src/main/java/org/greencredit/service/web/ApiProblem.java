@@ -24,6 +24,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail);
     }
 
+    /** The service could not take the request now; nothing was done, and the same request may be sent again. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", detail);
+    }
+
     public HttpStatus status() {
         return status;
     }
