@@ -326,16 +326,16 @@ public class AuditChainer implements SmartLifecycle {
         if (pending.isEmpty() && actions.isEmpty()) {
             return List.of();
         }
-        AuditKey key = keys.current();
-        List<Object[]> rows = new ArrayList<>(pending.size() + actions.size());
-        for (Pending p : pending) {
-            AuditEntry entry = link(head, key, p.entry());
-            rows.add(row(entry));
-            head = new Head(entry.seq(), entry.hash());
-        }
+        List<Unchained> entries = new ArrayList<>(pending.size() + actions.size());
+        pending.forEach(p -> entries.add(p.entry()));
         for (Queued action : actions) {
             action.write.writeTo(ownJdbc);
-            AuditEntry entry = link(head, key, action.entry);
+            entries.add(action.entry);
+        }
+        AuditKey key = keys.current();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Unchained unchained : entries) {
+            AuditEntry entry = link(head, key, unchained);
             rows.add(row(entry));
             head = new Head(entry.seq(), entry.hash());
         }
