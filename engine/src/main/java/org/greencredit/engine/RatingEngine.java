@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.greencredit.core.carbon.CarbonAccountant;
@@ -33,6 +32,7 @@ import org.greencredit.core.rating.NotAssessed;
 import org.greencredit.core.rating.Outcome;
 import org.greencredit.core.rating.PlotAssessment;
 import org.greencredit.core.rating.Rating;
+import org.greencredit.core.rating.RatingIds;
 import org.greencredit.core.rating.Reason;
 import org.greencredit.core.rating.RuleHit;
 import org.greencredit.core.rating.Versions;
@@ -349,7 +349,8 @@ public final class RatingEngine implements AutoCloseable {
     /** Validates and rates; throws {@link org.greencredit.core.validation.InvalidRequestException} naming every bad field. */
     public Rating rate(RatingRequest request) {
         validator.requireValid(request);
-        return rateValid(request, UUID.randomUUID().toString(), clock.instant(), cropStage.assess(List.of(request)).get(0));
+        Instant now = clock.instant();
+        return rateValid(request, RatingIds.at(now), now, cropStage.assess(List.of(request)).get(0));
     }
 
     /**
@@ -379,7 +380,8 @@ public final class RatingEngine implements AutoCloseable {
             CropStage.Estimates estimates = crops.get(next++);
             try {
                 CropStage.Estimates own = estimates != null ? estimates : cropStage.assess(List.of(request)).get(0);
-                attempts.set(i, new Attempt.Done<>(rateValid(request, UUID.randomUUID().toString(), clock.instant(), own)));
+                Instant now = clock.instant();
+                attempts.set(i, new Attempt.Done<>(rateValid(request, RatingIds.at(now), now, own)));
             } catch (RuntimeException e) {
                 attempts.set(i, new Attempt.Failed<>(e));
             }
