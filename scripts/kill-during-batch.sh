@@ -14,7 +14,7 @@ PORT="${PORT:-8097}"
 KEY="kill-test-$(date +%s)"
 WORK="$(mktemp -d)"
 BASE="http://localhost:$PORT"
-DB="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+DB="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 PIPELINE=(-H 'X-API-Key: demo-pipeline-key')
 OFFICER=(-u officer1:demo-password)
 

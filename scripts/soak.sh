@@ -25,7 +25,7 @@ cp "$ROOT/service/target/greencredit-service.jar" "$WORK/service.jar"
 cp -r "$ROOT/cli/target/lib" "$ROOT"/cli/target/greencredit-cli-*.jar "$WORK/cli/"
 JVM_FLAGS=(--add-opens=java.base/java.nio=ALL-UNNAMED)
 (cd "$WORK" && SERVER_PORT="$PORT" GREENCREDIT_AUDIT_KEY_FILE="$WORK/audit.key" \
-  GREENCREDIT_DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0" \
+  GREENCREDIT_DB_URL="jdbc:h2:file:$WORK/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   exec java "${JVM_FLAGS[@]}" -jar "$WORK/service.jar" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!
 # The database of an hour's load takes gigabytes: removed with the service log at the end, unless the soak failed.

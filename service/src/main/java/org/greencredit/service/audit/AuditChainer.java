@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,7 @@ public class AuditChainer implements SmartLifecycle {
     private final JdbcTemplate ownBatch;
     private final TransactionTemplate transaction;
     private final AuditKeys keys;
+    private final DurabilityBarrier durability;
     /** Callers on this instance waiting for their entries to be chained, by pending id, from their transaction on. */
     private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
     /** Actions whose rows and entry the next round writes, in the order they came. */
@@ -93,6 +95,7 @@ public class AuditChainer implements SmartLifecycle {
         this.ownBatch = new JdbcTemplate(own);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(own));
         this.keys = keys;
+        this.durability = DurabilityBarrier.forUrl(database.determineUrl(), ownBatch);
     }
 
     /** What an entry records about its action, before it is linked into the chain. */
@@ -175,6 +178,11 @@ public class AuditChainer implements SmartLifecycle {
             chained.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             LOG.warn("audit entry {} is stored but not chained after {}; it will be chained when the chainer catches up", id, WAIT);
+            // The call is answered without its round: what it committed must survive a killed process all the same.
+            RuntimeException unwritten = persistCommitted();
+            if (unwritten != null) {
+                throw unwritten;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -264,37 +272,63 @@ public class AuditChainer implements SmartLifecycle {
      * One round: the oldest waiting entries and the queued actions, up to {@link #ROUND} of each, written and linked into
      * the chain in one transaction. When that fails and actions were in it, each action is tried again alone, so that
      * one whose rows cannot be written fails alone (an Error too: its caller gets it, and the chainer's thread goes on).
+     * What the round committed is written to the database file before any of its callers hears of it.
      */
     synchronized Round round() {
         List<Queued> taken = takeQueued();
         List<Long> ids;
+        Map<Queued, Throwable> failed = new HashMap<>();
         try {
             ids = transaction.execute(tx -> chain(true, taken));
         } catch (RuntimeException | Error e) {
             if (taken.isEmpty()) {
                 throw e;
             }
+            ids = List.of();
             for (Queued action : taken) {
                 try {
                     transaction.execute(tx -> chain(false, List.of(action)));
-                    action.committed.complete(null);
                 } catch (RuntimeException | Error alone) {
                     // The caller rethrows it; the round goes on with the next action.
-                    action.committed.completeExceptionally(alone);
+                    failed.put(action, alone);
                 }
             }
-            return new Round(0, taken.size());
         }
+        RuntimeException unwritten = ids.isEmpty() && failed.size() == taken.size() ? null : persistCommitted();
         for (Long id : ids) {
             Waiter waiter = waiting.get(id);
             if (waiter != null) {
-                waiter.chained.complete(null);
+                complete(waiter.chained, unwritten);
             }
         }
         for (Queued action : taken) {
-            action.committed.complete(null);
+            Throwable alone = failed.get(action);
+            if (alone != null) {
+                action.committed.completeExceptionally(alone);
+            } else {
+                complete(action.committed, unwritten);
+            }
         }
         return new Round(ids.size(), taken.size());
+    }
+
+    /** Null once what is committed is in the database file, else what the callers of the round are told. */
+    private RuntimeException persistCommitted() {
+        try {
+            durability.persistCommitted();
+            return null;
+        } catch (RuntimeException e) {
+            LOG.error("committed audit entries and ratings could not be written to the database file", e);
+            return new IllegalStateException("committed, but the database could not write it to its file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void complete(CompletableFuture<Void> done, RuntimeException unwritten) {
+        if (unwritten == null) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(unwritten);
+        }
     }
 
     /** Actions queued and not yet taken by a round. */
@@ -401,6 +435,9 @@ public class AuditChainer implements SmartLifecycle {
                 work.drainPermits();
                 if (drain() == 0) {
                     releaseChainedElsewhere();
+                    // H2's background writer moves live pages while compacting: forced to the disk at least once a
+                    // poll, they are safe before the retention time lets H2 overwrite the space they left.
+                    durability.persistCommitted();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -441,6 +478,13 @@ public class AuditChainer implements SmartLifecycle {
 
     @Override
     public void start() {
+        try {
+            durability.prepare();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the database user must be allowed to force committed changes to the H2 file "
+                    + "(SET RETENTION_TIME and CHECKPOINT SYNC, an administrator's rights) so that answered calls survive a killed "
+                    + "process: " + e.getMessage(), e);
+        }
         running = true;
         Thread t = new Thread(this::loop, "greencredit-audit-chainer");
         t.setDaemon(true);

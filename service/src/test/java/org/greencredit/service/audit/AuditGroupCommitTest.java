@@ -2,12 +2,16 @@ package org.greencredit.service.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +90,53 @@ class AuditGroupCommitTest {
             assertThat(count(jdbc, "select max(seq) - min(seq) + 1 - count(*) from audit_entry")).isZero();
             assertChainIntact(service.getBean(AuditLog.class));
         }
+    }
+
+    @Test
+    void aRatingIsInTheDatabaseFileWithItsEntryWhenItsCallReturns() throws Exception {
+        // H2 would write commits to its file ten minutes later: only the chainer's barrier can have written them.
+        try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir,
+                "spring.datasource.url=" + ServiceOnH2File.url(dir) + ";WRITE_DELAY=600000")) {
+            String id = service.getBean(RatingService.class).rate(service.getBean(RatingEngine.class).syntheticRequests(9).get(0), PIPELINE, null)
+                    .rating().id();
+            // What a process killed now would leave: the file as written so far, copied while the service still runs.
+            Path killed = dir.resolve("killed");
+            Files.createDirectories(killed);
+            Files.copy(dir.resolve("db.mv.db"), killed.resolve("db.mv.db"));
+            try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(killed), "sa", "");
+                 PreparedStatement found = db.prepareStatement("select (select count(*) from rating where id = ?), "
+                         + "(select count(*) from audit_entry where subject_id = ? and action = 'RATING_CREATED')")) {
+                found.setString(1, id);
+                found.setString(2, id);
+                try (ResultSet row = found.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getLong(1)).as("rating").isEqualTo(1);
+                    assertThat(row.getLong(2)).as("its chained entry").isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aServiceWhoseDatabaseUserCannotWriteTheH2FileAtOnceRefusesToStart() throws Exception {
+        ServiceOnH2File.start(dir).close();
+        try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(dir), "sa", "");
+             Statement sql = db.createStatement()) {
+            // Every right on the service's tables, but not an administrator's: CHECKPOINT is refused.
+            sql.execute("create user clerk password 'clerk-password'");
+            sql.execute("grant select, insert, update, delete on schema public to clerk");
+        }
+        Throwable refused = catchThrowable(() -> ServiceOnH2File.start(dir, "spring.datasource.username=clerk",
+                "spring.datasource.password=clerk-password").close());
+        assertThat(causes(refused)).anyMatch(m -> m.startsWith("the database user must be allowed to force committed changes to the H2 file"));
+    }
+
+    private static List<String> causes(Throwable e) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return messages;
     }
 
     @Test
