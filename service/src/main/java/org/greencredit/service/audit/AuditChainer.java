@@ -75,6 +75,7 @@ public class AuditChainer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final AuditKeys keys;
     private final DurabilityBarrier durability;
+    private final H2FileCompaction compaction;
     /** Callers on this instance waiting for their entries to be chained, by pending id, from their transaction on. */
     private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
     /** Actions whose rows and entry the next round writes, in the order they came. */
@@ -96,6 +97,7 @@ public class AuditChainer implements SmartLifecycle {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(own));
         this.keys = keys;
         this.durability = DurabilityBarrier.forUrl(database.determineUrl(), ownBatch);
+        this.compaction = H2FileCompaction.forUrl(database.determineUrl(), ownBatch);
     }
 
     /** What an entry records about its action, before it is linked into the chain. */
@@ -433,10 +435,13 @@ public class AuditChainer implements SmartLifecycle {
                 work.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 // Every signal so far is answered by the round that follows.
                 work.drainPermits();
-                if (drain() == 0) {
+                long chained = drain();
+                // Between rounds, so that no caller waits for it; the next round's commit writes what it moved.
+                compaction.step();
+                if (chained == 0) {
                     releaseChainedElsewhere();
-                    // H2's background writer moves live pages while compacting: forced to the disk at least once a
-                    // poll, they are safe before the retention time lets H2 overwrite the space they left.
+                    // Pages moved by compaction while idle, forced to the disk at least once a poll: safe before the
+                    // retention time lets H2 overwrite the space they left.
                     durability.persistCommitted();
                 }
             } catch (InterruptedException e) {
@@ -480,10 +485,11 @@ public class AuditChainer implements SmartLifecycle {
     public void start() {
         try {
             durability.prepare();
+            compaction.prepare();
         } catch (RuntimeException e) {
             throw new IllegalStateException("the database user must be allowed to force committed changes to the H2 file "
-                    + "(SET RETENTION_TIME and CHECKPOINT SYNC, an administrator's rights) so that answered calls survive a killed "
-                    + "process: " + e.getMessage(), e);
+                    + "(SET WRITE_DELAY, SET RETENTION_TIME and CHECKPOINT SYNC, an administrator's rights) so that answered calls "
+                    + "survive a killed process: " + e.getMessage(), e);
         }
         running = true;
         Thread t = new Thread(this::loop, "greencredit-audit-chainer");

@@ -94,7 +94,7 @@ class AuditGroupCommitTest {
 
     @Test
     void aRatingIsInTheDatabaseFileWithItsEntryWhenItsCallReturns() throws Exception {
-        // H2 would write commits to its file ten minutes later: only the chainer's barrier can have written them.
+        // The URL asks H2 to write commits ten minutes later: the service's own barrier must have them written at once.
         try (ConfigurableApplicationContext service = ServiceOnH2File.start(dir,
                 "spring.datasource.url=" + ServiceOnH2File.url(dir) + ";WRITE_DELAY=600000")) {
             String id = service.getBean(RatingService.class).rate(service.getBean(RatingEngine.class).syntheticRequests(9).get(0), PIPELINE, null)

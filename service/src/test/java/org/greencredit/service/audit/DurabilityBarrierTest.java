@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,20 +46,28 @@ class DurabilityBarrierTest {
     }
 
     @Test
-    void preparingAnH2FileShortensItsRetentionTimeFromH2s45SecondsTo2() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("retention/db");
+    void preparingAnH2FileMakesItWriteEachCommitBeforeItReturns() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("prepared/db");
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
-            assertThat(retentionTime(db)).isEqualTo("45000");
+            // H2's own default: commits written in the background up to half a second later.
+            assertThat(setting(db, "WRITE_DELAY")).isEqualTo("500");
             DurabilityBarrier.forUrl(url, new JdbcTemplate(dataSource(url))).prepare();
-            assertThat(retentionTime(db)).isEqualTo("2000");
+            assertThat(setting(db, "WRITE_DELAY")).isEqualTo("0");
+            try (Statement sql = db.createStatement()) {
+                sql.execute("create table t (id int primary key)");
+                sql.execute("insert into t values (1)");
+            }
+            assertThat(rowsInCopyOf(url, "copy")).isEqualTo(1);
         }
     }
 
-    private static String retentionTime(Connection db) throws SQLException {
-        try (Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("select setting_value from information_schema.settings where setting_name = 'RETENTION_TIME'")) {
-            assertThat(row.next()).isTrue();
-            return row.getString(1);
+    private static String setting(Connection db, String name) throws SQLException {
+        try (PreparedStatement sql = db.prepareStatement("select setting_value from information_schema.settings where setting_name = ?")) {
+            sql.setString(1, name);
+            try (ResultSet row = sql.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
         }
     }
 
