@@ -46,7 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cost one commit, and a crash can leave none stored without its entry, since both are in one commit. The caller
  * waits until the round has committed; a round not started within {@link #WAIT} gives its action back unwritten.</li>
  * </ul>
- * Rounds run on the chainer's thread, or on a caller's before the chainer starts and after it stops.
+ * Rounds run on the chainer's thread, or on a caller's before the chainer starts and after it stops. A round's commit is
+ * on the disk before any of its callers is answered ({@link DurabilityBarrier}); on an embedded H2 file the chainer also
+ * compacts the file between rounds ({@link H2FileCompaction}).
  *
  * <p>Several service instances on one database each run a chainer; the head row's lock orders their rounds, and a
  * round takes only entries committed before it began, so none is chained twice.

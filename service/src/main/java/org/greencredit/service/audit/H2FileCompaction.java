@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of replaced pages is reused once no live page is left in their chunk. H2's background writer, which moves the live
  * pages out of mostly dead chunks, runs only with a write delay; without it the file grew by 35,000 bytes a rating
  * under sustained load, and with it long moves under H2's store lock held rounds up (p99 at {@code -c8} 45-53 ms
- * against 20-27; BENCHMARKS.md, "H2's file under sustained load").
+ * against 20-27; BENCHMARKS.md, "H2's file kept compact, commits forced to the disk").
  *
  * <p>Here the audit chainer moves a little at a time between its rounds ({@link #step()}): at most every
  * {@link #EVERY_MILLIS} ms, up to {@link #WRITE_BYTES} of live pages of the chunks whose fill is lowest, while the
