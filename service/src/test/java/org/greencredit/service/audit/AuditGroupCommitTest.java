@@ -122,7 +122,7 @@ class AuditGroupCommitTest {
         ServiceOnH2File.start(dir).close();
         try (Connection db = DriverManager.getConnection(ServiceOnH2File.url(dir), "sa", "");
              Statement sql = db.createStatement()) {
-            // Every right on the service's tables, but not an administrator's: CHECKPOINT is refused.
+            // Every right on the service's tables, but not an administrator's: SET WRITE_DELAY and CHECKPOINT are refused.
             sql.execute("create user clerk password 'clerk-password'");
             sql.execute("grant select, insert, update, delete on schema public to clerk");
         }

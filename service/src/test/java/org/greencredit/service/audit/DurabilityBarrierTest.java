@@ -33,10 +33,7 @@ class DurabilityBarrierTest {
     void aCommittedRowReachesTheFileAtTheBarrierAndNotBefore() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("live/db");
         try (Connection db = DriverManager.getConnection(url + SLOW_WRITES, "sa", "")) {
-            try (Statement sql = db.createStatement()) {
-                sql.execute("create table t (id int primary key)");
-                sql.execute("insert into t values (1)");
-            }
+            commitOneRow(db);
             assertThat(rowsInCopyOf(url, "before")).isZero();
 
             DurabilityBarrier.forUrl(url, new JdbcTemplate(dataSource(url))).persistCommitted();
@@ -53,10 +50,7 @@ class DurabilityBarrierTest {
             assertThat(setting(db, "WRITE_DELAY")).isEqualTo("500");
             DurabilityBarrier.forUrl(url, new JdbcTemplate(dataSource(url))).prepare();
             assertThat(setting(db, "WRITE_DELAY")).isEqualTo("0");
-            try (Statement sql = db.createStatement()) {
-                sql.execute("create table t (id int primary key)");
-                sql.execute("insert into t values (1)");
-            }
+            commitOneRow(db);
             assertThat(rowsInCopyOf(url, "copy")).isEqualTo(1);
         }
     }
@@ -96,12 +90,17 @@ class DurabilityBarrierTest {
     void anEmbeddedH2FileIsRecognisedWhateverTheCaseOfItsUrl() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("upper/db");
         try (Connection db = DriverManager.getConnection(url + SLOW_WRITES, "sa", "")) {
-            try (Statement sql = db.createStatement()) {
-                sql.execute("create table t (id int primary key)");
-                sql.execute("insert into t values (1)");
-            }
+            commitOneRow(db);
             DurabilityBarrier.forUrl("JDBC:H2:FILE:" + dir.resolve("upper/db"), new JdbcTemplate(dataSource(url))).persistCommitted();
             assertThat(rowsInCopyOf(url, "copy")).isEqualTo(1);
+        }
+    }
+
+    /** Table t with one row, committed (the connection commits each statement). */
+    private static void commitOneRow(Connection db) throws SQLException {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("create table t (id int primary key)");
+            sql.execute("insert into t values (1)");
         }
     }
 
