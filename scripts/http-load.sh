@@ -8,8 +8,8 @@
 # restarted on the same database, and the checks are that every 201 answered before the kill is stored, that the
 # chain verifies, and that no rating is outside it or in it twice.
 # With SERVICE_JAR=path, that jar is measured instead of the one built from this tree (a before/after pair);
-# H2_OPTIONS=";NAME=value..." appends settings to the H2 URL (e.g. ";WRITE_DELAY=0", which builds before the
-# audit round's CHECKPOINT SYNC needed to answer only durable ratings).
+# H2_OPTIONS=";NAME=value..." appends settings to the H2 URL (e.g. ";WRITE_DELAY=0" for a build older than
+# 628d442, which relied on its URL for it; newer builds set it themselves).
 # The temporary directory (database, service log) is removed at the end, unless the run failed or KEEP_WORK is set.
 # Usage: [KILL_AFTER=N] [SERVICE_JAR=jar] [H2_OPTIONS=...] [KEEP_WORK=1] scripts/http-load.sh [h2|postgres] [seconds=60] [warm-up seconds=30] [connections=8]
 set -euo pipefail
