@@ -63,7 +63,8 @@ final class H2FileCompaction {
         }
     }
 
-    private static MVStore storeOf(Connection connection) throws SQLException {
+    /** The store of the H2 database that {@code connection} is open on, in this process. */
+    static MVStore storeOf(Connection connection) throws SQLException {
         return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
     }
 

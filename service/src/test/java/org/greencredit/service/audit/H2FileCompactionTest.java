@@ -11,9 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.FileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,7 +57,7 @@ class H2FileCompactionTest {
                 }
             }
             assertThat(rows(db)).isEqualTo(id);
-            return (double) store(db).size() / id;
+            return (double) H2FileCompaction.storeOf(db).getFileStore().size() / id;
         }
     }
 
@@ -82,10 +79,6 @@ class H2FileCompactionTest {
 
     private static JdbcTemplate jdbcOn(Connection db) {
         return new JdbcTemplate(new SingleConnectionDataSource(db, true));
-    }
-
-    private static FileStore<?> store(Connection db) throws SQLException {
-        return ((SessionLocal) db.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore().getFileStore();
     }
 
     private static long rows(Connection db) throws SQLException {
