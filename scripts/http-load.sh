@@ -3,7 +3,8 @@
 # directory, or a local PostgreSQL server with "postgres"), warms it up, then runs Debian's wrk against
 # POST /api/v1/ratings (a ~2 KB request, the pipeline key) and GET /api/v1/vocabulary (the yardstick) in the
 # same run, and checks afterwards that the audit chain verifies, that every rating is in it, and that the
-# database holds exactly as many ratings as there were 201 answers. Installs wrk (and PostgreSQL) when missing.
+# database holds exactly as many ratings as there were 201 answers. Each run's line also gives the service's CPU
+# time per request and how busy the machine was. Installs wrk (and PostgreSQL) when missing.
 # With KILL_AFTER=N in the environment, the service is killed with SIGKILL N seconds into the rating run instead,
 # restarted on the same database, and the checks are that every 201 answered before the kill is stored, that the
 # chain verifies, and that no rating is outside it or in it twice.
@@ -98,24 +99,45 @@ finish() {
 trap finish EXIT
 start_service
 
-# One wrk run; prints "label requests/s p50 p99 non-2xx created" and adds its 201s to CREATED.
+# CPU used so far, in clock ticks: the service's own (user + system, from /proc/PID/stat) and the machine's busy
+# and total time (from /proc/stat). Printed "?" once the service is gone (killed during the run).
+service_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat" 2>/dev/null || echo "?"; }
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+TICKS_PER_S="$(getconf CLK_TCK)"
+
+# One wrk run; prints "label requests/s p50 p99 non-2xx created service-CPU-ms-per-request machine-busy-%" and adds
+# its 201s to CREATED. The CPU a request costs the service compares builds with less noise than requests/s on a
+# machine whose speed moves between runs; the machine's busy share says whether the run was bound by the CPU.
 CREATED=0
 run() {
   local label="$1" script="$2" connections="$3" seconds="$4" out
+  local service_before machine_before service_after machine_after
+  service_before="$(service_ticks)"
+  machine_before="$(machine_ticks)"
   out="$(API_KEY="$KEY" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$LOAD/$script" "$BASE")"
-  local rps p50 p99 non2xx created
+  service_after="$(service_ticks)"
+  machine_after="$(machine_ticks)"
+  local rps p50 p99 non2xx created cpu_ms busy
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   p50="$(awk '/^p50-ms/ {print $2}' <<<"$out")"
   p99="$(awk '/^p99-ms/ {print $2}' <<<"$out")"
   non2xx="$(awk '/^non-2xx/ {print $2}' <<<"$out")"
   created="$(awk '/^created/ {print $2}' <<<"$out")"
   CREATED=$((CREATED + ${created:-0}))
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$connections" "${rps:-?}" "${p50:-?}" "${p99:-?}" "${non2xx:-?}" "${created:--}"
+  cpu_ms="?"
+  if [ "$service_before" != "?" ] && [ "$service_after" != "?" ] && [ -n "$rps" ]; then
+    cpu_ms="$(awk -v t="$((service_after - service_before))" -v hz="$TICKS_PER_S" -v r="$rps" -v s="$seconds" \
+      'BEGIN {printf "%.3f", 1000 * t / hz / (r * s)}')"
+  fi
+  busy="$(awk -v b="$machine_before" -v a="$machine_after" \
+    'BEGIN {split(b, x, " "); split(a, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2])}')"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$connections" "${rps:-?}" "${p50:-?}" "${p99:-?}" "${non2xx:-?}" \
+    "${created:--}" "$cpu_ms" "$busy"
 }
 
 echo "database $DB, $(nproc) cores, wrk -t2, warm-up ${WARMUP}s, runs of ${SECONDS_RUN}s" >&2
 run warm-up post-rating.lua "$CONNECTIONS" "$WARMUP" >/dev/null
-printf 'run\tconnections\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\tcreated\n'
+printf 'run\tconnections\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\tcreated\tservice_cpu_ms_per_request\tmachine_busy_pct\n'
 if [ -n "${KILL_AFTER:-}" ]; then
   # In a subshell, so its 201s are read back from the printed line.
   run rate post-rating.lua "$CONNECTIONS" "$SECONDS_RUN" >"$WORK/killed-run.tsv" &
