@@ -47,11 +47,14 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
     private final Decoder decoder;
     /** The job's rules, or null for those in the jar. */
     private final Broadcast<Ruleset.Sources> rules;
+    /** The job's credit models from a registry, or null for those in the jar. */
+    private final Broadcast<RegistryModels> models;
 
-    PartitionRater(RatingProfile profile, Decoder decoder, Broadcast<Ruleset.Sources> rules) {
+    PartitionRater(RatingProfile profile, Decoder decoder, Broadcast<Ruleset.Sources> rules, Broadcast<RegistryModels> models) {
         this.profile = profile;
         this.decoder = decoder;
         this.rules = rules;
+        this.models = models;
     }
 
     /** Each output row: the input's row number, then a rating (with its month) or a reject. */
@@ -62,7 +65,7 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
 
     @Override
     public Iterator<Row> call(Iterator<Tuple2<Object, Long>> rows) {
-        RatingEngine engine = ExecutorEngine.get(rules == null ? null : rules.value());
+        RatingEngine engine = ExecutorEngine.get(rules == null ? null : rules.value(), models == null ? null : models.value());
         return new Iterator<>() {
             private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
@@ -123,9 +126,9 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
     }
 
     /**
-     * One engine per executor JVM and ruleset, built on first use: building compiles the rules and loads the models,
-     * rating is thread-safe. Keyed by the ruleset's version and content hash (what its ratings report), so that jobs
-     * with other rules in the same JVM get their own.
+     * One engine per executor JVM, ruleset and set of models, built on first use: building compiles the rules and loads
+     * the models, rating is thread-safe. Keyed by the ruleset's version and content hash (what its ratings report) and
+     * the models' content hash, so that jobs with other rules or models in the same JVM get their own.
      */
     static final class ExecutorEngine {
         private static final Map<String, RatingEngine> ENGINES = new HashMap<>();
@@ -133,10 +136,19 @@ final class PartitionRater implements FlatMapFunction<Iterator<Tuple2<Object, Lo
         private ExecutorEngine() {
         }
 
-        static synchronized RatingEngine get(Ruleset.Sources rules) {
-            return ENGINES.computeIfAbsent(rules == null ? "" : rules.versionWithHash(), k -> rules == null
-                    ? RatingEngine.standard(Clock.systemUTC())
-                    : RatingEngine.builder(Clock.systemUTC()).ruleset(Ruleset.compile(rules)).build());
+        /** {@code rules} and {@code models} null for those in the jar. */
+        static synchronized RatingEngine get(Ruleset.Sources rules, RegistryModels models) {
+            String key = (rules == null ? "" : rules.versionWithHash()) + "|" + (models == null ? "" : models.sha256());
+            return ENGINES.computeIfAbsent(key, k -> {
+                RatingEngine.Builder builder = RatingEngine.builder(Clock.systemUTC());
+                if (rules != null) {
+                    builder.ruleset(Ruleset.compile(rules));
+                }
+                if (models != null) {
+                    builder.creditModels(models.load());
+                }
+                return builder.build();
+            });
         }
     }
 }

@@ -8,20 +8,24 @@ import org.greencredit.engine.output.RatingProfile;
 import org.greencredit.rules.engine.RulesetException;
 
 /**
- * {@code rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID]}: the main class of the
+ * {@code rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID] [--rules-dir DIR] [--models-dir DIR]}: the main class of the
  * greencredit-spark jar, for {@code ./greencredit spark} (local mode) and for spark-submit on a cluster, which sets the
  * master itself.
  */
 public final class SparkRateCommand {
     private static final String USAGE = """
             Usage: greencredit spark rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID] [--rules-dir DIR]
+                                          [--models-dir DIR]
               --in       requests: Parquet (a file or a directory) in the typed layout, or JSON lines (.jsonl, .ndjson, .json)
               --out      where the job's directory goes: DIR/JOB_ID/ratings (by rated_month) and DIR/JOB_ID/rejects
               --master   Spark master; default local[2], or what spark-submit set
               --profile  decision (default) or full
-              --job-id   the job's name; default a hash of --in, --profile and --rules-dir, so that a rerun continues the same job
+              --job-id   the job's name; default a hash of --in, --profile, --rules-dir and --models-dir, so that a rerun
+                         continues the same job
               --rules-dir  rules laid out like the shipped ones (ruleset.properties, .drl, .drl.xlsx), read on the driver,
                          checked there and sent to every executor; default the rules in the jar
+              --models-dir  a model registry (as for rate --models-dir): its active champion, thin-file scorecard and
+                         challenger, loaded and checked on the driver and sent to every executor; default the models in the jar
             """;
 
     private SparkRateCommand() {
@@ -55,6 +59,7 @@ public final class SparkRateCommand {
         String master = null;
         String jobId = null;
         String rulesDir = null;
+        String modelsDir = null;
         RatingProfile profile = RatingProfile.DECISION;
         for (int i = 1; i < args.length; i++) {
             String name = args[i];
@@ -73,6 +78,7 @@ public final class SparkRateCommand {
                 case "--job-id" -> jobId = requireJobId(value);
                 case "--profile" -> profile = profile(value);
                 case "--rules-dir" -> rulesDir = value;
+                case "--models-dir" -> modelsDir = value;
                 default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
             }
         }
@@ -91,7 +97,7 @@ public final class SparkRateCommand {
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             long start = System.nanoTime();
-            SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(in, out, jobId, profile, rulesDir));
+            SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(in, out, jobId, profile, rulesDir, modelsDir));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.println(summary.line());
             if (!summary.alreadyDone()) {

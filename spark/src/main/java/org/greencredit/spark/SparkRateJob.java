@@ -49,7 +49,7 @@ import org.greencredit.rules.engine.Ruleset;
  * <p>Reruns are idempotent. Both tables are written with Spark's file commit protocol (a killed attempt leaves no
  * committed files of its own), each rerun overwrites them whole, and the job's marker {@code _GREENCREDIT_DONE},
  * written last with the counts, makes a rerun of a finished job a no-op. The job id defaults to a hash of the input
- * path and profile, so the same command run again is the same job.
+ * path, the profile and the rules and models directories, so the same command run again is the same job.
  */
 public final class SparkRateJob {
     static final String DONE_MARKER = "_GREENCREDIT_DONE";
@@ -59,16 +59,18 @@ public final class SparkRateJob {
     }
 
     /**
-     * What to rate and where: {@code jobId} null for the one derived from input, profile and rules; {@code rulesDir} null
-     * for the rules shipped in the jar, else a rules directory on the driver, laid out like the shipped one.
+     * What to rate and where: {@code jobId} null for the one derived from input, profile, rules and models; {@code rulesDir}
+     * null for the rules shipped in the jar, else a rules directory on the driver, laid out like the shipped one;
+     * {@code modelsDir} null for the credit models shipped in the jar, else a model registry on the driver.
      */
-    public record Options(String in, String out, String jobId, RatingProfile profile, String rulesDir) {
+    public record Options(String in, String out, String jobId, RatingProfile profile, String rulesDir, String modelsDir) {
         public Options(String in, String out, String jobId, RatingProfile profile) {
-            this(in, out, jobId, profile, null);
+            this(in, out, jobId, profile, null, null);
         }
 
         public String effectiveJobId() {
-            return jobId != null ? jobId : "rate-" + sha256(in + "|" + profile.name() + "|" + (rulesDir == null ? "" : rulesDir)).substring(0, 16);
+            String job = in + "|" + profile.name() + "|" + (rulesDir == null ? "" : rulesDir) + (modelsDir == null ? "" : "|" + modelsDir);
+            return jobId != null ? jobId : "rate-" + sha256(job).substring(0, 16);
         }
     }
 
@@ -94,8 +96,9 @@ public final class SparkRateJob {
         }
 
         Broadcast<Ruleset.Sources> rules = broadcastRules(spark, options.rulesDir());
+        Broadcast<RegistryModels> models = broadcastModels(spark, options.modelsDir());
         Input input = input(spark, options.in());
-        Dataset<Row> results = spark.createDataFrame(input.rows().mapPartitions(new PartitionRater(options.profile(), input.decoder(), rules)),
+        Dataset<Row> results = spark.createDataFrame(input.rows().mapPartitions(new PartitionRater(options.profile(), input.decoder(), rules, models)),
                 PartitionRater.outputSchema(options.profile())).persist(StorageLevel.DISK_ONLY());
         try {
             results.where(col("rating").isNotNull()).select(col("rating.*"), col("row_id"), col("rated_month"))
@@ -128,6 +131,17 @@ public final class SparkRateJob {
         Ruleset.Sources sources = Ruleset.sourcesOf(java.nio.file.Path.of(rulesDir));
         Ruleset.compile(sources);
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(sources);
+    }
+
+    /**
+     * A model registry's active models read once on the driver, loaded and checked there so that a model that cannot run
+     * stops the job before any row is rated, and sent to every executor; null for the jar's models.
+     */
+    private static Broadcast<RegistryModels> broadcastModels(SparkSession spark, String modelsDir) {
+        if (modelsDir == null) {
+            return null;
+        }
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(RegistryModels.read(java.nio.file.Path.of(modelsDir)));
     }
 
     /** The ratings table: the profile's fields, the input row, and the month it is partitioned by. */

@@ -26,6 +26,7 @@ import org.greencredit.engine.SyntheticRequests;
 import org.greencredit.engine.batch.BatchRunner;
 import org.greencredit.engine.output.RatingDecision;
 import org.greencredit.engine.output.RatingProfile;
+import org.greencredit.models.registry.ModelRegistry;
 import org.greencredit.rules.engine.RulesetException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,7 +215,7 @@ class SparkRateJobTest {
             Files.write(small, lines.limit(200).toList());
         }
         SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(), "rules",
-                RatingProfile.DECISION, rules.toString()));
+                RatingProfile.DECISION, rules.toString(), null));
         assertThat(summary.rated()).isEqualTo(200);
         List<String> versions = spark.read().parquet(summary.ratingsPath()).select("rulesetVersion").distinct().collectAsList().stream()
                 .map(r -> r.getString(0)).toList();
@@ -223,8 +224,37 @@ class SparkRateJobTest {
 
         Files.writeString(rules.resolve("policy.drl"), "rule \"broken\" when then x(; end\n");
         assertThatThrownBy(() -> SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(), "rules-broken",
-                RatingProfile.DECISION, rules.toString()))).isInstanceOf(RulesetException.class).hasMessageContaining("policy.drl");
+                RatingProfile.DECISION, rules.toString(), null))).isInstanceOf(RulesetException.class).hasMessageContaining("policy.drl");
         assertThat(dir.resolve("out").resolve("rules-broken")).doesNotExist();
+    }
+
+    @Test
+    void aModelRegistryReachesTheExecutorsAndAModelThatCannotRunStopsTheJobFirst() throws IOException {
+        Path registry = RegistryModelsTest.registryWithBankChampion(dir.resolve("registry"));
+        Path small = dir.resolve("small-models.jsonl");
+        try (Stream<String> lines = Files.lines(requests)) {
+            Files.write(small, lines.limit(200).toList());
+        }
+        SparkRateJob.Summary summary = SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(), "models",
+                RatingProfile.DECISION, null, registry.toString()));
+        assertThat(summary.rated()).isEqualTo(200);
+        List<Row> rows = spark.read().parquet(summary.ratingsPath()).collectAsList();
+        assertThat(rows).hasSize(200);
+        for (Row row : rows) {
+            // The executors rated with the registry's champion (its version named), which scores as the shipped one it was
+            // copied from: the same decisions as the batch path's with the shipped models.
+            assertThat(row.<String>getAs("modelsVersion")).contains(RegistryModelsTest.BANK_CHAMPION).doesNotContain("scorecard-v1");
+            RatingDecision expected = BATCH.get(row.<String>getAs("smeId"));
+            assertThat(row.<String>getAs("outcome")).isEqualTo(expected.outcome().name());
+            assertThat(row.<Double>getAs("pd")).isEqualTo(expected.pd());
+            assertThat(row.<Double>getAs("limitCny")).isEqualTo(expected.limitCny());
+        }
+
+        Files.writeString(registry.resolve(ModelRegistry.ACTIVE_FILE), "champion=gone-9\nthinFile=scorecard-thin-v1\n");
+        assertThatThrownBy(() -> SparkRateJob.run(spark, new SparkRateJob.Options(small.toString(), dir.resolve("out").toString(),
+                "models-broken", RatingProfile.DECISION, null, registry.toString()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("champion 'gone-9' is not a model of the registry");
+        assertThat(dir.resolve("out").resolve("models-broken")).doesNotExist();
     }
 
     @Test
