@@ -47,6 +47,12 @@ public class ModelChangeRepository {
                 .query(ModelChangeRepository::row).list();
     }
 
+    /** The change approved last: the models every instance should rate with. */
+    public Optional<ModelChange> lastApproved() {
+        return jdbc.sql("select " + COLUMNS + " from model_change where status = '" + ModelChange.APPROVED
+                + "' order by decided_at desc, id limit 1").query(ModelChangeRepository::row).optional();
+    }
+
     private static ModelChange row(ResultSet rs, int n) throws SQLException {
         Timestamp decided = rs.getTimestamp(10);
         return new ModelChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.greencredit.core.rating.Rating;
 import org.greencredit.core.validation.FieldError;
@@ -22,6 +23,10 @@ import org.greencredit.service.rating.RatingService;
 import org.greencredit.service.security.Caller;
 import org.greencredit.service.support.DecisionNote;
 import org.greencredit.service.web.ApiProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The active models and their changes. A change names the champion, thin-file scorecard and challenger by registry
  * directory; it is checked (the models load and can run) when proposed and again when approved; a second administrator
- * approves it, and from then every rating uses the new models, without a restart. Proposal, approval and rejection go
+ * approves it, and from then every rating uses the new models, without a restart, on this instance at once and on the
+ * others sharing the database and the registry directory within {@code greencredit.governance.follow-millis}
+ * ({@link #followApproved}). Proposal, approval and rejection go
  * into the audit chain, the approval with the versions then in force. Loan outcomes recorded against ratings feed the
  * comparison of champion and challenger.
  */
 @Service
 public class ModelGovernance {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelGovernance.class);
     static final int MIN_REASON_LENGTH = 10;
     private static final int CHANGES_LISTED = 50;
 
@@ -47,6 +55,13 @@ public class ModelGovernance {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /**
+     * The approved change this instance rates with (null before any): another instance's later approval is followed by
+     * {@link #followApproved}.
+     */
+    private String appliedChange;
+    /** Set at start once the change the registry's active models came from is known: before, every approved change looks new. */
+    private boolean ready;
 
     public ModelGovernance(ModelRegistrySetting setting, RatingEngine engine, ModelChangeRepository changes, LoanOutcomeRepository outcomes,
                            RatingService ratings, AuditLog audit, Clock clock, TransactionTemplate transaction) {
@@ -109,7 +124,7 @@ public class ModelGovernance {
      * Makes a pending change active. The registry file and the engine change inside the approval's transaction, and are
      * put back if it does not commit, so that the active models and the audit chain never disagree.
      */
-    public ModelChange approve(String id, DecisionNote decision, Caller caller) {
+    public synchronized ModelChange approve(String id, DecisionNote decision, Caller caller) {
         ModelRegistry r = requireRegistry();
         ModelChange change = pending(id);
         if (change.proposedBy().equals(caller.name())) {
@@ -135,7 +150,46 @@ public class ModelGovernance {
             r.activate(before);
             throw e;
         }
+        appliedChange = id;
         return changes.find(id).orElseThrow();
+    }
+
+    /** At start the engine holds the registry's active models, which the change approved last made active. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void rememberApproved() {
+        if (registry != null) {
+            appliedChange = changes.lastApproved().map(ModelChange::id).orElse(null);
+        }
+        ready = true;
+    }
+
+    /**
+     * Rates with the models of a change another instance on the same database approved since: the registry directory is
+     * shared, the database says which change is the latest. A model that does not load here leaves the models in use as
+     * they are; that is logged and audited once, and the next approved change is followed again.
+     */
+    public synchronized void followApproved() {
+        if (registry == null || !ready) {
+            return;
+        }
+        Optional<ModelChange> last = changes.lastApproved();
+        if (last.isEmpty() || last.get().id().equals(appliedChange)) {
+            return;
+        }
+        ModelChange change = last.get();
+        ModelRegistry.Active target = new ModelRegistry.Active(change.champion(), change.thinFile(), change.challenger());
+        appliedChange = change.id();
+        try {
+            engine.useCreditModels(registry.load(target));
+            LOG.info("models of change {}, approved by {} on another instance, in use here: {}", change.id(), change.decidedBy(), describe(target));
+            transaction.executeWithoutResult(tx -> audit.append(VersionAudit.SYSTEM, "MODEL_CHANGE_FOLLOWED", "models", change.id(), null,
+                    VersionAudit.describe(engine.versions()), describe(target)));
+        } catch (RuntimeException e) {
+            LOG.error("models of change {} (approved by {}) do not load here, the models in use stay: {}", change.id(), change.decidedBy(),
+                    e.getMessage());
+            transaction.executeWithoutResult(tx -> audit.append(VersionAudit.SYSTEM, "MODEL_CHANGE_NOT_FOLLOWED", "models", change.id(), null,
+                    VersionAudit.describe(engine.versions()), describe(target) + ": " + e.getMessage()));
+        }
     }
 
     @Transactional

@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or has none, is refused and audited as such, never stored as a proposal), and is rated against the active rules on the
  * latest stored requests to show how many ratings would change. A second administrator activates it, after the directory
  * is compiled and tested again and found unchanged (same content hash). The approved ruleset is restored at the next
- * start.
+ * start, and other instances on the same database follow an approval within {@code greencredit.governance.follow-millis}.
  */
 @Service
 public class RulesetGovernance {
@@ -64,6 +64,8 @@ public class RulesetGovernance {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /** The approved change whose ruleset this instance runs, or failed to restore (null before any). */
+    private String appliedChange;
 
     public RulesetGovernance(ServiceSettings settings, RatingEngine engine, RulesetChangeRepository changes, RatingRepository ratings,
                              AuditLog audit, JsonMapper json, Clock clock, TransactionTemplate transaction) {
@@ -124,7 +126,7 @@ public class RulesetGovernance {
     }
 
     /** Activates a pending proposal once a second administrator approves and the directory still holds what was proposed. */
-    public RulesetChange approve(String id, String note, Caller caller) {
+    public synchronized RulesetChange approve(String id, String note, Caller caller) {
         RulesetChange change = pending(id);
         if (change.proposedBy().equals(caller.name())) {
             throw ApiProblem.forbidden("four eyes: ruleset change " + id + " needs an administrator other than " + caller.name()
@@ -145,6 +147,7 @@ public class RulesetGovernance {
         });
         // The engine's listener (VersionAudit) records RULESET_ACTIVATED with the versions in force from now on.
         engine.activateRules(checked.ruleset(), dir);
+        appliedChange = id;
         return changes.find(id).orElseThrow();
     }
 
@@ -160,16 +163,19 @@ public class RulesetGovernance {
     }
 
     /**
-     * At start, the last approved ruleset becomes active again if its directory still holds it; otherwise the service keeps
-     * the shipped (or watched) rules, says so in the log and the audit chain, and an administrator must propose again.
+     * The ruleset of the change approved last becomes active when this instance does not run it yet: at start (restored
+     * after a restart), then every {@code greencredit.governance.follow-millis} (approved on another instance sharing the
+     * database and the staging directory). If its directory no longer holds it, the service keeps the rules it runs, says
+     * so in the log and the audit chain once, and an administrator must propose again.
      */
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
-    public void restoreApproved() {
+    public synchronized void followApproved() {
         if (staging == null) {
             return;
         }
-        changes.lastApproved().ifPresent(last -> {
+        changes.lastApproved().filter(last -> !last.id().equals(appliedChange)).ifPresent(last -> {
+            appliedChange = last.id();
             Path dir = staging.resolve(last.directory());
             try {
                 Checked checked = check(dir);
