@@ -50,7 +50,10 @@ final class RegistryModels implements Serializable {
         registry.load(active);
         TreeMap<String, byte[]> files = new TreeMap<>();
         try {
-            files.put(ModelRegistry.ACTIVE_FILE, Files.readAllBytes(dir.resolve(ModelRegistry.ACTIVE_FILE)));
+            // Written from what was checked, not read again: the registry's file may change meanwhile.
+            String named = "champion=" + active.champion() + "\nthinFile=" + active.thinFile() + "\nchallenger="
+                    + (active.challenger() == null ? "" : active.challenger()) + "\n";
+            files.put(ModelRegistry.ACTIVE_FILE, named.getBytes(StandardCharsets.UTF_8));
             List<String> models = new ArrayList<>(List.of(active.champion(), active.thinFile()));
             if (active.challenger() != null) {
                 models.add(active.challenger());
