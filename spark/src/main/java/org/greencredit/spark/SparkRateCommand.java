@@ -8,9 +8,9 @@ import org.greencredit.engine.output.RatingProfile;
 import org.greencredit.rules.engine.RulesetException;
 
 /**
- * {@code rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID] [--rules-dir DIR] [--models-dir DIR]}: the main class of the
- * greencredit-spark jar, for {@code ./greencredit spark} (local mode) and for spark-submit on a cluster, which sets the
- * master itself.
+ * {@code rate --in PATH --out DIR [--master URL] [--profile decision|full] [--job-id ID] [--rules-dir DIR] [--models-dir DIR]}:
+ * the main class of the greencredit-spark jar, for {@code ./greencredit spark} (local mode) and for spark-submit on a
+ * cluster, which sets the master itself.
  */
 public final class SparkRateCommand {
     private static final String USAGE = """
