@@ -3,12 +3,10 @@ package org.greencredit.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,8 +19,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Tag("slow")
 class RulesetGovernanceApiTest extends ApiTestSupport {
-    private static final List<String> FILES = List.of("ruleset.properties", "green-criteria.drl.xlsx", "green.drl", "policy-criteria.drl.xlsx",
-            "policy.drl", "cases.csv");
     private static final Path STAGING = staging();
 
     /**
@@ -33,9 +29,9 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
     private static Path staging() {
         try {
             Path staging = Files.createTempDirectory("greencredit-staging");
-            copyShipped(staging.resolve("next"), "2026.12-2", "");
-            copyShipped(staging.resolve("next3"), "2026.12-3", "");
-            copyShipped(staging.resolve("capped"), "2026.12-cap", """
+            StagedRuleset.copyShipped(staging.resolve("next"), "2026.12-2", "");
+            StagedRuleset.copyShipped(staging.resolve("next3"), "2026.12-3", "");
+            StagedRuleset.copyShipped(staging.resolve("capped"), "2026.12-cap", """
 
                     rule "test cap at 50000"
                         @id("P-TEST-1") @titleZh("测试：额度不超过5万元") @titleEn("Test: limit at most 50,000")
@@ -46,27 +42,15 @@ class RulesetGovernanceApiTest extends ApiTestSupport {
                         $d.capLimit(drools.getRule().getName(), 50000, "test cap");
                     end
                     """);
-            copyShipped(staging.resolve("no-cases"), "2026.12-nc", "");
+            StagedRuleset.copyShipped(staging.resolve("no-cases"), "2026.12-nc", "");
             Files.delete(staging.resolve("no-cases/cases.csv"));
-            copyShipped(staging.resolve("broken"), "2026.12-broken", "\nrule \"half written\" when then\n");
+            StagedRuleset.copyShipped(staging.resolve("broken"), "2026.12-broken", "\nrule \"half written\" when then\n");
             return staging;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void copyShipped(Path dir, String version, String extraPolicy) throws IOException {
-        Files.createDirectories(dir);
-        for (String file : FILES) {
-            try (InputStream in = RulesetGovernanceApiTest.class.getResourceAsStream("/rules/" + file)) {
-                Files.write(dir.resolve(file), in.readAllBytes());
-            }
-        }
-        Path properties = dir.resolve("ruleset.properties");
-        Files.writeString(properties, Files.readString(properties).replaceFirst("version=.*", "version=" + version));
-        Files.writeString(dir.resolve("policy.drl"), Files.readString(dir.resolve("policy.drl"), StandardCharsets.UTF_8) + extraPolicy,
-                StandardCharsets.UTF_8);
-    }
 
     @DynamicPropertySource
     static void stagingDirectory(DynamicPropertyRegistry properties) {

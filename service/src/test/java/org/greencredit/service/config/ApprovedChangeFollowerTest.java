@@ -3,7 +3,6 @@ package org.greencredit.service.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.greencredit.engine.RatingEngine;
 import org.greencredit.models.registry.ModelRegistry;
+import org.greencredit.service.StagedRuleset;
 import org.greencredit.service.audit.ServiceOnH2File;
 import org.greencredit.service.models.ModelChange;
 import org.greencredit.service.models.ModelChangeRequest;
@@ -109,17 +109,8 @@ class ApprovedChangeFollowerTest {
     }
 
     @Test
-    void aRulesetApprovedOnOneInstanceIsInForceOnTheOtherWithinItsInterval() throws IOException {
-        Path next = dir.resolve("staging").resolve("next");
-        Files.createDirectories(next);
-        for (String file : List.of("ruleset.properties", "green-criteria.drl.xlsx", "green.drl", "policy-criteria.drl.xlsx", "policy.drl",
-                "cases.csv")) {
-            try (InputStream in = ApprovedChangeFollowerTest.class.getResourceAsStream("/rules/" + file)) {
-                Files.write(next.resolve(file), in.readAllBytes());
-            }
-        }
-        Path properties = next.resolve("ruleset.properties");
-        Files.writeString(properties, Files.readString(properties).replaceFirst("version=.*", "version=2026.12-followed"));
+    void aRulesetApprovedOnOneInstanceIsInForceOnTheOtherWithinItsInterval() throws IOException, InterruptedException {
+        StagedRuleset.copyShipped(dir.resolve("staging").resolve("next"), "2026.12-followed", "");
         String database = sharedDatabase();
         try (ConfigurableApplicationContext first = start(database, NEVER_BY_ITSELF);
              ConfigurableApplicationContext second = start(database, "200")) {
@@ -132,18 +123,9 @@ class ApprovedChangeFollowerTest {
             RatingEngine secondEngine = second.getBean(RatingEngine.class);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!secondEngine.versions().ruleset().startsWith("2026.12-followed") && System.nanoTime() < deadline) {
-                sleep(50);
+                Thread.sleep(50);
             }
             assertThat(secondEngine.versions().ruleset()).startsWith("2026.12-followed");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
